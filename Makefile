@@ -1,0 +1,95 @@
+# thongbao — build, serve and test. Everything installs itself on first use
+# (as root, with only the package registries reachable) and is skipped when
+# already there. See ../shared/spec/toolchain.md for why these versions.
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+
+TRUNK_VERSION := 0.21.14
+# Must equal the `wasm-bindgen` crate pinned with `=` in Cargo.toml.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CARGO_TERM_COLOR := never
+PORT ?= 8080
+
+.PHONY: help serve dist test test-core test-wasm test-e2e tools test-tools clean fmt lint bench
+
+help:
+	@echo "make serve   build and serve the app on http://127.0.0.1:$(PORT)"
+	@echo "make test    run every test layer (core, wasm in Chromium, end-to-end)"
+	@echo "make dist    release build of the static site into dist/"
+
+# ---- tools -----------------------------------------------------------------
+
+.tools/rust-target:
+	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	mkdir -p .tools && touch $@
+
+.tools/trunk-$(TRUNK_VERSION):
+	if ! trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then \
+	  cargo install --locked trunk --version $(TRUNK_VERSION); fi
+	mkdir -p .tools && touch $@
+
+# No --locked: it wants a webpki-roots the registry here lacks.
+.tools/wasm-bindgen-$(WASM_BINDGEN_VERSION):
+	if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	mkdir -p .tools && touch $@
+
+# wasm-opt from npm binaryen (Debian's wasm-opt 108 breaks the module) and
+# playwright-core (no browser download), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
+
+# Debian's Chromium and ChromeDriver for the browser tests.
+.tools/chromium:
+	if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; fi
+	mkdir -p .tools && touch $@
+
+test-tools: tools .tools/chromium
+
+# ---- build -----------------------------------------------------------------
+
+SOURCES := $(shell find src core/src assets style -type f 2>/dev/null) index.html Cargo.toml core/Cargo.toml Trunk.toml Cargo.lock
+
+dist/.built: $(SOURCES) tools/postbuild.mjs | tools
+	cargo fetch --quiet
+	trunk build --release --offline --public-url ./
+	node tools/postbuild.mjs dist
+	touch $@
+
+dist: dist/.built
+
+serve: dist
+	node tools/serve.mjs dist $(PORT)
+
+# ---- tests -----------------------------------------------------------------
+
+test: test-core test-wasm test-e2e
+	@echo "make test: all layers passed"
+
+test-core:
+	cargo test --workspace
+
+test-wasm: test-tools
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e: test-tools dist
+	node --test --test-concurrency=1 tests/e2e/
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+fmt:
+	cargo fmt --all
+
+clean:
+	rm -rf dist target .tools node_modules

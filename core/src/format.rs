@@ -1,0 +1,119 @@
+//! Vietnamese number formatting: `4.336`, `5.554/18.510`, `30,0%`.
+//!
+//! Thousands are grouped with a dot, decimals use a comma, no space before
+//! `%`. Rates are computed from the integers and rounded half-up, so the
+//! printed figure never depends on floating-point noise.
+
+/// `4336` → `4.336`; `-1150` → `-1.150`.
+pub fn int(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Signed with an explicit `+` for increases: `+58`, `-1.150`, `0`.
+pub fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{}", int(n))
+    } else {
+        int(n)
+    }
+}
+
+/// A ratio `num/den` as a percentage in units of 10^-decimals percent,
+/// rounded half-up from the integers (`5554/18510`, 1 decimal → 300 = 30,0%).
+/// `None` when `den` is zero.
+pub fn ratio_scaled(num: i64, den: i64, decimals: u8) -> Option<i64> {
+    if den == 0 {
+        return None;
+    }
+    let scale = 100i128 * 10i128.pow(u32::from(decimals.min(6)));
+    let n = i128::from(num) * scale;
+    let d = i128::from(den);
+    // Half-up on the magnitude, sign applied afterwards.
+    let (n_abs, d_abs) = (n.abs(), d.abs());
+    let q = (2 * n_abs + d_abs) / (2 * d_abs);
+    let q = if (n < 0) != (d < 0) { -q } else { q };
+    i64::try_from(q).ok()
+}
+
+/// A scaled value (see [`ratio_scaled`]) written with a decimal comma:
+/// (300, 1) → `30,0`.
+pub fn scaled(v: i64, decimals: u8) -> String {
+    if decimals == 0 {
+        return int(v);
+    }
+    let p = 10i64.pow(u32::from(decimals));
+    let whole = int(v.abs() / p);
+    let frac = v.abs() % p;
+    let sign = if v < 0 { "-" } else { "" };
+    format!("{sign}{whole},{frac:0width$}", width = decimals as usize)
+}
+
+/// `num/den` as `30,0%`; `—` when `den` is zero.
+pub fn percent(num: i64, den: i64, decimals: u8) -> String {
+    match ratio_scaled(num, den, decimals) {
+        Some(v) => format!("{}%", scaled(v, decimals)),
+        None => "—".to_string(),
+    }
+}
+
+/// A float with a decimal comma and grouped thousands: 361.33 → `361,3`.
+pub fn decimal(x: f64, decimals: u8) -> String {
+    if !x.is_finite() {
+        return "—".to_string();
+    }
+    let p = 10f64.powi(i32::from(decimals));
+    let v = (x.abs() * p + 0.5).floor();
+    let v = if x < 0.0 { -v } else { v };
+    scaled(v as i64, decimals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_with_dots() {
+        assert_eq!(int(0), "0");
+        assert_eq!(int(584), "584");
+        assert_eq!(int(4336), "4.336");
+        assert_eq!(int(18510), "18.510");
+        assert_eq!(int(1_234_567), "1.234.567");
+        assert_eq!(int(-1150), "-1.150");
+        assert_eq!(int(i64::MIN), "-9.223.372.036.854.775.808");
+        assert_eq!(signed(58), "+58");
+        assert_eq!(signed(-1150), "-1.150");
+    }
+
+    #[test]
+    fn rates_round_half_up_from_integers() {
+        assert_eq!(percent(5554, 18510, 1), "30,0%");
+        assert_eq!(percent(5554, 18510, 2), "30,01%");
+        assert_eq!(percent(5554, 18510, 0), "30%");
+        assert_eq!(percent(1, 8, 1), "12,5%");
+        assert_eq!(percent(1, 16, 1), "6,3%"); // 6,25 → 6,3 half-up
+        assert_eq!(percent(2, 3, 1), "66,7%");
+        assert_eq!(percent(1, 0, 1), "—");
+        assert_eq!(percent(-1, 16, 1), "-6,3%");
+        assert_eq!(percent(123_456, 100, 1), "123.456,0%");
+    }
+
+    #[test]
+    fn decimals_with_comma() {
+        assert_eq!(decimal(361.333, 1), "361,3");
+        assert_eq!(decimal(0.05, 1), "0,1");
+        assert_eq!(decimal(-2.25, 1), "-2,3");
+        assert_eq!(decimal(1234.5, 0), "1.235");
+        assert_eq!(decimal(f64::NAN, 1), "—");
+    }
+}

@@ -1,0 +1,261 @@
+//! Column roles, recognised from header words.
+//!
+//! Headers vary ("Thị trấn/xã", "Xã/thị trấn", "Tên đơn vị"; "Tổng số địa
+//! điểm tạo mã QR", "Số điểm QR"; often without diacritics). Matching works on
+//! the folded text (lower case, no diacritics) and on whole words, so the
+//! order of columns and their spelling do not matter.
+
+use crate::model::Indicator;
+use crate::text::fold;
+use serde::{Deserialize, Serialize};
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// "STT": row number, used only in messages.
+    Serial,
+    District,
+    Unit,
+    Date,
+    Count(Indicator),
+    /// A rate typed in the file (e.g. "Tỷ lệ cài đặt"): checked against the
+    /// computed one.
+    Rate,
+}
+
+impl Role {
+    /// Every role, in the order the mapping panel offers them.
+    pub const ALL: [Role; 10] = [
+        Role::Unit,
+        Role::District,
+        Role::Date,
+        Role::Count(Indicator::Locations),
+        Role::Count(Indicator::Scans),
+        Role::Count(Indicator::Installs),
+        Role::Count(Indicator::Smartphones),
+        Role::Count(Indicator::Population),
+        Role::Rate,
+        Role::Serial,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Serial => "serial",
+            Role::District => "district",
+            Role::Unit => "unit",
+            Role::Date => "date",
+            Role::Count(i) => i.id(),
+            Role::Rate => "rate",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == s)
+    }
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::*;
+        match (self, lang) {
+            (Role::Serial, Vi) => "STT",
+            (Role::District, Vi) => "Huyện",
+            (Role::Unit, Vi) => "Xã/thị trấn (đơn vị)",
+            (Role::Date, Vi) => "Ngày báo cáo",
+            (Role::Rate, Vi) => "Tỷ lệ cài đặt",
+            (Role::Serial, En) => "Serial no.",
+            (Role::District, En) => "District",
+            (Role::Unit, En) => "Commune (unit)",
+            (Role::Date, En) => "Report date",
+            (Role::Rate, En) => "Install rate",
+            (Role::Count(i), l) => i.label(l),
+        }
+    }
+}
+
+fn words(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn has_seq(words: &[&str], seq: &[&str]) -> bool {
+    words.windows(seq.len()).any(|w| w == seq)
+}
+
+/// The role a header cell names, if any.
+pub fn role_of(header: &str) -> Option<Role> {
+    let f = fold(header);
+    let w = words(&f);
+    if w.is_empty() {
+        return None;
+    }
+    let any = |seqs: &[&[&str]]| seqs.iter().any(|s| has_seq(&w, s));
+    if any(&[&["ty", "le"], &["rate"], &["percent"]]) || f.contains('%') {
+        return Some(Role::Rate);
+    }
+    if any(&[
+        &["cai"],
+        &["pc", "covid"],
+        &["pccovid"],
+        &["bluezone"],
+        &["install"],
+        &["installs"],
+    ]) {
+        return Some(Role::Count(Indicator::Installs));
+    }
+    if any(&[
+        &["smartphone"],
+        &["smartphones"],
+        &["thong", "minh"],
+        &["phones"],
+        &["phone"],
+    ]) {
+        return Some(Role::Count(Indicator::Smartphones));
+    }
+    if any(&[&["luot"], &["scan"], &["scans"], &["quet"]]) && !any(&[&["dia", "diem"]]) {
+        return Some(Role::Count(Indicator::Scans));
+    }
+    if any(&[&["luot", "quet"]]) {
+        return Some(Role::Count(Indicator::Scans));
+    }
+    if any(&[&["dia", "diem"], &["diem", "qr"], &["location"], &["locations"], &["ma", "qr"]]) {
+        return Some(Role::Count(Indicator::Locations));
+    }
+    if any(&[&["dan", "so"], &["so", "dan"], &["nhan", "khau"], &["population"]]) {
+        return Some(Role::Count(Indicator::Population));
+    }
+    if any(&[&["ngay"], &["date"], &["thoi", "gian"], &["ky", "bao", "cao"]]) {
+        return Some(Role::Date);
+    }
+    if any(&[&["stt"], &["tt"], &["so", "tt"], &["thu", "tu"], &["no"]]) && w.len() <= 4 {
+        return Some(Role::Serial);
+    }
+    let unit_words = any(&[
+        &["xa"],
+        &["phuong"],
+        &["thi", "tran"],
+        &["don", "vi"],
+        &["commune"],
+        &["communes"],
+        &["unit"],
+        &["ward"],
+    ]);
+    let district_words = any(&[
+        &["huyen"],
+        &["quan"],
+        &["thi", "xa"],
+        &["district"],
+        &["cap", "huyen"],
+    ]);
+    // "Thị trấn/xã" names communes; "Quận/huyện", "Huyện" name districts;
+    // "Đơn vị cấp huyện" is a district column.
+    if district_words && !any(&[&["thi", "tran"], &["phuong"], &["commune"]]) {
+        let only_thi_xa = has_seq(&w, &["thi", "xa"])
+            && !any(&[&["huyen"], &["quan"], &["district"]])
+            && w.iter().filter(|x| **x == "xa").count() > 1;
+        if !only_thi_xa {
+            return Some(Role::District);
+        }
+    }
+    if unit_words {
+        return Some(Role::Unit);
+    }
+    None
+}
+
+/// Roles for a header row. Each role goes to the first column that names
+/// it; later columns naming the same role are left unassigned (kept as extra
+/// columns).
+pub fn map_header(cells: &[String]) -> Vec<Option<Role>> {
+    let mut seen: Vec<Role> = Vec::new();
+    cells
+        .iter()
+        .map(|c| {
+            let r = role_of(c)?;
+            if seen.contains(&r) {
+                None
+            } else {
+                seen.push(r);
+                Some(r)
+            }
+        })
+        .collect()
+}
+
+/// A mapping is usable when it has a unit column and at least one count.
+pub fn is_usable(roles: &[Option<Role>]) -> bool {
+    roles.contains(&Some(Role::Unit)) && roles.iter().any(|r| matches!(r, Some(Role::Count(_))))
+}
+
+/// A key that identifies a header layout, to remember the user's column
+/// mapping for the next file with the same header.
+pub fn signature(cells: &[String]) -> String {
+    cells.iter().map(|c| fold(c)).collect::<Vec<_>>().join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Indicator::*;
+
+    #[test]
+    fn recognises_the_seed_header() {
+        let h: Vec<String> = [
+            "STT",
+            "Huyện",
+            "Thị trấn/xã",
+            "Tổng số địa điểm tạo mã QR",
+            "Tổng lượt quét QR",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            map_header(&h),
+            vec![
+                Some(Role::Serial),
+                Some(Role::District),
+                Some(Role::Unit),
+                Some(Role::Count(Locations)),
+                Some(Role::Count(Scans)),
+            ]
+        );
+    }
+
+    #[test]
+    fn recognises_header_variants() {
+        let cases: &[(&str, Role)] = &[
+            ("Xã/thị trấn", Role::Unit),
+            ("Đơn vị", Role::Unit),
+            ("TEN DON VI", Role::Unit),
+            ("Xã, phường, thị trấn", Role::Unit),
+            ("Số địa điểm", Role::Count(Locations)),
+            ("Số điểm QR", Role::Count(Locations)),
+            ("So dia diem tao ma QR", Role::Count(Locations)),
+            ("Lượt quét", Role::Count(Scans)),
+            ("Số lượt quét", Role::Count(Scans)),
+            ("Số smartphone", Role::Count(Smartphones)),
+            ("Số điện thoại thông minh", Role::Count(Smartphones)),
+            ("Số máy cài PC-Covid", Role::Count(Installs)),
+            ("Đã cài đặt", Role::Count(Installs)),
+            ("Ngày", Role::Date),
+            ("Ngày báo cáo", Role::Date),
+            ("Quận/huyện", Role::District),
+            ("HUYEN", Role::District),
+            ("Dân số", Role::Count(Population)),
+            ("Tỷ lệ cài đặt (%)", Role::Rate),
+            ("Số TT", Role::Serial),
+        ];
+        for (h, want) in cases {
+            assert_eq!(role_of(h), Some(*want), "{h}");
+        }
+        assert_eq!(role_of("Ghi chú"), None);
+        assert_eq!(role_of(""), None);
+    }
+
+    #[test]
+    fn usable_needs_unit_and_a_count() {
+        assert!(is_usable(&[Some(Role::Unit), Some(Role::Count(Scans))]));
+        assert!(!is_usable(&[Some(Role::Unit), Some(Role::Date)]));
+        assert!(!is_usable(&[None, Some(Role::Count(Scans))]));
+    }
+}

@@ -1,0 +1,859 @@
+//! Reading a file into a [`Dataset`]: one entry, [`read`], for every format.
+//!
+//! Steps: refuse what cannot be a table (size, binary, unsupported type) →
+//! decode text (encoding detected or chosen) or open the workbook → split
+//! rows → find the header row → decide number styles per column → classify
+//! every row as a unit, a total, a title/blank/note line or a row issue. The
+//! [`SourceReport`] says what was detected and accounts for every row.
+
+pub mod header;
+pub mod numbers;
+
+use crate::date::Date;
+use crate::model::{Dataset, Indicator, Period, Unit, Values};
+use crate::text::{self, fold, Encoding};
+use crate::Lang;
+pub use header::Role;
+use numbers::{CountError, DecimalSep};
+use serde::{Deserialize, Serialize};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+
+/// How many rows from the top may hold titles before the header.
+const HEADER_SEARCH_ROWS: usize = 60;
+
+/// A cell as a reader produced it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    /// A spreadsheet date (Excel serial).
+    Date(f64),
+}
+
+impl Cell {
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(s) => std::borrow::Cow::Borrowed(s.as_str()),
+            Cell::Number(x) => std::borrow::Cow::Owned(if x.fract() == 0.0 && x.abs() < 1e15 {
+                format!("{}", *x as i64)
+            } else {
+                format!("{x}")
+            }),
+            Cell::Date(x) => std::borrow::Cow::Owned(
+                Date::from_excel_serial(*x)
+                    .map(|d| d.dmy())
+                    .unwrap_or_else(|| x.to_string()),
+            ),
+        }
+    }
+    fn is_blank(&self) -> bool {
+        matches!(self, Cell::Text(s) if s.trim().is_empty())
+    }
+}
+
+/// One row from a reader: its line (text) or row number (sheet), 1-based.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawRow {
+    pub line: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// The kind of file that was read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Format {
+    /// Delimited text, with its delimiter.
+    Text { delimiter: char },
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+/// What the user chose to override, when the detection was wrong or a
+/// column could not be recognised.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReadOptions {
+    pub encoding: Option<Encoding>,
+    pub delimiter: Option<char>,
+    /// Sheet index in a workbook.
+    pub sheet: Option<usize>,
+    /// Role per column of the header row, replacing the recognised ones.
+    pub mapping: Option<Vec<Option<Role>>>,
+}
+
+/// How bad a row issue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Severity {
+    /// The row is left out of the figures.
+    Error,
+    /// The row is kept; the figure should be checked.
+    Warning,
+}
+
+/// What is wrong with a row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum IssueKind {
+    NotANumber,
+    Fraction,
+    Negative,
+    TooLarge,
+    EmptyUnitName,
+    DuplicateUnit {
+        first_line: usize,
+        first_file: Option<usize>,
+    },
+    TooFewCells {
+        found: usize,
+        expected: usize,
+    },
+    InstallsAboveSmartphones {
+        installs: i64,
+        smartphones: i64,
+    },
+    BadDate,
+    /// A total row's figure differs from the sum of the units above it.
+    TotalMismatch {
+        indicator: Indicator,
+        typed: i64,
+        computed: i64,
+    },
+    /// A typed rate differs from installs/smartphones.
+    RateMismatch { typed: String, computed: String },
+}
+
+/// One flagged row: line, column, value and reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RowIssue {
+    pub line: usize,
+    /// Header text of the column concerned.
+    pub column: Option<String>,
+    /// The cell's text as the file had it.
+    pub value: String,
+    pub kind: IssueKind,
+    pub severity: Severity,
+}
+
+impl RowIssue {
+    /// The reason in words a clerk understands.
+    pub fn reason(&self, lang: Lang) -> String {
+        use crate::format::int;
+        use IssueKind::*;
+        let vi = lang == Lang::Vi;
+        match &self.kind {
+            NotANumber if vi => "không phải là số".into(),
+            NotANumber => "is not a number".into(),
+            Fraction if vi => "số lượng phải là số nguyên".into(),
+            Fraction => "a count must be a whole number".into(),
+            Negative if vi => "số lượng không được âm".into(),
+            Negative => "a count cannot be negative".into(),
+            TooLarge if vi => "số quá lớn".into(),
+            TooLarge => "the number is too large".into(),
+            EmptyUnitName if vi => "thiếu tên đơn vị".into(),
+            EmptyUnitName => "the unit name is empty".into(),
+            DuplicateUnit { first_line, .. } if vi => {
+                format!("đơn vị trùng với dòng {first_line} trong cùng kỳ báo cáo")
+            }
+            DuplicateUnit { first_line, .. } => {
+                format!("the same unit as line {first_line} in the same period")
+            }
+            TooFewCells { found, expected } if vi => {
+                format!("dòng chỉ có {found} ô, cần ít nhất {expected}")
+            }
+            TooFewCells { found, expected } => {
+                format!("the row has {found} cells, at least {expected} are needed")
+            }
+            InstallsAboveSmartphones { installs, smartphones } if vi => format!(
+                "số máy cài ({}) lớn hơn số điện thoại thông minh ({})",
+                int(*installs),
+                int(*smartphones)
+            ),
+            InstallsAboveSmartphones { installs, smartphones } => format!(
+                "installs ({}) exceed smartphones ({})",
+                int(*installs),
+                int(*smartphones)
+            ),
+            BadDate if vi => "ngày không hợp lệ (dùng dạng 12/11/2021)".into(),
+            BadDate => "not a valid date (use 12/11/2021)".into(),
+            TotalMismatch { indicator, typed, computed } if vi => format!(
+                "dòng tổng ghi {} cho «{}», nhưng cộng các đơn vị được {}",
+                int(*typed),
+                indicator.label(lang),
+                int(*computed)
+            ),
+            TotalMismatch { indicator, typed, computed } => format!(
+                "the total row says {} for “{}”, but the units add up to {}",
+                int(*typed),
+                indicator.label(lang),
+                int(*computed)
+            ),
+            RateMismatch { typed, computed } if vi => {
+                format!("tỷ lệ ghi {typed}, tính từ số liệu được {computed}")
+            }
+            RateMismatch { typed, computed } => {
+                format!("the rate says {typed}, the figures give {computed}")
+            }
+        }
+    }
+
+    /// The whole message: "Dòng 7, cột «Tổng lượt quét QR», giá trị «abc»: không phải là số".
+    pub fn message(&self, lang: Lang) -> String {
+        let mut s = match lang {
+            Lang::Vi => format!("Dòng {}", self.line),
+            Lang::En => format!("Line {}", self.line),
+        };
+        if let Some(c) = &self.column {
+            match lang {
+                Lang::Vi => s.push_str(&format!(", cột «{c}»")),
+                Lang::En => s.push_str(&format!(", column “{c}”")),
+            }
+        }
+        if !self.value.is_empty() {
+            match lang {
+                Lang::Vi => s.push_str(&format!(", giá trị «{}»", self.value)),
+                Lang::En => s.push_str(&format!(", value “{}”", self.value)),
+            }
+        }
+        s.push_str(": ");
+        s.push_str(&self.reason(lang));
+        s
+    }
+}
+
+/// Where every row of the file went. `units + totals + skipped + rejected`
+/// equals `rows`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineAccount {
+    /// Rows (records) in the file.
+    pub rows: usize,
+    /// Rows that became units.
+    pub units: usize,
+    /// Total rows ("Tổng cộng").
+    pub totals: usize,
+    /// Title, header, blank and note rows.
+    pub skipped: usize,
+    /// Rows left out because of an error.
+    pub rejected: usize,
+    /// Issues of either severity.
+    pub issues: usize,
+}
+
+/// A column of the header row and what it was taken for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnInfo {
+    pub header: String,
+    pub role: Option<Role>,
+}
+
+/// What was read from one file, and how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceReport {
+    pub file_name: String,
+    pub format: Format,
+    /// For text files: the encoding used.
+    pub encoding: Option<Encoding>,
+    /// For workbooks: the sheet names and the one read.
+    pub sheets: Vec<String>,
+    pub sheet: Option<usize>,
+    /// 1-based line (or sheet row) of the header.
+    pub header_line: usize,
+    pub columns: Vec<ColumnInfo>,
+    pub issues: Vec<RowIssue>,
+    pub account: LineAccount,
+    /// Whether legacy-font text (TCVN3/VNI) was converted.
+    pub legacy_converted: bool,
+}
+
+impl SourceReport {
+    /// Number of rows left out because of errors.
+    pub fn rejected(&self) -> usize {
+        self.account.rejected
+    }
+}
+
+/// Why a file could not be used at all. The data already loaded stays.
+#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+pub enum IngestError {
+    #[error("Tệp «{file}» trống: không có dữ liệu để đọc. Hãy chọn tệp bảng số liệu đã lưu.")]
+    Empty { file: String },
+    #[error("Tệp «{file}» quá lớn ({size_mb} MB; tối đa {limit_mb} MB). Hãy tách thành các tệp nhỏ hơn.")]
+    TooLarge {
+        file: String,
+        size_mb: u64,
+        limit_mb: u64,
+    },
+    #[error("Tệp «{file}» không phải bảng tính hay văn bản (có vẻ là tệp nhị phân). Hãy chọn tệp .csv, .xlsx, .xls hoặc .ods.")]
+    Binary { file: String },
+    #[error("Tệp «{file}» có dạng {kind} chưa được hỗ trợ. Hãy mở trong Excel và lưu lại dạng .xlsx hoặc CSV.")]
+    Unsupported { file: String, kind: String },
+    #[error("Không đọc được bảng tính «{file}»: {detail}")]
+    Workbook { file: String, detail: String },
+    #[error("Không tìm thấy dòng tiêu đề trong tệp «{file}»: cần một cột tên đơn vị (xã/thị trấn) và ít nhất một cột số liệu (địa điểm QR, lượt quét …). Hãy chọn cột ở bảng «Gán cột».")]
+    NeedsMapping {
+        file: String,
+        /// The row most likely to be the header, for the mapping panel.
+        header_line: usize,
+        headers: Vec<String>,
+        roles: Vec<Option<Role>>,
+    },
+    #[error("Tệp «{file}» không có dòng số liệu hợp lệ nào ({rejected} dòng bị lỗi). Xem danh sách dòng lỗi bên dưới.")]
+    NoUnits {
+        file: String,
+        rejected: usize,
+        issues: Vec<RowIssue>,
+    },
+}
+
+impl IngestError {
+    /// The message in the UI language.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::Vi {
+            return self.to_string();
+        }
+        use IngestError::*;
+        match self {
+            Empty { file } => format!("The file “{file}” is empty: there is nothing to read. Choose a saved data table."),
+            TooLarge { file, size_mb, limit_mb } => format!("The file “{file}” is too large ({size_mb} MB; at most {limit_mb} MB). Split it into smaller files."),
+            Binary { file } => format!("The file “{file}” is not a spreadsheet or text (it looks binary). Choose a .csv, .xlsx, .xls or .ods file."),
+            Unsupported { file, kind } => format!("The file “{file}” is a {kind}, which is not supported. Open it in Excel and save it as .xlsx or CSV."),
+            Workbook { file, detail } => format!("Could not read the workbook “{file}”: {detail}"),
+            NeedsMapping { file, .. } => format!("No header row found in “{file}”: a unit (commune) column and at least one figure column (QR locations, scans …) are needed. Choose the columns in “Column mapping”."),
+            NoUnits { file, rejected, .. } => format!("The file “{file}” has no valid data row ({rejected} rows have errors). See the list of rows below."),
+        }
+    }
+
+    /// The file the error is about.
+    pub fn file(&self) -> &str {
+        use IngestError::*;
+        match self {
+            Empty { file }
+            | TooLarge { file, .. }
+            | Binary { file }
+            | Unsupported { file, .. }
+            | Workbook { file, .. }
+            | NeedsMapping { file, .. }
+            | NoUnits { file, .. } => file,
+        }
+    }
+}
+
+/// Read a file with detection only.
+pub fn read(bytes: &[u8], file_name: &str) -> Result<Dataset, IngestError> {
+    read_with(bytes, file_name, &ReadOptions::default())
+}
+
+/// Refuse a file by its size before reading it.
+pub fn check_size(file_name: &str, size: u64) -> Result<(), IngestError> {
+    if size > MAX_FILE_BYTES {
+        return Err(IngestError::TooLarge {
+            file: file_name.to_string(),
+            size_mb: size.div_ceil(1024 * 1024),
+            limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+        });
+    }
+    Ok(())
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Read a file, with the user's overrides.
+pub fn read_with(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Dataset, IngestError> {
+    let file = file_name.to_string();
+    check_size(file_name, bytes.len() as u64)?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty { file });
+    }
+    let ext = extension(file_name);
+    if bytes.starts_with(b"PK\x03\x04") || matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
+        return crate::ingest_office::read_zip_workbook(bytes, file_name, opts);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return crate::ingest_office::read_xls(bytes, file_name, opts);
+    }
+    if bytes.starts_with(b"%PDF") || bytes.starts_with(&[0x89, b'P', b'N', b'G']) || ext == "pdf" || ext == "docx" || ext == "doc" {
+        return Err(IngestError::Unsupported {
+            file,
+            kind: if ext.is_empty() { "nhị phân".into() } else { format!(".{ext}") },
+        });
+    }
+    let (text, encoding) = match opts.encoding {
+        Some(e) => (text::decode_as(bytes, e), e),
+        None => text::decode(bytes),
+    };
+    if looks_binary(&text) {
+        return Err(IngestError::Binary { file });
+    }
+    let text = if ext == "html" || ext == "htm" || text.trim_start().starts_with('<') {
+        crate::html_table::to_tsv(&text)
+    } else {
+        text
+    };
+    let delimiter = opts.delimiter.unwrap_or_else(|| crate::csv::sniff(&text));
+    let rows = crate::csv::Records::new(&text, delimiter).map(|r| RawRow {
+        line: r.line,
+        cells: r.cells.into_iter().map(Cell::Text).collect(),
+    });
+    let mut report = SourceReport {
+        file_name: file.clone(),
+        format: Format::Text { delimiter },
+        encoding: Some(encoding),
+        sheets: Vec::new(),
+        sheet: None,
+        header_line: 0,
+        columns: Vec::new(),
+        issues: Vec::new(),
+        account: LineAccount::default(),
+        legacy_converted: encoding.is_legacy(),
+    };
+    let periods = read_rows(rows, &mut report, opts)?;
+    Ok(finish(report, periods))
+}
+
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    if sample.is_empty() {
+        return false;
+    }
+    let bad = sample
+        .iter()
+        .filter(|&&c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFD}')
+        .count();
+    bad * 10 > sample.len()
+}
+
+/// Put a source's periods into a dataset.
+pub(crate) fn finish(report: SourceReport, periods: (Vec<Period>, Vec<String>)) -> Dataset {
+    Dataset {
+        sources: vec![report],
+        periods: periods.0,
+        extra_columns: periods.1,
+    }
+}
+
+/// The key under which two rows are the same unit: district and name,
+/// folded, so "Sơn Thủy"/"Sơn Thuỷ" and case differences match.
+pub fn unit_key(district: Option<&str>, name: &str) -> String {
+    format!("{}|{}", district.map(fold).unwrap_or_default(), fold(name))
+}
+
+/// Words that open a total row.
+fn is_total_label(s: &str) -> bool {
+    let f = fold(s);
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    const LABELS: [&str; 10] = [
+        "tong cong",
+        "tong so",
+        "tong",
+        "cong",
+        "toan huyen",
+        "toan tinh",
+        "toan thi xa",
+        "toan thanh pho",
+        "toan xa",
+        "total",
+    ];
+    LABELS
+        .iter()
+        .any(|l| f == *l || f.starts_with(&format!("{l} ")) || f.starts_with(&format!("{l}:")))
+}
+
+fn date_in(s: &str) -> Option<Date> {
+    // A date written anywhere in a title or file name: dd/mm/yyyy, yyyy-mm-dd …
+    let bytes: Vec<char> = s.chars().collect();
+    for start in 0..bytes.len() {
+        if !bytes[start].is_ascii_digit() || (start > 0 && bytes[start - 1].is_ascii_digit()) {
+            continue;
+        }
+        let tail: String = bytes[start..].iter().take(10).collect();
+        if let Some(d) = Date::parse(&tail) {
+            if (1990..=2100).contains(&d.year) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// Turn rows into periods of units; fills the report.
+pub(crate) fn read_rows(
+    rows: impl Iterator<Item = RawRow>,
+    report: &mut SourceReport,
+    opts: &ReadOptions,
+) -> Result<(Vec<Period>, Vec<String>), IngestError> {
+    let file = report.file_name.clone();
+    let mut rows = rows.peekable();
+    // 1. Find the header in the first rows.
+    let mut head: Vec<RawRow> = Vec::new();
+    let mut header: Option<(usize, Vec<Option<Role>>)> = None;
+    while let Some(row) = rows.next() {
+        let texts: Vec<String> = row.cells.iter().map(|c| c.text().trim().to_string()).collect();
+        let roles = header::map_header(&texts);
+        head.push(row);
+        if opts.mapping.is_none() && header::is_usable(&roles) {
+            header = Some((head.len() - 1, roles));
+            break;
+        }
+        if head.len() >= HEADER_SEARCH_ROWS {
+            break;
+        }
+    }
+    if let Some(mapping) = &opts.mapping {
+        // The user's mapping applies to the best header candidate.
+        let idx = best_header_candidate(&head);
+        if header::is_usable(mapping) {
+            header = Some((idx, mapping.clone()));
+        }
+    }
+    let Some((hidx, roles)) = header else {
+        let idx = best_header_candidate(&head);
+        let headers: Vec<String> = head
+            .get(idx)
+            .map(|r| r.cells.iter().map(|c| c.text().trim().to_string()).collect())
+            .unwrap_or_default();
+        let roles = header::map_header(&headers);
+        return Err(IngestError::NeedsMapping {
+            file,
+            header_line: head.get(idx).map(|r| r.line).unwrap_or(1),
+            headers,
+            roles,
+        });
+    };
+    let header_row = &head[hidx];
+    let headers: Vec<String> = header_row.cells.iter().map(|c| c.text().trim().to_string()).collect();
+    report.header_line = header_row.line;
+    report.columns = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| ColumnInfo {
+            header: h.clone(),
+            role: roles.get(i).copied().flatten(),
+        })
+        .collect();
+    // Title lines above the header may carry the report date.
+    let mut title_date = None;
+    for r in &head[..hidx] {
+        for c in &r.cells {
+            if title_date.is_none() {
+                title_date = date_in(&c.text());
+            }
+        }
+    }
+    let file_date = title_date.or_else(|| date_in(&report.file_name));
+    report.account.rows += hidx + 1;
+    report.account.skipped += hidx + 1;
+    let leftover: Vec<RawRow> = head.drain(hidx + 1..).collect();
+
+    let col = |r: Role| roles.iter().position(|x| *x == Some(r));
+    let unit_col = col(Role::Unit);
+    let district_col = col(Role::District);
+    let date_col = col(Role::Date);
+    let serial_col = col(Role::Serial);
+    let rate_col = col(Role::Rate);
+    let count_cols: Vec<(Indicator, usize)> = Indicator::ALL
+        .iter()
+        .filter_map(|&i| col(Role::Count(i)).map(|c| (i, c)))
+        .collect();
+    let extra_cols: Vec<usize> = (0..headers.len())
+        .filter(|&i| roles.get(i).copied().flatten().is_none() && !headers[i].is_empty())
+        .collect();
+    let needed = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Some(Role::Unit) | Some(Role::Count(_))))
+        .map(|(i, _)| i + 1)
+        .max()
+        .unwrap_or(1);
+
+    // 2. Decide number styles per column from a sample of rows.
+    let mut all_rows = leftover.into_iter().chain(rows);
+    let mut buffer: Vec<RawRow> = Vec::new();
+    for r in all_rows.by_ref() {
+        buffer.push(r);
+        if buffer.len() >= 2000 {
+            break;
+        }
+    }
+    let sep_of = |c: usize| {
+        numbers::decide(buffer.iter().filter_map(|r| match r.cells.get(c) {
+            Some(Cell::Text(s)) => Some(s.as_str()),
+            _ => None,
+        }))
+    };
+    let count_seps: Vec<DecimalSep> = count_cols.iter().map(|&(_, c)| sep_of(c)).collect();
+    let rate_sep = rate_col.map(sep_of);
+    let rate_fraction = rate_col.is_some_and(|c| {
+        let vals: Vec<f64> = buffer
+            .iter()
+            .filter_map(|r| r.cells.get(c))
+            .filter_map(|cell| match cell {
+                Cell::Number(x) => Some(*x),
+                Cell::Text(s) if !s.contains('%') => {
+                    numbers::parse_decimal(s, rate_sep.unwrap_or(DecimalSep::Unknown)).map(|v| v.0)
+                }
+                _ => None,
+            })
+            .collect();
+        !vals.is_empty() && vals.iter().all(|v| (0.0..=1.0).contains(v))
+    });
+
+    // 3. Classify every row.
+    let mut periods: Vec<Period> = Vec::new();
+    let mut seen: std::collections::HashMap<(Option<Date>, String), usize> = Default::default();
+    let mut since_total = [0i64; 5];
+    let header_sig = header::signature(&headers);
+    let name_of = |c: usize| headers.get(c).cloned().unwrap_or_default();
+    for row in buffer.into_iter().chain(all_rows) {
+        report.account.rows += 1;
+        if row.cells.iter().all(Cell::is_blank) {
+            report.account.skipped += 1;
+            continue;
+        }
+        let text_at = |c: Option<usize>| {
+            c.and_then(|c| row.cells.get(c))
+                .map(|x| x.text().trim().to_string())
+                .unwrap_or_default()
+        };
+        let unit_name = text::nfc(&text_at(unit_col));
+        let district = text::nfc(&text_at(district_col));
+        // Total rows.
+        let label_cells = [unit_col, district_col, serial_col, Some(0)];
+        if label_cells.iter().any(|&c| is_total_label(&text_at(c))) {
+            report.account.totals += 1;
+            for (k, &(ind, c)) in count_cols.iter().enumerate() {
+                let typed = match row.cells.get(c) {
+                    Some(Cell::Number(x)) => numbers::count_from_f64(*x).ok().flatten(),
+                    Some(cell) => numbers::parse_count(&cell.text(), count_seps[k]).ok().flatten(),
+                    None => None,
+                };
+                let computed = since_total[ind.index()];
+                if let Some(t) = typed {
+                    if t != computed {
+                        report.issues.push(RowIssue {
+                            line: row.line,
+                            column: Some(name_of(c)),
+                            value: row.cells.get(c).map(|x| x.text().to_string()).unwrap_or_default(),
+                            kind: IssueKind::TotalMismatch {
+                                indicator: ind,
+                                typed: t,
+                                computed,
+                            },
+                            severity: Severity::Warning,
+                        });
+                        report.account.issues += 1;
+                    }
+                }
+            }
+            since_total = [0; 5];
+            continue;
+        }
+        // A repeated header (tables printed across pages) is not data.
+        let texts: Vec<String> = row.cells.iter().map(|c| c.text().trim().to_string()).collect();
+        if header::signature(&texts) == header_sig {
+            report.account.skipped += 1;
+            continue;
+        }
+        let has_numbers = count_cols
+            .iter()
+            .any(|&(_, c)| row.cells.get(c).is_some_and(|x| !x.is_blank()));
+        // Notes and signatures below the table: text only, no figures.
+        if !has_numbers && (unit_name.is_empty() || row.cells.iter().filter(|c| !c.is_blank()).count() == 1) {
+            report.account.skipped += 1;
+            continue;
+        }
+        let mut errors: Vec<RowIssue> = Vec::new();
+        let mut warnings: Vec<RowIssue> = Vec::new();
+        if row.cells.len() < needed {
+            errors.push(RowIssue {
+                line: row.line,
+                column: None,
+                value: String::new(),
+                kind: IssueKind::TooFewCells {
+                    found: row.cells.len(),
+                    expected: needed,
+                },
+                severity: Severity::Error,
+            });
+        } else if unit_name.is_empty() {
+            errors.push(RowIssue {
+                line: row.line,
+                column: unit_col.map(name_of),
+                value: String::new(),
+                kind: IssueKind::EmptyUnitName,
+                severity: Severity::Error,
+            });
+        }
+        let mut values = Values::default();
+        for (k, &(ind, c)) in count_cols.iter().enumerate() {
+            let cell = row.cells.get(c);
+            let parsed = match cell {
+                None => Ok(None),
+                Some(Cell::Number(x)) => numbers::count_from_f64(*x),
+                Some(Cell::Date(x)) => numbers::count_from_f64(*x),
+                Some(Cell::Text(s)) => numbers::parse_count(s, count_seps[k]),
+            };
+            match parsed {
+                Ok(v) => values.set(ind, v),
+                Err(e) => errors.push(RowIssue {
+                    line: row.line,
+                    column: Some(name_of(c)),
+                    value: cell.map(|x| x.text().to_string()).unwrap_or_default(),
+                    kind: match e {
+                        CountError::NotANumber => IssueKind::NotANumber,
+                        CountError::Fraction => IssueKind::Fraction,
+                        CountError::Negative => IssueKind::Negative,
+                        CountError::TooLarge => IssueKind::TooLarge,
+                    },
+                    severity: Severity::Error,
+                }),
+            }
+        }
+        if let (Some(i), Some(s)) = (values.get(Indicator::Installs), values.get(Indicator::Smartphones)) {
+            if i > s {
+                warnings.push(RowIssue {
+                    line: row.line,
+                    column: count_cols
+                        .iter()
+                        .find(|(ind, _)| *ind == Indicator::Installs)
+                        .map(|&(_, c)| name_of(c)),
+                    value: crate::format::int(i),
+                    kind: IssueKind::InstallsAboveSmartphones {
+                        installs: i,
+                        smartphones: s,
+                    },
+                    severity: Severity::Warning,
+                });
+            }
+        }
+        if let (Some(rc), Some(i), Some(s)) = (rate_col, values.get(Indicator::Installs), values.get(Indicator::Smartphones)) {
+            let typed = match row.cells.get(rc) {
+                Some(Cell::Number(x)) => Some((*x, false)),
+                Some(cell) => numbers::parse_decimal(&cell.text(), rate_sep.unwrap_or(DecimalSep::Unknown)),
+                None => None,
+            };
+            if let Some((v, pct)) = typed {
+                let pct_value = if pct || !rate_fraction { v } else { v * 100.0 };
+                let computed = crate::format::ratio_scaled(i, s, 1);
+                let typed_scaled = (pct_value * 10.0).round() as i64;
+                if let Some(c) = computed {
+                    if (c - typed_scaled).abs() > 1 {
+                        warnings.push(RowIssue {
+                            line: row.line,
+                            column: Some(name_of(rc)),
+                            value: row.cells.get(rc).map(|x| x.text().to_string()).unwrap_or_default(),
+                            kind: IssueKind::RateMismatch {
+                                typed: format!("{}%", crate::format::scaled(typed_scaled, 1)),
+                                computed: format!("{}%", crate::format::scaled(c, 1)),
+                            },
+                            severity: Severity::Warning,
+                        });
+                    }
+                }
+            }
+        }
+        let date = match date_col.and_then(|c| row.cells.get(c)) {
+            None => file_date,
+            Some(Cell::Date(x)) | Some(Cell::Number(x)) => match Date::from_excel_serial(*x) {
+                Some(d) => Some(d),
+                None => {
+                    errors.push(RowIssue {
+                        line: row.line,
+                        column: date_col.map(name_of),
+                        value: x.to_string(),
+                        kind: IssueKind::BadDate,
+                        severity: Severity::Error,
+                    });
+                    None
+                }
+            },
+            Some(Cell::Text(s)) if s.trim().is_empty() => file_date,
+            Some(Cell::Text(s)) => match Date::parse(s) {
+                Some(d) => Some(d),
+                None => {
+                    errors.push(RowIssue {
+                        line: row.line,
+                        column: date_col.map(name_of),
+                        value: s.clone(),
+                        kind: IssueKind::BadDate,
+                        severity: Severity::Error,
+                    });
+                    None
+                }
+            },
+        };
+        let district = (!district.is_empty()).then_some(district);
+        if errors.is_empty() {
+            let key = (date, unit_key(district.as_deref(), &unit_name));
+            if let Some(&first_line) = seen.get(&key) {
+                errors.push(RowIssue {
+                    line: row.line,
+                    column: unit_col.map(name_of),
+                    value: unit_name.clone(),
+                    kind: IssueKind::DuplicateUnit {
+                        first_line,
+                        first_file: None,
+                    },
+                    severity: Severity::Error,
+                });
+            } else {
+                seen.insert(key, row.line);
+            }
+        }
+        report.account.issues += errors.len() + warnings.len();
+        report.issues.extend(warnings);
+        if !errors.is_empty() {
+            report.account.rejected += 1;
+            report.issues.extend(errors);
+            continue;
+        }
+        report.account.units += 1;
+        for ind in Indicator::ALL {
+            since_total[ind.index()] += values.get(ind).unwrap_or(0);
+        }
+        let unit = Unit {
+            line: row.line,
+            source: 0,
+            district,
+            name: unit_name,
+            values,
+            extra: extra_cols.iter().map(|&c| text_at(Some(c))).collect(),
+        };
+        match periods.iter_mut().find(|p| p.date == date) {
+            Some(p) => p.units.push(unit),
+            None => periods.push(Period {
+                date,
+                units: vec![unit],
+            }),
+        }
+    }
+    report.issues.sort_by_key(|i| i.line);
+    if periods.is_empty() {
+        return Err(IngestError::NoUnits {
+            file,
+            rejected: report.account.rejected,
+            issues: std::mem::take(&mut report.issues),
+        });
+    }
+    periods.sort_by_key(|p| p.date);
+    Ok((periods, extra_cols.iter().map(|&c| headers[c].clone()).collect()))
+}
+
+/// The row with the most text cells among the first rows: the likeliest
+/// header when none could be recognised.
+fn best_header_candidate(head: &[RawRow]) -> usize {
+    let mut best = (0, 0);
+    for (i, r) in head.iter().enumerate() {
+        let n = r
+            .cells
+            .iter()
+            .filter(|c| matches!(c, Cell::Text(s) if !s.trim().is_empty() && numbers::parse_count(s, DecimalSep::Unknown).is_err()))
+            .count();
+        if n > best.1 {
+            best = (i, n);
+        }
+    }
+    best.0
+}

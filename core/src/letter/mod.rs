@@ -1,0 +1,483 @@
+//! The official letter (công văn) as a document model.
+//!
+//! [`build`] writes the letter from the statistics, the report profile and
+//! the user's fields. The app renders the model as HTML; [`crate::export::docx`]
+//! writes it as .docx. Layout rules (Decree 30/2020, Appendix I) live in the
+//! renderers; the model holds the text, already in Vietnamese form
+//! (4.336; 30,0%; "ngày 16 tháng 11 năm 2021"; the text ends "./.").
+
+pub mod profile;
+pub mod template;
+
+use crate::date::Date;
+use crate::format;
+use crate::model::Indicator;
+use crate::stats::{Summary, UnitStats};
+use crate::text::fold;
+pub use profile::{covid_qr, sample_manual, Profile};
+use serde::{Deserialize, Serialize};
+
+/// Everything the user can edit. Multi-line fields hold one item per line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LetterFields {
+    /// Issuer, one line each: "ỦY BAN NHÂN DÂN\nHUYỆN QUAN SƠN".
+    pub issuer: String,
+    /// Short name used in references: "UBND huyện Quan Sơn".
+    pub issuer_short: String,
+    /// Name as subject of a sentence: "Ủy ban nhân dân huyện".
+    pub issuer_full: String,
+    /// The area in running text: "huyện Quan Sơn".
+    pub area: String,
+    /// Its type word: "huyện".
+    pub area_word: String,
+    pub number: String,
+    pub symbol: String,
+    pub place: String,
+    pub issue_date: Option<Date>,
+    /// Date of the figures; the data's date when empty.
+    pub data_date: Option<Date>,
+    pub subject: String,
+    pub recipients: String,
+    pub reference: String,
+    /// Section 1 as edited by the user; generated when `None`.
+    pub section1: Option<String>,
+    pub section2: String,
+    pub section3: String,
+    pub authority: String,
+    pub title: String,
+    pub signer: String,
+    pub noi_nhan: String,
+    pub appendix_title: String,
+}
+
+impl Default for LetterFields {
+    fn default() -> Self {
+        profile::covid_qr().fields
+    }
+}
+
+/// A paragraph of the body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Block {
+    /// Section heading, bold: "1. Kết quả thực hiện".
+    Heading(String),
+    /// Body paragraph, justified, first-line indent.
+    Para(String),
+}
+
+impl Block {
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Heading(t) | Block::Para(t) => t,
+        }
+    }
+}
+
+/// The appendix table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Appendix {
+    pub heading: String,
+    pub title: String,
+    /// "(Kèm theo Công văn số … ngày … của …)".
+    pub note: String,
+    pub columns: Vec<String>,
+    /// Which columns are numbers (right-aligned).
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+    pub total: Vec<String>,
+}
+
+/// The whole letter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Letter {
+    pub national_title: String,
+    pub motto: String,
+    pub issuer: Vec<String>,
+    /// "Số: 2092/UBND-VHTT".
+    pub number_line: String,
+    pub subject: String,
+    /// "Quan Sơn, ngày 16 tháng 11 năm 2021".
+    pub place_date: String,
+    /// "Kính gửi:" lines, punctuated ("- …;", last ".").
+    pub recipients: Vec<String>,
+    pub body: Vec<Block>,
+    pub noi_nhan: Vec<String>,
+    pub authority: String,
+    pub title: String,
+    pub signer: String,
+    pub appendix: Appendix,
+    /// File name for downloads: `cong-van-2092-UBND-VHTT-2021-11-16`.
+    pub file_stem: String,
+}
+
+/// Lower-case the administrative type word for running text:
+/// "Xã Sơn Hà" → "xã Sơn Hà", "THỊ TRẤN SƠN LƯ" stays as typed apart from
+/// the type word.
+pub fn running_name(name: &str) -> String {
+    const TYPES: [&str; 8] = [
+        "thị trấn", "thị xã", "thành phố", "đặc khu", "phường", "huyện", "quận", "xã",
+    ];
+    let trimmed = name.trim();
+    for t in TYPES {
+        let n = t.chars().count();
+        let head: String = trimmed.chars().take(n).collect();
+        let rest: String = trimmed.chars().skip(n).collect();
+        if fold(&head) == fold(t) && rest.starts_with(' ') {
+            return format!("{t}{rest}");
+        }
+    }
+    trimmed.to_string()
+}
+
+/// The short form the seed letter uses in lists of units: the commonest
+/// type word ("xã") is dropped, others kept: "Trung Hạ", "thị trấn Sơn Lư".
+pub fn short_name(name: &str) -> String {
+    let r = running_name(name);
+    match r.strip_prefix("xã ") {
+        Some(rest) => rest.to_string(),
+        None => r,
+    }
+}
+
+fn punctuate(lines: &str, dash: bool) -> Vec<String> {
+    let items: Vec<String> = lines
+        .lines()
+        .map(|l| {
+            l.trim()
+                .trim_start_matches(['-', '–', '•'])
+                .trim()
+                .trim_end_matches([';', '.', ','])
+                .trim()
+                .to_string()
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    let n = items.len();
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let end = if i + 1 == n { "." } else { ";" };
+            if dash {
+                format!("- {l}{end}")
+            } else {
+                format!("{l}{end}")
+            }
+        })
+        .collect()
+}
+
+/// Values for the templates.
+struct Vars<'a> {
+    s: &'a Summary,
+    f: &'a LetterFields,
+    p: &'a Profile,
+    date: Option<Date>,
+}
+
+impl Vars<'_> {
+    fn list(&self, idx: &[usize], short: bool) -> Option<String> {
+        if idx.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = idx
+            .iter()
+            .filter_map(|&i| self.s.units.get(i))
+            .map(|u: &UnitStats| if short { short_name(&u.name) } else { running_name(&u.name) })
+            .collect();
+        Some(names.join(", "))
+    }
+
+    fn change(&self, i: Indicator) -> Option<String> {
+        let d = self.s.delta.get(i)?;
+        let phrases = self.p.changes.iter().find(|c| c.indicator == i)?;
+        let t = match d.signum() {
+            1 => &phrases.up,
+            -1 => &phrases.down,
+            _ => &phrases.same,
+        };
+        let n = format::int(d.abs());
+        template::render(t, &|k| match k {
+            "n" => Some(n.clone()),
+            other => self.get(other),
+        })
+    }
+
+    /// Known placeholders give `Some` or `None` (no value); unknown ones
+    /// are left as written, so free text with braces survives.
+    fn get(&self, key: &str) -> Option<String> {
+        let (name, form) = key.split_once(':').unwrap_or((key, ""));
+        let short = form == "short";
+        let total = |i: Indicator| self.s.total(i).map(format::int);
+        match name {
+            "date" => self.date.map(Date::dmy),
+            "date_dm" => self.date.map(Date::dm),
+            "prev_date" => self.s.prev_date.map(Date::dmy),
+            "prev_dm" => self.s.prev_date.map(Date::dm),
+            "area" => Some(self.f.area.clone()),
+            "area_word" => Some(self.f.area_word.clone()),
+            "issuer_short" => Some(self.f.issuer_short.clone()),
+            "issuer_full" => Some(self.f.issuer_full.clone()),
+            "units" => Some(self.s.unit_count.to_string()),
+            "locations" => total(Indicator::Locations),
+            "scans" => total(Indicator::Scans),
+            "installs" => total(Indicator::Installs),
+            "smartphones" => total(Indicator::Smartphones),
+            "population" => total(Indicator::Population),
+            "rate" => self.s.rate.map(|r| format!("{}%", format::scaled(r, self.s.decimals))),
+            "locations_change" => self.change(Indicator::Locations),
+            "scans_change" => self.change(Indicator::Scans),
+            "installs_change" => self.change(Indicator::Installs),
+            "smartphones_change" => self.change(Indicator::Smartphones),
+            "high_units" => self.list(&self.s.high, short),
+            "low_units" => self.list(&self.s.low, short),
+            "low_installers" => self.list(&self.s.low_installers, short),
+            "zero_units" => self.list(&self.s.zero, short),
+            "missing_units" => {
+                (!self.s.missing.is_empty()).then(|| {
+                    self.s
+                        .missing
+                        .iter()
+                        .map(|n| if short { short_name(n) } else { running_name(n) })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+            }
+            _ => Some(format!("{{{key}}}")),
+        }
+    }
+
+    fn render(&self, t: &str) -> Option<String> {
+        template::render(t, &|k| self.get(k))
+    }
+
+    /// Paragraphs of a multi-line template; lines that cannot be filled are
+    /// left out.
+    fn paragraphs(&self, t: &str) -> Vec<Block> {
+        t.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .filter_map(|l| self.render(l))
+            .map(Block::Para)
+            .collect()
+    }
+}
+
+/// Section 1 as generated from the figures (what "reset" restores).
+pub fn generated_section1(s: &Summary, f: &LetterFields, p: &Profile) -> String {
+    let v = Vars {
+        s,
+        f,
+        p,
+        date: f.data_date.or(s.date),
+    };
+    v.paragraphs(&p.section1)
+        .iter()
+        .map(|b| b.text().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Write the letter.
+pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
+    let v = Vars {
+        s,
+        f,
+        p,
+        date: f.data_date.or(s.date),
+    };
+    let number_line = {
+        let n = f.number.trim();
+        let n = if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) {
+            format!("0{n}")
+        } else {
+            n.to_string()
+        };
+        let sym = f.symbol.trim().to_uppercase();
+        match (n.is_empty(), sym.is_empty()) {
+            (true, true) => "Số:".to_string(),
+            (true, false) => format!("Số:      /{sym}"),
+            (false, true) => format!("Số: {n}"),
+            (false, false) => format!("Số: {n}/{sym}"),
+        }
+    };
+    let place_date = match f.issue_date {
+        Some(d) => format!("{}, {}", f.place.trim(), d.decree_long()),
+        None => format!("{}, ngày      tháng      năm", f.place.trim()),
+    };
+    let mut body = Vec::new();
+    body.extend(v.paragraphs(&f.reference));
+    body.extend(v.paragraphs(&p.intro));
+    let sections: [Vec<Block>; 3] = [
+        match &f.section1 {
+            Some(edited) => v.paragraphs(edited),
+            None => v.paragraphs(&p.section1),
+        },
+        v.paragraphs(&f.section2),
+        v.paragraphs(&f.section3),
+    ];
+    for (title, blocks) in p.section_titles.iter().zip(sections) {
+        if blocks.is_empty() {
+            continue;
+        }
+        body.push(Block::Heading(title.clone()));
+        body.extend(blocks);
+    }
+    // The text ends with "./.".
+    if let Some(Block::Para(last)) = body.iter_mut().rev().find(|b| matches!(b, Block::Para(_))) {
+        let t = last.trim_end().trim_end_matches("./.").trim_end_matches('.').to_string();
+        *last = format!("{t}./.");
+    }
+    let recipients = punctuate(&f.recipients, true);
+    let recipients = if recipients.len() == 1 {
+        vec![recipients[0].trim_start_matches("- ").to_string()]
+    } else {
+        recipients
+    };
+    let sym = f.symbol.trim().to_uppercase();
+    let note = match (f.number.trim(), f.issue_date) {
+        (n, Some(d)) if !n.is_empty() => format!(
+            "(Kèm theo Công văn số {n}/{sym} ngày {} của {})",
+            d.dmy(),
+            f.issuer_short.trim()
+        ),
+        _ => format!("(Kèm theo Công văn của {})", f.issuer_short.trim()),
+    };
+    let appendix = appendix(s, p, v.render(&f.appendix_title).unwrap_or_default(), note);
+    let file_stem = {
+        let mut stem = String::from("cong-van");
+        for part in [f.number.trim(), &sym] {
+            let clean: String = part
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+                .collect();
+            let clean = clean.trim_matches('-');
+            if !clean.is_empty() {
+                stem.push('-');
+                stem.push_str(clean);
+            }
+        }
+        if let Some(d) = f.issue_date {
+            stem.push('-');
+            stem.push_str(&d.iso());
+        }
+        stem
+    };
+    Letter {
+        national_title: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
+        motto: "Độc lập - Tự do - Hạnh phúc".into(),
+        issuer: f
+            .issuer
+            .lines()
+            .map(|l| l.trim().to_uppercase())
+            .filter(|l| !l.is_empty())
+            .collect(),
+        number_line,
+        subject: v.render(&f.subject).unwrap_or_else(|| f.subject.clone()),
+        place_date,
+        recipients,
+        body,
+        noi_nhan: punctuate(&f.noi_nhan, true),
+        authority: f.authority.trim().to_uppercase(),
+        title: f.title.trim().to_uppercase(),
+        signer: f.signer.trim().to_string(),
+        appendix,
+        file_stem,
+    }
+}
+
+fn appendix(s: &Summary, p: &Profile, title: String, note: String) -> Appendix {
+    let has_district = s.district_count.is_some();
+    let inds: Vec<Indicator> = Indicator::ALL
+        .into_iter()
+        .filter(|&i| s.units.iter().any(|u| u.get(i).is_some()))
+        .collect();
+    let mut columns = vec!["STT".to_string()];
+    let mut numeric = vec![true];
+    if has_district {
+        columns.push(p.district_label.clone());
+        numeric.push(false);
+    }
+    columns.push(p.unit_label.clone());
+    numeric.push(false);
+    for &i in &inds {
+        columns.push(p.appendix_label(i));
+        numeric.push(true);
+    }
+    let rows = s
+        .units
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            let mut r = vec![(k + 1).to_string()];
+            if has_district {
+                r.push(u.district.clone().unwrap_or_default());
+            }
+            r.push(u.name.clone());
+            for &i in &inds {
+                r.push(u.get(i).map(format::int).unwrap_or_default());
+            }
+            r
+        })
+        .collect();
+    let mut total = vec![String::new()];
+    if has_district {
+        total.push(String::new());
+    }
+    total.push("Tổng cộng".into());
+    for &i in &inds {
+        let sum: i64 = s.units.iter().filter_map(|u| u.get(i)).sum();
+        total.push(format::int(sum));
+    }
+    Appendix {
+        heading: "Phụ lục".into(),
+        title,
+        note,
+        columns,
+        numeric,
+        rows,
+        total,
+    }
+}
+
+impl Letter {
+    /// All the letter's text, paragraph by paragraph, as plain lines (for
+    /// tests, search and the plain-text copy).
+    pub fn paragraphs(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.recipients.len() == 1 {
+            out.push(format!("Kính gửi: {}", self.recipients[0]));
+        } else {
+            out.push("Kính gửi:".to_string());
+            out.extend(self.recipients.iter().cloned());
+        }
+        out.extend(self.body.iter().map(|b| b.text().to_string()));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_names_in_running_text() {
+        assert_eq!(running_name("Xã Sơn Hà"), "xã Sơn Hà");
+        assert_eq!(running_name("Thị trấn Sơn Lư"), "thị trấn Sơn Lư");
+        assert_eq!(running_name("THỊ TRẤN Sơn Lư"), "thị trấn Sơn Lư");
+        assert_eq!(running_name("Phường Ba Đình"), "phường Ba Đình");
+        assert_eq!(running_name("Xã"), "Xã");
+        assert_eq!(running_name("Xuân Lộc"), "Xuân Lộc");
+        assert_eq!(short_name("Xã Trung Hạ"), "Trung Hạ");
+        assert_eq!(short_name("Thị trấn Sơn Lư"), "thị trấn Sơn Lư");
+    }
+
+    #[test]
+    fn punctuation_of_lists() {
+        assert_eq!(
+            punctuate("Như trên;\n- Lưu: VT, VHTT.\n\n", true),
+            vec!["- Như trên;", "- Lưu: VT, VHTT."]
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Report profiles: what a weekly report says and how, as data.
+//!
+//! A profile carries the letter's default fields (letterhead, signer,
+//! recipients, sections 2 and 3), the thresholds, the sentence templates of
+//! section 1 and the appendix labels. An office saves its own as JSON and
+//! loads it next week; a second kind of weekly report is another profile,
+//! not new code.
+
+use super::LetterFields;
+use crate::date::Date;
+use crate::model::{Indicator, Values};
+use crate::stats::{Manual, ManualPeriod, Thresholds};
+use serde::{Deserialize, Serialize};
+
+/// Change phrases for one indicator: `{n}` is the absolute change,
+/// `{prev_dm}`/`{prev_date}` the previous date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangePhrases {
+    pub indicator: Indicator,
+    pub up: String,
+    pub down: String,
+    pub same: String,
+}
+
+/// A kind of report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Schema version of the JSON form.
+    pub version: u32,
+    pub id: String,
+    pub name: String,
+    pub thresholds: Thresholds,
+    pub section_titles: [String; 3],
+    /// Section 1, one paragraph per line; "- " starts a dash line.
+    pub section1: String,
+    pub intro: String,
+    pub changes: Vec<ChangePhrases>,
+    /// Appendix column labels per indicator.
+    pub appendix_labels: Vec<(Indicator, String)>,
+    /// Label of the unit column in the appendix.
+    pub unit_label: String,
+    pub district_label: String,
+    pub fields: LetterFields,
+}
+
+/// Version of [`Profile`]'s JSON.
+pub const PROFILE_VERSION: u32 = 1;
+
+impl Profile {
+    /// The profile as a small JSON file.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Read a profile saved by [`Profile::to_json`].
+    pub fn from_json(s: &str) -> Result<Profile, String> {
+        let p: Profile = serde_json::from_str(s).map_err(|e| format!("Tệp hồ sơ không hợp lệ: {e}"))?;
+        if p.version > PROFILE_VERSION {
+            return Err(format!(
+                "Tệp hồ sơ được tạo bởi phiên bản mới hơn (phiên bản {}).",
+                p.version
+            ));
+        }
+        Ok(p)
+    }
+
+    pub fn appendix_label(&self, i: Indicator) -> String {
+        self.appendix_labels
+            .iter()
+            .find(|(k, _)| *k == i)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_else(|| i.label(crate::Lang::Vi).to_string())
+    }
+}
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+/// The COVID-19 QR / PC-Covid weekly report, with the seed letter
+/// (công văn 2092/UBND-VHTT, Quan Sơn, 16/11/2021) as its default fields.
+pub fn covid_qr() -> Profile {
+    Profile {
+        version: PROFILE_VERSION,
+        id: s("covid-qr-pccovid"),
+        name: s("Kết quả ứng dụng CNTT phòng, chống dịch Covid-19 (mã QR, PC-Covid)"),
+        thresholds: Thresholds::default(),
+        section_titles: [
+            s("1. Kết quả thực hiện"),
+            s("2. Tồn tại, hạn chế"),
+            s("3. Chỉ đạo thực hiện"),
+        ],
+        intro: s("{issuer_full} thông báo kết quả ứng dụng CNTT phòng, chống dịch Covid-19 trên địa bàn {area_word} đến ngày {date} cụ thể như sau:"),
+        section1: [
+            "- Về cài đặt và quét mã QR:",
+            "Trên địa bàn {area} tính đến thời điểm hiện tại có {locations} địa điểm đã đăng ký và tạo mã QR để kiểm soát người ra/vào địa điểm thực hiện khai báo y tế[ ({locations_change})], với {scans} lượt quét mã QR[ ({scans_change})].",
+            "Các đơn vị có lượt quét cao như: {high_units:short}.",
+            "Một số đơn vị có lượt quét thấp và không quét gồm các xã: {low_units}. (Kèm theo phụ lục)",
+            "- Về tình hình triển khai cài đặt ứng dụng PC-Covid (Bluezone):",
+            "Theo số liệu thống kê tính đến ngày {date}, trên địa bàn {area_word} có {installs}/{smartphones} máy điện thoại thông minh đã cài đặt ứng dụng PC-Covid, chiếm {rate} số điện thoại thông minh[ ({installs_change})].",
+            "Các đơn vị cài đặt ứng dụng PC-Covid trên điện thoại thông minh trong tuần thấp gồm: {low_installers}.",
+        ]
+        .join("\n"),
+        changes: vec![
+            ChangePhrases {
+                indicator: Indicator::Locations,
+                up: s("tăng {n} địa điểm quét mã QR so với ngày {prev_dm}"),
+                down: s("giảm {n} địa điểm quét mã QR so với ngày {prev_dm}"),
+                same: s("số địa điểm không đổi so với ngày {prev_dm}"),
+            },
+            ChangePhrases {
+                indicator: Indicator::Scans,
+                up: s("tăng lượt quét {n} so với ngày {prev_dm}"),
+                down: s("giảm lượt quét {n} so với ngày {prev_dm}"),
+                same: s("lượt quét không đổi so với ngày {prev_dm}"),
+            },
+            ChangePhrases {
+                indicator: Indicator::Installs,
+                up: s("tăng {n} máy so với ngày {prev_dm}"),
+                down: s("giảm {n} máy so với ngày {prev_dm}"),
+                same: s("số máy cài đặt không đổi so với ngày {prev_dm}"),
+            },
+        ],
+        appendix_labels: vec![
+            (Indicator::Locations, s("Tổng số địa điểm tạo mã QR")),
+            (Indicator::Scans, s("Tổng lượt quét QR")),
+            (Indicator::Installs, s("Số máy cài PC-Covid")),
+            (Indicator::Smartphones, s("Số điện thoại thông minh")),
+            (Indicator::Population, s("Dân số")),
+        ],
+        unit_label: s("Thị trấn/xã"),
+        district_label: s("Huyện"),
+        fields: seed_fields(),
+    }
+}
+
+fn seed_fields() -> LetterFields {
+    LetterFields {
+        issuer: s("ỦY BAN NHÂN DÂN\nHUYỆN QUAN SƠN"),
+        issuer_short: s("UBND huyện Quan Sơn"),
+        issuer_full: s("Ủy ban nhân dân huyện"),
+        area: s("huyện Quan Sơn"),
+        area_word: s("huyện"),
+        number: s("2092"),
+        symbol: s("UBND-VHTT"),
+        place: s("Quan Sơn"),
+        issue_date: Date::new(2021, 11, 16),
+        data_date: None,
+        subject: s("V/v thông báo kết quả ứng dụng CNTT phòng chống dịch Covid-19 trên địa bàn huyện tính đến {date}"),
+        recipients: s("Các phòng, cơ quan, đơn vị cấp huyện\nĐảng ủy các xã, thị trấn\nUBND các xã, thị trấn"),
+        reference: s("Thực hiện Công văn số 2447/STTTT-CNTT ngày 15/11/2021 của Sở Thông tin và Truyền thông Thanh Hóa về việc báo cáo kết quả ứng dụng CNTT phòng, chống dịch Covid-19 trên địa bàn tỉnh đến ngày {date}."),
+        section1: None,
+        section2: [
+            "Việc triển khai ứng dụng công nghệ thông tin trong công tác phòng, chống dịch tại một số xã chưa được cấp ủy chính quyền, Ban Chỉ đạo phòng chống dịch Covid-19 chỉ đạo quyết liệt; việc cài đặt ứng dụng PC-Covid-19, tạo mã QR để quét đi đến tại các doanh nghiệp, các điểm công cộng, cửa hàng, cơ sở kinh doanh còn thấp.",
+            "Còn một số xã chưa đăng nhập tài khoản phần mềm hệ thống phòng chống dịch bệnh Covid-19 để xử lý phản ánh của người dân theo Công văn số 1955/UBND-VHTT, ngày 29/10/2021 của UBND huyện.",
+        ].join("\n"),
+        section3: [
+            "3.1. Trưởng các phòng, ban UBND huyện; Thủ trưởng các cơ quan, đơn vị trên địa bàn huyện:",
+            "Nghiêm túc quán triệt đến toàn bộ cán bộ, công chức, viên chức, người lao động tại cơ quan, đơn vị cài đặt và sử dụng ứng dụng PC-Covid19 trong khai báo sức khỏe, khai báo thông tin y tế ra/vào tại các cơ quan nhà nước, các địa điểm công cộng.",
+            "3.2. Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch:",
+            "Tuyên truyền thường xuyên, liên tục việc thực hiện ứng dụng công nghệ thông tin trong phòng, chống dịch bệnh Covid-19 trên các hệ thống thông tin, tuyên truyền cấp huyện, cấp xã. Đặc biệt là việc cài đặt ứng dụng PC-Covid-19, thiết lập địa điểm khai báo y tế bằng mã QR góp phần tăng cường công tác phòng, chống dịch bệnh Covid-19. Thiết lập mã quét QR tại Trung tâm Hội nghị, Thư viện, Sân bóng đá.",
+            "3.3. Chủ tịch UBND các xã, thị trấn:",
+            "- Nghiêm túc quán triệt đến toàn bộ cán bộ, công chức, viên chức, người lao động tại cơ quan, đơn vị và Nhân dân cài đặt và sử dụng ứng dụng PC-Covid19 trong khai báo sức khỏe, khai báo thông tin y tế ra/vào tại các cơ quan nhà nước, tại Trạm y tế, Trường học, Hội trường, các địa điểm công cộng, chợ.",
+            "- Tăng cường công tác thông tin, tuyên truyền bằng nhiều hình thức như các hình thức cổ động trực quan, trên hệ thống đài truyền thanh, trên các nền tảng mạng xã hội đảm bảo thông tin đến được tất cả các tầng lớp Nhân dân, các cơ sở kinh doanh, dịch vụ trên địa bàn hưởng ứng và thực hiện việc cài đặt ứng dụng PC-Covid19, thiết lập các điểm quét mã QR góp phần đồng bộ, thuận tiện trong công tác phòng, chống dịch bệnh Covid-19 trên địa bàn.",
+            "- Triển khai, sử dụng nghiêm túc các ứng dụng CNTT đã được bàn giao góp phần hạn chế việc tiếp xúc gần; đảm bảo tiếp nhận, xử lý, theo dõi các phản ánh, kiến nghị của người dân nhanh chóng, kịp thời.",
+            "- Đối với các đơn vị có tỷ lệ quét mã QR thấp đã nêu trên ({low_units}) nghiêm túc, khắc phục trong thời gian tiếp theo để đảm bảo thực hiện có hiệu quả việc ứng dụng công nghệ thông tin trong công tác phòng, chống dịch bệnh Covid-19./.",
+        ].join("\n"),
+        authority: s("KT. CHỦ TỊCH"),
+        title: s("PHÓ CHỦ TỊCH"),
+        signer: s("[Họ và tên]"),
+        noi_nhan: s("Như trên\nThường trực Huyện ủy\nChủ tịch và các PCT UBND huyện\nLưu: VT, VHTT"),
+        appendix_title: s("DANH SÁCH CHI TIẾT THỐNG KÊ TÌNH HÌNH TẠO, QUÉT MÃ QR NGÀY {date}"),
+    }
+}
+
+/// The seed letter's typed-in figures: installs and smartphones (the sample
+/// file has no such columns) and the previous report of 05/11/2021.
+pub fn sample_manual() -> Manual {
+    let mut current = Values::default();
+    current.set(Indicator::Installs, Some(5554));
+    current.set(Indicator::Smartphones, Some(18510));
+    let mut prev = Values::default();
+    prev.set(Indicator::Locations, Some(526));
+    prev.set(Indicator::Scans, Some(3186));
+    prev.set(Indicator::Installs, Some(5386));
+    Manual {
+        current,
+        previous: Some(ManualPeriod {
+            date: Date::new(2021, 11, 5),
+            values: prev,
+        }),
+        typed_rate: Some("30,1%".to_string()),
+    }
+}

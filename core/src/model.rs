@@ -1,0 +1,229 @@
+//! The data model every feature shares: a dataset of periods of units.
+//!
+//! Ingest produces it, statistics read it, the letter and the exports are
+//! written from the statistics. It is plain data (serde) so the app can keep
+//! it in the browser and the history can store one period per report date.
+
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// A counted figure reported per unit. The order is the order of
+/// [`Values`]' slots and of the columns in tables and exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Indicator {
+    /// Registered QR check-in locations.
+    Locations,
+    /// QR scans.
+    Scans,
+    /// PC-Covid installs.
+    Installs,
+    /// Smartphones.
+    Smartphones,
+    /// Population.
+    Population,
+}
+
+impl Indicator {
+    pub const ALL: [Indicator; 5] = [
+        Indicator::Locations,
+        Indicator::Scans,
+        Indicator::Installs,
+        Indicator::Smartphones,
+        Indicator::Population,
+    ];
+
+    /// Slot in [`Values`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Stable id for storage, JSON and test hooks.
+    pub fn id(self) -> &'static str {
+        match self {
+            Indicator::Locations => "locations",
+            Indicator::Scans => "scans",
+            Indicator::Installs => "installs",
+            Indicator::Smartphones => "smartphones",
+            Indicator::Population => "population",
+        }
+    }
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::*;
+        match (self, lang) {
+            (Indicator::Locations, Vi) => "Số địa điểm tạo mã QR",
+            (Indicator::Scans, Vi) => "Lượt quét QR",
+            (Indicator::Installs, Vi) => "Số máy cài PC-Covid",
+            (Indicator::Smartphones, Vi) => "Số điện thoại thông minh",
+            (Indicator::Population, Vi) => "Dân số",
+            (Indicator::Locations, En) => "QR locations",
+            (Indicator::Scans, En) => "QR scans",
+            (Indicator::Installs, En) => "PC-Covid installs",
+            (Indicator::Smartphones, En) => "Smartphones",
+            (Indicator::Population, En) => "Population",
+        }
+    }
+}
+
+/// One optional count per [`Indicator`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Values(pub [Option<i64>; 5]);
+
+impl Values {
+    pub fn get(&self, i: Indicator) -> Option<i64> {
+        self.0[i.index()]
+    }
+    pub fn set(&mut self, i: Indicator, v: Option<i64>) {
+        self.0[i.index()] = v;
+    }
+}
+
+/// One administrative unit's row (a commune, ward or town).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Where the row came from: line in a text file, row in a sheet (1-based).
+    pub line: usize,
+    /// Index into [`Dataset::sources`].
+    pub source: usize,
+    /// District (huyện / thị xã / thành phố) when the table has that column.
+    pub district: Option<String>,
+    /// The unit's name as the file wrote it (NFC, trimmed): "Xã Trung Xuân".
+    pub name: String,
+    pub values: Values,
+    /// Cells of the columns no role claimed, aligned with
+    /// [`Dataset::extra_columns`].
+    pub extra: Vec<String>,
+}
+
+/// All units reported for one date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Period {
+    /// The report date, when the file or its name or title says it.
+    pub date: Option<Date>,
+    pub units: Vec<Unit>,
+}
+
+/// Everything read from one or more files.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// One report per file that went into this dataset.
+    pub sources: Vec<crate::ingest::SourceReport>,
+    /// Periods in ascending date order (undated ones first); the last one is
+    /// the current period.
+    pub periods: Vec<Period>,
+    /// Header names of the columns kept but not understood.
+    pub extra_columns: Vec<String>,
+}
+
+impl Dataset {
+    /// The period being reported on (the latest).
+    pub fn current(&self) -> Option<&Period> {
+        self.periods.last()
+    }
+
+    /// The period before the current one, when the data has it.
+    pub fn previous(&self) -> Option<&Period> {
+        self.periods.len().checked_sub(2).map(|i| &self.periods[i])
+    }
+
+    /// Whether any unit carries a district.
+    pub fn has_district(&self) -> bool {
+        self.periods
+            .iter()
+            .any(|p| p.units.iter().any(|u| u.district.is_some()))
+    }
+
+    /// Whether any unit has a value for the indicator.
+    pub fn has(&self, i: Indicator) -> bool {
+        self.periods
+            .iter()
+            .any(|p| p.units.iter().any(|u| u.values.get(i).is_some()))
+    }
+
+    /// The file names, joined for display.
+    pub fn source_names(&self) -> String {
+        self.sources
+            .iter()
+            .map(|s| s.file_name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Put several files' datasets together: periods with the same date are
+    /// merged (a unit listed twice for one date becomes a row issue of the
+    /// later file), and periods are sorted by date.
+    pub fn merge(parts: Vec<Dataset>) -> Dataset {
+        let mut out = Dataset {
+            sources: Vec::new(),
+            periods: Vec::new(),
+            extra_columns: Vec::new(),
+        };
+        for part in parts {
+            let offset = out.sources.len();
+            // Extra columns: align by name.
+            let map: Vec<usize> = part
+                .extra_columns
+                .iter()
+                .map(|c| match out.extra_columns.iter().position(|o| o == c) {
+                    Some(i) => i,
+                    None => {
+                        out.extra_columns.push(c.clone());
+                        out.extra_columns.len() - 1
+                    }
+                })
+                .collect();
+            out.sources.extend(part.sources);
+            for period in part.periods {
+                let idx = match out.periods.iter().position(|p| p.date == period.date) {
+                    Some(i) => i,
+                    None => {
+                        out.periods.push(Period {
+                            date: period.date,
+                            units: Vec::new(),
+                        });
+                        out.periods.len() - 1
+                    }
+                };
+                for mut unit in period.units {
+                    unit.source += offset;
+                    let mut extra = Vec::new();
+                    for (j, cell) in unit.extra.into_iter().enumerate() {
+                        let k = map.get(j).copied().unwrap_or(j);
+                        if extra.len() <= k {
+                            extra.resize(k + 1, String::new());
+                        }
+                        extra[k] = cell;
+                    }
+                    unit.extra = extra;
+                    let key = crate::ingest::unit_key(unit.district.as_deref(), &unit.name);
+                    let target = &mut out.periods[idx];
+                    if let Some(first) = target
+                        .units
+                        .iter()
+                        .find(|u| crate::ingest::unit_key(u.district.as_deref(), &u.name) == key)
+                    {
+                        let issue = crate::ingest::RowIssue {
+                            line: unit.line,
+                            column: None,
+                            value: unit.name.clone(),
+                            kind: crate::ingest::IssueKind::DuplicateUnit {
+                                first_line: first.line,
+                                first_file: Some(first.source),
+                            },
+                            severity: crate::ingest::Severity::Error,
+                        };
+                        if let Some(src) = out.sources.get_mut(unit.source) {
+                            src.issues.push(issue);
+                            src.account.units = src.account.units.saturating_sub(1);
+                            src.account.issues += 1;
+                        }
+                    } else {
+                        target.units.push(unit);
+                    }
+                }
+            }
+        }
+        out.periods.sort_by_key(|p| p.date);
+        out
+    }
+}

@@ -1,0 +1,595 @@
+//! Statistics of a period: totals, rates, per-unit figures, ranks, change
+//! since the previous period, and who leads and who lags.
+//!
+//! Everything is computed from the integers: rates are rounded half-up by
+//! [`crate::format::ratio_scaled`], classification compares
+//! `scans × 100 × units` with `threshold × total`, so no float noise can move
+//! a unit across a threshold.
+
+use crate::date::Date;
+use crate::format;
+use crate::ingest::unit_key;
+use crate::model::{Dataset, Indicator, Period, Values};
+use serde::{Deserialize, Serialize};
+
+/// Thresholds for classification, in percent.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// High scanners: scans ≥ this % of the mean scans per unit.
+    pub high_pct: u32,
+    /// Low scanners: scans < this % of the mean scans per unit.
+    pub low_pct: u32,
+    /// Low installers: install rate < this % of the overall install rate.
+    pub low_install_pct: u32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            high_pct: 60,
+            low_pct: 10,
+            low_install_pct: 80,
+        }
+    }
+}
+
+/// How figures are computed.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Decimals of rates (0–2).
+    pub decimals: u8,
+    pub thresholds: Thresholds,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            decimals: 1,
+            thresholds: Thresholds::default(),
+        }
+    }
+}
+
+/// Figures typed in by hand: totals the file lacks (the seed letter's
+/// 5.554 installs of 18.510 smartphones), and the previous report's totals
+/// when no previous file is at hand (526 / 3.186 / 5.386 on 05/11/2021).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manual {
+    /// Totals for the current period; used where the data has no column,
+    /// checked against the computed total where it has.
+    pub current: Values,
+    /// The previous report, typed in.
+    pub previous: Option<ManualPeriod>,
+    /// A rate typed in the letter (e.g. "30,1%"), checked against the
+    /// computed one.
+    pub typed_rate: Option<String>,
+}
+
+/// A previous report's date and totals.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ManualPeriod {
+    pub date: Option<Date>,
+    pub values: Values,
+}
+
+/// Scan class of a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScanClass {
+    High,
+    Middle,
+    Low,
+    /// No scan figure.
+    Unknown,
+}
+
+/// One unit's figures in the current period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitStats {
+    pub name: String,
+    pub district: Option<String>,
+    pub line: usize,
+    pub source: usize,
+    pub values: Values,
+    /// Installs / smartphones, scaled by 10^decimals (300 = 30,0%).
+    pub rate: Option<i64>,
+    pub scans_per_location: Option<f64>,
+    /// Share of total scans, scaled like `rate`.
+    pub share_scans: Option<i64>,
+    /// Rank by scans, 1 = most (ties share the rank).
+    pub rank: Option<usize>,
+    pub class: ScanClass,
+    pub low_install: bool,
+    /// Change since the previous period, per indicator.
+    pub delta: Values,
+    pub prev_rank: Option<usize>,
+    /// Whether the unit was in the previous period at all.
+    pub was_reported: bool,
+}
+
+impl UnitStats {
+    pub fn get(&self, i: Indicator) -> Option<i64> {
+        self.values.get(i)
+    }
+}
+
+/// Subtotals of one district.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DistrictStats {
+    pub name: String,
+    pub units: usize,
+    pub totals: Values,
+    pub rate: Option<i64>,
+}
+
+/// Where the previous figures came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PrevSource {
+    None,
+    /// An earlier period of the loaded data (second file, date column).
+    Data,
+    /// Typed in by hand.
+    Manual,
+}
+
+/// A typed figure that disagrees with the computed one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Discrepancy {
+    Total {
+        indicator: Indicator,
+        typed: i64,
+        computed: i64,
+    },
+    Rate {
+        typed: String,
+        computed: String,
+    },
+}
+
+impl Discrepancy {
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let vi = lang == crate::Lang::Vi;
+        match self {
+            Discrepancy::Total { indicator, typed, computed } if vi => format!(
+                "«{}» nhập tay là {}, nhưng tính từ bảng được {}: dùng số tính được.",
+                indicator.label(lang),
+                format::int(*typed),
+                format::int(*computed)
+            ),
+            Discrepancy::Total { indicator, typed, computed } => format!(
+                "“{}” was typed as {}, but the table adds up to {}: the computed figure is used.",
+                indicator.label(lang),
+                format::int(*typed),
+                format::int(*computed)
+            ),
+            Discrepancy::Rate { typed, computed } if vi => {
+                format!("Tỷ lệ nhập tay là {typed}, nhưng tính từ số liệu được {computed}: dùng {computed}.")
+            }
+            Discrepancy::Rate { typed, computed } => {
+                format!("The typed rate is {typed}, but the figures give {computed}: {computed} is used.")
+            }
+        }
+    }
+}
+
+/// Everything the dashboard and the letter say in numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub date: Option<Date>,
+    pub decimals: u8,
+    pub thresholds: Thresholds,
+    pub unit_count: usize,
+    /// Districts, when the data has a district column.
+    pub district_count: Option<usize>,
+    /// Totals of the current period: summed from the units, or typed in
+    /// where the data has no such column.
+    pub totals: Values,
+    /// Install rate (scaled).
+    pub rate: Option<i64>,
+    pub prev_source: PrevSource,
+    pub prev_date: Option<Date>,
+    pub prev_totals: Values,
+    pub prev_rate: Option<i64>,
+    /// Change of each total since the previous period.
+    pub delta: Values,
+    /// Mean scans per unit.
+    pub mean_scans: Option<f64>,
+    /// Units in file order.
+    pub units: Vec<UnitStats>,
+    /// Indices into `units`: high scanners by scans descending (ties in
+    /// file order).
+    pub high: Vec<usize>,
+    /// Low scanners by scans ascending (ties in file order).
+    pub low: Vec<usize>,
+    /// Low installers by rate ascending; when the data has no per-unit
+    /// installs, the low scanners (as the seed letter did).
+    pub low_installers: Vec<usize>,
+    pub low_installers_from_rates: bool,
+    /// Units that reported zero scans.
+    pub zero: Vec<usize>,
+    /// Units of the previous period missing now ("did not report").
+    pub missing: Vec<String>,
+    pub districts: Vec<DistrictStats>,
+    /// Totals per period, oldest first, for the trend chart.
+    pub trend: Vec<(Option<Date>, Values)>,
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+impl Summary {
+    pub fn total(&self, i: Indicator) -> Option<i64> {
+        self.totals.get(i)
+    }
+    pub fn has_previous(&self) -> bool {
+        self.prev_source != PrevSource::None
+    }
+}
+
+fn sum(period: &Period, i: Indicator) -> Option<i64> {
+    let mut any = false;
+    let mut total = 0i64;
+    for u in &period.units {
+        if let Some(v) = u.values.get(i) {
+            any = true;
+            total = total.saturating_add(v);
+        }
+    }
+    any.then_some(total)
+}
+
+fn totals_of(period: &Period) -> Values {
+    let mut v = Values::default();
+    for i in Indicator::ALL {
+        v.set(i, sum(period, i));
+    }
+    v
+}
+
+/// Ranks by scans, 1 = most; equal scans share a rank.
+fn ranks(values: &[Option<i64>]) -> Vec<Option<usize>> {
+    values
+        .iter()
+        .map(|v| v.map(|x| 1 + values.iter().filter(|o| o.is_some_and(|y| y > x)).count()))
+        .collect()
+}
+
+fn ranks_fast(values: &[Option<i64>]) -> Vec<Option<usize>> {
+    if values.len() < 512 {
+        return ranks(values);
+    }
+    let mut sorted: Vec<i64> = values.iter().flatten().copied().collect();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    values
+        .iter()
+        .map(|v| v.map(|x| 1 + sorted.partition_point(|&y| y > x)))
+        .collect()
+}
+
+/// Compute the summary of the dataset's current period.
+pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summary {
+    let empty = Period {
+        date: None,
+        units: Vec::new(),
+    };
+    let cur = data.current().unwrap_or(&empty);
+    let prev_period = data.previous();
+    let dec = settings.decimals.min(2);
+    let th = settings.thresholds;
+
+    // Totals: computed where the data has the column; typed where not.
+    let mut totals = totals_of(cur);
+    let mut discrepancies = Vec::new();
+    for i in Indicator::ALL {
+        match (totals.get(i), manual.current.get(i)) {
+            (None, typed) => totals.set(i, typed),
+            (Some(c), Some(t)) if c != t => discrepancies.push(Discrepancy::Total {
+                indicator: i,
+                typed: t,
+                computed: c,
+            }),
+            _ => {}
+        }
+    }
+    let rate_of = |v: &Values| match (v.get(Indicator::Installs), v.get(Indicator::Smartphones)) {
+        (Some(i), Some(s)) => format::ratio_scaled(i, s, dec),
+        _ => None,
+    };
+    let rate = rate_of(&totals);
+    if let (Some(typed), Some(r)) = (manual.typed_rate.as_deref(), rate) {
+        let computed = format!("{}%", format::scaled(r, dec));
+        let typed_norm = typed.trim().replace(' ', "");
+        let typed_val = crate::ingest::numbers::parse_decimal(&typed_norm, crate::ingest::numbers::DecimalSep::Unknown);
+        let same = typed_val.is_some_and(|(v, _)| {
+            let p = 10f64.powi(i32::from(dec));
+            ((v * p).round() as i64) == r
+        });
+        if !typed_norm.is_empty() && !same {
+            discrepancies.push(Discrepancy::Rate {
+                typed: typed_norm,
+                computed,
+            });
+        }
+    }
+
+    // Previous: data first, else typed in.
+    let (prev_source, prev_date, prev_totals) = match (prev_period, &manual.previous) {
+        (Some(p), _) => (PrevSource::Data, p.date, totals_of(p)),
+        (None, Some(m)) if m.values.0.iter().any(Option::is_some) => {
+            (PrevSource::Manual, m.date, m.values)
+        }
+        _ => (PrevSource::None, None, Values::default()),
+    };
+    let mut delta = Values::default();
+    for i in Indicator::ALL {
+        if let (Some(c), Some(p)) = (totals.get(i), prev_totals.get(i)) {
+            delta.set(i, Some(c - p));
+        }
+    }
+    let prev_rate = rate_of(&prev_totals);
+
+    // Per unit.
+    let n = cur.units.len();
+    let total_scans = sum(cur, Indicator::Scans);
+    let scans: Vec<Option<i64>> = cur.units.iter().map(|u| u.values.get(Indicator::Scans)).collect();
+    let rank = ranks_fast(&scans);
+    let prev_index: std::collections::HashMap<String, usize> = prev_period
+        .map(|p| {
+            p.units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (unit_key(u.district.as_deref(), &u.name), i))
+                .collect()
+        })
+        .unwrap_or_default();
+    let prev_ranks = prev_period
+        .map(|p| ranks_fast(&p.units.iter().map(|u| u.values.get(Indicator::Scans)).collect::<Vec<_>>()))
+        .unwrap_or_default();
+    let mut units: Vec<UnitStats> = Vec::with_capacity(n);
+    let mut cur_keys = std::collections::HashSet::with_capacity(n);
+    for (k, u) in cur.units.iter().enumerate() {
+        let key = unit_key(u.district.as_deref(), &u.name);
+        let prev_i = prev_index.get(&key).copied();
+        cur_keys.insert(key);
+        let mut d = Values::default();
+        if let Some(pi) = prev_i {
+            let pu = &prev_period.expect("index from previous").units[pi];
+            for i in Indicator::ALL {
+                if let (Some(c), Some(p)) = (u.values.get(i), pu.values.get(i)) {
+                    d.set(i, Some(c - p));
+                }
+            }
+        }
+        let s = u.values.get(Indicator::Scans);
+        let class = match (s, total_scans) {
+            (Some(s), Some(t)) if n > 0 => {
+                let lhs = i128::from(s) * 100 * n as i128;
+                if lhs >= i128::from(th.high_pct) * i128::from(t) && t > 0 {
+                    ScanClass::High
+                } else if lhs < i128::from(th.low_pct) * i128::from(t) || t == 0 {
+                    ScanClass::Low
+                } else {
+                    ScanClass::Middle
+                }
+            }
+            _ => ScanClass::Unknown,
+        };
+        units.push(UnitStats {
+            name: u.name.clone(),
+            district: u.district.clone(),
+            line: u.line,
+            source: u.source,
+            values: u.values,
+            rate: rate_of(&u.values),
+            scans_per_location: match (s, u.values.get(Indicator::Locations)) {
+                (Some(s), Some(l)) if l > 0 => Some(s as f64 / l as f64),
+                _ => None,
+            },
+            share_scans: match (s, total_scans) {
+                (Some(s), Some(t)) => format::ratio_scaled(s, t, dec),
+                _ => None,
+            },
+            rank: rank[k],
+            class,
+            low_install: false,
+            delta: d,
+            prev_rank: prev_i.and_then(|pi| prev_ranks.get(pi).copied().flatten()),
+            was_reported: prev_i.is_some(),
+        });
+    }
+    // Low installers: rate below a share of the overall rate.
+    let has_unit_rates = units.iter().any(|u| u.rate.is_some());
+    if let (true, Some(r)) = (has_unit_rates, rate) {
+        for u in &mut units {
+            if let Some(ur) = u.rate {
+                u.low_install = i128::from(ur) * 100 < i128::from(th.low_install_pct) * i128::from(r);
+            }
+        }
+    }
+    let by = |pred: &dyn Fn(&UnitStats) -> bool| -> Vec<usize> {
+        (0..units.len()).filter(|&i| pred(&units[i])).collect()
+    };
+    let mut high = by(&|u| u.class == ScanClass::High);
+    high.sort_by_key(|&i| std::cmp::Reverse(units[i].get(Indicator::Scans)));
+    let mut low = by(&|u| u.class == ScanClass::Low);
+    low.sort_by_key(|&i| units[i].get(Indicator::Scans));
+    let (low_installers, from_rates) = if has_unit_rates {
+        let mut l = by(&|u| u.low_install);
+        l.sort_by_key(|&i| units[i].rate);
+        (l, true)
+    } else {
+        (low.clone(), false)
+    };
+    let zero = by(&|u| u.get(Indicator::Scans) == Some(0));
+    let missing: Vec<String> = prev_period
+        .map(|p| {
+            p.units
+                .iter()
+                .filter(|u| !cur_keys.contains(&unit_key(u.district.as_deref(), &u.name)))
+                .map(|u| u.name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+
+    // Districts, in order of first appearance.
+    let mut districts: Vec<DistrictStats> = Vec::new();
+    let mut dindex: std::collections::HashMap<String, usize> = Default::default();
+    for u in &cur.units {
+        let Some(dn) = &u.district else { continue };
+        let key = crate::text::fold(dn);
+        let idx = *dindex.entry(key).or_insert_with(|| {
+            districts.push(DistrictStats {
+                name: dn.clone(),
+                units: 0,
+                totals: Values::default(),
+                rate: None,
+            });
+            districts.len() - 1
+        });
+        let d = &mut districts[idx];
+        d.units += 1;
+        for i in Indicator::ALL {
+            if let Some(v) = u.values.get(i) {
+                d.totals.set(i, Some(d.totals.get(i).unwrap_or(0).saturating_add(v)));
+            }
+        }
+    }
+    for d in &mut districts {
+        d.rate = rate_of(&d.totals);
+    }
+
+    let trend = data.periods.iter().map(|p| (p.date, totals_of(p))).collect();
+    Summary {
+        date: cur.date,
+        decimals: dec,
+        thresholds: th,
+        unit_count: n,
+        district_count: (!districts.is_empty()).then_some(districts.len()),
+        totals,
+        rate,
+        prev_source,
+        prev_date,
+        prev_totals,
+        prev_rate,
+        delta,
+        mean_scans: total_scans.filter(|_| n > 0).map(|t| t as f64 / n as f64),
+        units,
+        high,
+        low,
+        low_installers,
+        low_installers_from_rates: from_rates,
+        zero,
+        missing,
+        districts,
+        trend,
+        discrepancies,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest;
+
+    fn seed() -> Dataset {
+        ingest::read(crate::SAMPLE_CSV.as_bytes(), crate::SAMPLE_NAME).unwrap()
+    }
+
+    fn names(s: &Summary, idx: &[usize]) -> Vec<String> {
+        idx.iter().map(|&i| s.units[i].name.clone()).collect()
+    }
+
+    #[test]
+    fn seed_totals_and_classes() {
+        let s = summarize(&seed(), &Manual::default(), &Settings::default());
+        assert_eq!(s.unit_count, 12);
+        assert_eq!(s.total(Indicator::Locations), Some(584));
+        assert_eq!(s.total(Indicator::Scans), Some(4336));
+        assert_eq!(s.district_count, Some(1));
+        assert_eq!(
+            names(&s, &s.high),
+            [
+                "Xã Trung Hạ",
+                "Xã Trung Tiến",
+                "Thị trấn Sơn Lư",
+                "Xã Na Mèo",
+                "Xã Trung Thượng",
+                "Xã Sơn Thủy",
+                "Xã Sơn Điện",
+                "Xã Mường Mìn"
+            ]
+        );
+        assert_eq!(names(&s, &s.low), ["Xã Sơn Hà", "Xã Tam Thanh", "Xã Tam Lư"]);
+        assert_eq!(s.date, Date::new(2021, 11, 12));
+        assert_eq!(s.units[3].rank, Some(1));
+        assert_eq!(s.units[4].rank, Some(11));
+        assert_eq!(s.units[5].rank, Some(11));
+    }
+
+    #[test]
+    fn manual_previous_and_typed_totals() {
+        let mut manual = Manual::default();
+        manual.current.set(Indicator::Installs, Some(5554));
+        manual.current.set(Indicator::Smartphones, Some(18510));
+        manual.typed_rate = Some("30,1%".into());
+        let mut pv = Values::default();
+        pv.set(Indicator::Locations, Some(526));
+        pv.set(Indicator::Scans, Some(3186));
+        pv.set(Indicator::Installs, Some(5386));
+        manual.previous = Some(ManualPeriod {
+            date: Date::new(2021, 11, 5),
+            values: pv,
+        });
+        let s = summarize(&seed(), &manual, &Settings::default());
+        assert_eq!(s.rate, Some(300));
+        assert_eq!(s.delta.get(Indicator::Locations), Some(58));
+        assert_eq!(s.delta.get(Indicator::Scans), Some(1150));
+        assert_eq!(s.delta.get(Indicator::Installs), Some(168));
+        assert_eq!(s.prev_source, PrevSource::Manual);
+        assert_eq!(
+            s.discrepancies,
+            vec![Discrepancy::Rate {
+                typed: "30,1%".into(),
+                computed: "30,0%".into()
+            }]
+        );
+        // Without per-unit installs, low installers are the low scanners.
+        assert!(!s.low_installers_from_rates);
+        assert_eq!(s.low_installers, s.low);
+    }
+
+    #[test]
+    fn change_between_two_periods() {
+        let csv = "Ngày,Xã,Số địa điểm,Lượt quét\n\
+                   05/11/2021,Xã A,10,100\n05/11/2021,Xã B,20,50\n05/11/2021,Xã C,5,5\n\
+                   12/11/2021,Xã A,12,80\n12/11/2021,Xã B,20,90\n";
+        let d = ingest::read(csv.as_bytes(), "two.csv").unwrap();
+        let s = summarize(&d, &Manual::default(), &Settings::default());
+        assert_eq!(s.prev_source, PrevSource::Data);
+        assert_eq!(s.delta.get(Indicator::Locations), Some(-3));
+        assert_eq!(s.delta.get(Indicator::Scans), Some(15));
+        assert_eq!(s.units[0].delta.get(Indicator::Scans), Some(-20));
+        assert_eq!(s.units[1].delta.get(Indicator::Scans), Some(40));
+        assert_eq!(s.units[0].prev_rank, Some(1));
+        assert_eq!(s.units[0].rank, Some(2));
+        assert_eq!(s.missing, ["Xã C"]);
+        assert_eq!(s.trend.len(), 2);
+    }
+
+    #[test]
+    fn rates_and_low_installers_per_unit() {
+        let csv = "Xã,Lượt quét,Đã cài PC-Covid,Số smartphone\nXã A,10,50,100\nXã B,10,10,100\nXã C,10,0,0\n";
+        let d = ingest::read(csv.as_bytes(), "r.csv").unwrap();
+        let s = summarize(&d, &Manual::default(), &Settings::default());
+        assert_eq!(s.rate, Some(300)); // 60/200
+        assert_eq!(s.units[0].rate, Some(500));
+        assert_eq!(s.units[2].rate, None);
+        assert!(s.low_installers_from_rates);
+        assert_eq!(names(&s, &s.low_installers), ["Xã B"]);
+    }
+
+    #[test]
+    fn ranks_share_ties() {
+        let v = vec![Some(5), Some(9), Some(5), None, Some(1)];
+        assert_eq!(ranks(&v), vec![Some(2), Some(1), Some(2), None, Some(4)]);
+        let big: Vec<Option<i64>> = (0..2000).map(|i| Some(i % 37)).collect();
+        assert_eq!(ranks(&big), ranks_fast(&big));
+    }
+}

@@ -1,0 +1,101 @@
+//! The built-in sample must reproduce the seed letter (công văn
+//! 2092/UBND-VHTT, Quan Sơn, 16/11/2021) paragraph by paragraph, as in our
+//! transcription `data/notice-quan-son-2021-11-16.md`.
+
+use thongbao_core::letter::{build, covid_qr, sample_manual};
+use thongbao_core::stats::{summarize, Settings};
+use thongbao_core::{ingest, SAMPLE_CSV, SAMPLE_NAME};
+
+/// Paragraphs of the transcription's body: from "Kính gửi:" to the
+/// signature table. Wrapped lines are joined; "- " items are paragraphs.
+fn seed_paragraphs() -> Vec<String> {
+    let md = include_str!("data/notice-quan-son-2021-11-16.md");
+    let start = md.find("Kính gửi:").expect("Kính gửi in seed");
+    let end = md[start..].find("| |").expect("signature table") + start;
+    let mut paras: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, paras: &mut Vec<String>| {
+        let t = cur.replace("**", "").trim().to_string();
+        if !t.is_empty() {
+            paras.push(t);
+        }
+        cur.clear();
+    };
+    for line in md[start..end].lines() {
+        let l = line.trim_end();
+        if l.trim().is_empty() {
+            flush(&mut cur, &mut paras);
+        } else if l.starts_with("- ") || l == "Kính gửi:" {
+            flush(&mut cur, &mut paras);
+            cur.push_str(l);
+            if l == "Kính gửi:" {
+                flush(&mut cur, &mut paras);
+            }
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(l.trim());
+        }
+    }
+    flush(&mut cur, &mut paras);
+    paras
+}
+
+fn sample_letter() -> thongbao_core::letter::Letter {
+    let data = ingest::read(SAMPLE_CSV.as_bytes(), SAMPLE_NAME).expect("sample reads");
+    let summary = summarize(&data, &sample_manual(), &Settings::default());
+    let profile = covid_qr();
+    build(&summary, &profile.fields, &profile)
+}
+
+#[test]
+fn body_matches_the_seed_paragraph_by_paragraph() {
+    let want = seed_paragraphs();
+    let got = sample_letter().paragraphs();
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "paragraph {i} differs");
+    }
+    assert_eq!(got.len(), want.len(), "number of paragraphs");
+}
+
+#[test]
+fn header_signature_and_appendix_match_the_seed() {
+    let l = sample_letter();
+    assert_eq!(l.issuer, ["ỦY BAN NHÂN DÂN", "HUYỆN QUAN SƠN"]);
+    assert_eq!(l.national_title, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_eq!(l.motto, "Độc lập - Tự do - Hạnh phúc");
+    assert_eq!(l.number_line, "Số: 2092/UBND-VHTT");
+    assert_eq!(
+        l.subject,
+        "V/v thông báo kết quả ứng dụng CNTT phòng chống dịch Covid-19 trên địa bàn huyện tính đến 12/11/2021"
+    );
+    assert_eq!(l.place_date, "Quan Sơn, ngày 16 tháng 11 năm 2021");
+    assert_eq!(
+        l.noi_nhan,
+        [
+            "- Như trên;",
+            "- Thường trực Huyện ủy;",
+            "- Chủ tịch và các PCT UBND huyện;",
+            "- Lưu: VT, VHTT."
+        ]
+    );
+    assert_eq!(l.authority, "KT. CHỦ TỊCH");
+    assert_eq!(l.title, "PHÓ CHỦ TỊCH");
+    assert_eq!(
+        l.appendix.title,
+        "DANH SÁCH CHI TIẾT THỐNG KÊ TÌNH HÌNH TẠO, QUÉT MÃ QR NGÀY 12/11/2021"
+    );
+    assert_eq!(
+        l.appendix.note,
+        "(Kèm theo Công văn số 2092/UBND-VHTT ngày 16/11/2021 của UBND huyện Quan Sơn)"
+    );
+    assert_eq!(
+        l.appendix.columns,
+        ["STT", "Huyện", "Thị trấn/xã", "Tổng số địa điểm tạo mã QR", "Tổng lượt quét QR"]
+    );
+    assert_eq!(l.appendix.rows.len(), 12);
+    assert_eq!(l.appendix.rows[0], ["1", "Huyện Quan Sơn", "Xã Trung Xuân", "58", "189"]);
+    assert_eq!(l.appendix.total, ["", "", "Tổng cộng", "584", "4.336"]);
+    assert_eq!(l.file_stem, "cong-van-2092-UBND-VHTT-2021-11-16");
+}

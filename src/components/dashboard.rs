@@ -1,0 +1,108 @@
+//! KPI cards and the lists of high and low scanners.
+
+use crate::i18n::t;
+use crate::state::use_state;
+use leptos::prelude::*;
+use thongbao_core::format;
+use thongbao_core::model::Indicator;
+use thongbao_core::stats::Summary;
+
+/// One KPI card: value, and the change with ▲/▼ (never colour alone).
+#[component]
+fn Kpi(
+    /// Label key (see `i18n`).
+    label: &'static str,
+    /// `data-testid` of the value.
+    testid: &'static str,
+    /// The value as shown.
+    value: Signal<String>,
+    /// `data-testid` of the change, when there is one.
+    #[prop(optional)]
+    delta_testid: Option<&'static str>,
+    /// Signed change.
+    #[prop(optional, into)]
+    delta: Option<Signal<Option<i64>>>,
+) -> impl IntoView {
+    let lang = use_state().lang;
+    let delta_view = delta.zip(delta_testid).map(|(d, id)| {
+        view! {
+            <Show when=move || d.get().is_some()>
+                {move || {
+                    let v = d.get().unwrap_or(0);
+                    let (arrow, cls) = match v.signum() {
+                        1 => ("▲", "tb-up"),
+                        -1 => ("▼", "tb-down"),
+                        _ => ("●", "tb-same"),
+                    };
+                    let prev = use_state().summary.with(|s| s.prev_date.map(|d| d.dm()).unwrap_or_default());
+                    view! {
+                        <span class=format!("tb-delta {cls}")>
+                            <span aria-hidden="true">{arrow} " "</span>
+                            <span data-testid=id>{format::signed(v)}</span>
+                            " " {t(lang.get(), "since")} " " {prev}
+                        </span>
+                    }
+                }}
+            </Show>
+        }
+    });
+    view! {
+        <div class="tb-kpi">
+            <span class="tb-kpi-label">{move || t(lang.get(), label)}</span>
+            <span class="tb-kpi-value" data-testid=testid>{move || value.get()}</span>
+            {delta_view}
+        </div>
+    }
+}
+
+fn total(s: &Summary, i: Indicator) -> String {
+    s.total(i).map(format::int).unwrap_or_else(|| "—".into())
+}
+
+/// The KPI cards and the lists of units.
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let sm = state.summary;
+    let sig = move |f: fn(&Summary) -> String| Signal::derive(move || sm.with(f));
+    let dsig = move |i: Indicator| Signal::derive(move || sm.with(|s| s.delta.get(i)));
+    let list = move |which: fn(&Summary) -> &Vec<usize>| {
+        move || {
+            sm.with(|s| {
+                which(s)
+                    .iter()
+                    .filter_map(|&i| s.units.get(i))
+                    .map(|u| view! { <li data-testid="unit-name">{u.name.clone()}</li> })
+                    .collect_view()
+            })
+        }
+    };
+    view! {
+        <div class="tb-kpis">
+            <Kpi label="units" testid="unit-count" value=sig(|s| s.unit_count.to_string()) />
+            <Show when=move || sm.with(|s| s.district_count.is_some())>
+                <Kpi label="districts" testid="district-count" value=sig(|s| s.district_count.unwrap_or(0).to_string()) />
+            </Show>
+            <Kpi label="locations" testid="total-locations" value=sig(|s| total(s, Indicator::Locations))
+                delta_testid="delta-locations" delta=dsig(Indicator::Locations) />
+            <Kpi label="scans" testid="total-scans" value=sig(|s| total(s, Indicator::Scans))
+                delta_testid="delta-scans" delta=dsig(Indicator::Scans) />
+            <Kpi label="installs" testid="total-installs" value=sig(|s| total(s, Indicator::Installs))
+                delta_testid="delta-installs" delta=dsig(Indicator::Installs) />
+            <Kpi label="smartphones" testid="total-smartphones" value=sig(|s| total(s, Indicator::Smartphones)) />
+            <Kpi label="rate" testid="install-rate"
+                value=sig(|s| s.rate.map(|r| format!("{}%", format::scaled(r, s.decimals))).unwrap_or_else(|| "—".into())) />
+        </div>
+        <div class="tb-classes">
+            <div>
+                <h3>{move || t(lang.get(), "high-units")}</h3>
+                <ol data-testid="high-units">{list(|s| &s.high)}</ol>
+            </div>
+            <div>
+                <h3>{move || t(lang.get(), "low-units")}</h3>
+                <ol data-testid="low-units">{list(|s| &s.low)}</ol>
+            </div>
+        </div>
+    }
+}

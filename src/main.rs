@@ -1,0 +1,5 @@
+//! Mounts the app. Everything else lives in the library (components) and in
+//! `thongbao-core` (logic).
+fn main() {
+    thongbao::start();
+}

@@ -1,0 +1,47 @@
+// Shared set-up for the end-to-end tests: serve dist/ on loopback and drive
+// Debian's Chromium with playwright-core (no browser download).
+import { chromium } from "playwright-core";
+import path from "node:path";
+import { serve } from "../../tools/serve.mjs";
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+export const DIST = path.join(ROOT, "dist");
+export const FIXTURES = path.join(ROOT, "tests", "fixtures");
+
+export async function startServer(dir = DIST, headers = {}) {
+  const server = await serve(dir, 0, "127.0.0.1", headers);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { server, url, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    // playwright gives every launch a fresh, empty profile directory.
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+  return browser;
+}
+
+/// Open the app and wait for the sample's figures.
+export async function openApp(browser, url, opts = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...opts });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(url);
+  await page.getByTestId("total-scans").waitFor({ timeout: 20000 });
+  return { context, page, errors };
+}
+
+export const byId = (page, id) => page.getByTestId(id);
+export const text = async (page, id) => (await page.getByTestId(id).first().textContent()).trim();
+/** A figure as the page shows it ("4.336", "30,0%"), as a number. */
+export const num = async (page, id) => {
+  const t = (await text(page, id)).replace(/[.\s%+]/g, "").replace(",", ".").replace("−", "-");
+  return Number(t);
+};

@@ -1,0 +1,53 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): core runs the same
+//! in WASM, and the mounted app shows the sample's figures.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn text_of(testid: &str) -> String {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    doc.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn core_reads_the_sample_in_wasm() {
+    let d = thongbao_core::ingest::read(
+        thongbao_core::SAMPLE_CSV.as_bytes(),
+        thongbao_core::SAMPLE_NAME,
+    )
+    .unwrap();
+    let s = thongbao_core::stats::summarize(&d, &Default::default(), &Default::default());
+    assert_eq!(s.unit_count, 12);
+    assert_eq!(
+        s.total(thongbao_core::model::Indicator::Scans),
+        Some(4336)
+    );
+}
+
+#[wasm_bindgen_test]
+fn core_never_panics_on_junk_in_wasm() {
+    let mut x: u32 = 7;
+    for n in 0..200 {
+        let bytes: Vec<u8> = (0..n * 3)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (x >> 16) as u8
+            })
+            .collect();
+        let _ = thongbao_core::ingest::read(&bytes, "junk.csv");
+    }
+}
+
+#[wasm_bindgen_test]
+fn app_mounts_and_shows_the_sample() {
+    leptos::mount::mount_to_body(thongbao::App);
+    assert_eq!(text_of("unit-count"), "12");
+    assert_eq!(text_of("total-locations"), "584");
+    assert_eq!(text_of("total-scans"), "4.336");
+    assert!(text_of("notice").contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+}
