@@ -1,6 +1,7 @@
 //! Thin wrappers over browser APIs: reading dropped files, downloads, the
 //! panic hook. No logic: what to read and write is decided in core.
 
+use thongbao_core::ingest::{header, Role};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,7 +21,9 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
@@ -48,4 +51,67 @@ pub fn install_panic_hook() {
             }
         }
     }));
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    web_sys::window()
+        .ok_or("no window")?
+        .local_storage()
+        .map_err(|_| "blocked".to_string())?
+        .ok_or_else(|| "unavailable".to_string())
+}
+
+const STORAGE_OFF: &str = "Trình duyệt không cho lưu dữ liệu (chế độ riêng tư hoặc bị chặn): ứng dụng vẫn chạy, nhưng tải lại trang sẽ mất phần đã nhập. / Storage is disabled: the app works, but a reload loses your work.";
+const STORAGE_FULL: &str = "Bộ nhớ trình duyệt đã đầy: không lưu được dữ liệu mới nhất. Hãy xuất bản sao lưu. / Browser storage is full: the latest work is not saved. Export a backup.";
+
+/// Read a saved value; `Err` with a message when storage is disabled.
+pub fn storage_get(key: &str) -> Result<Option<String>, String> {
+    let s = local_storage().map_err(|_| STORAGE_OFF.to_string())?;
+    s.get_item(key).map_err(|_| STORAGE_OFF.to_string())
+}
+
+/// Save a value; `Err` with a message when storage is full or disabled.
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    let s = local_storage().map_err(|_| STORAGE_OFF.to_string())?;
+    s.set_item(key, value).map_err(|_| STORAGE_FULL.to_string())
+}
+
+/// Remove a saved value.
+pub fn storage_remove(key: &str) {
+    if let Ok(s) = local_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// A query parameter of the page's URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+const MAPPING_PREFIX: &str = "thongbao:mapping:";
+
+/// The column mapping the user chose for a file with this header, if any.
+pub fn remembered_mapping(headers: &[String]) -> Option<Vec<Option<Role>>> {
+    let sig = header::signature(headers);
+    let stored = storage_get(&format!("{MAPPING_PREFIX}{sig}")).ok()??;
+    Some(stored.split(',').map(Role::from_id).collect())
+}
+
+/// Remember a column mapping for files with this header.
+pub fn remember_mapping(headers: &[String], mapping: &[Option<Role>]) {
+    let sig = header::signature(headers);
+    let ids: Vec<&str> = mapping
+        .iter()
+        .map(|r| r.map(Role::id).unwrap_or(""))
+        .collect();
+    let _ = storage_set(&format!("{MAPPING_PREFIX}{sig}"), &ids.join(","));
+}
+
+/// Open the browser's print dialog (print CSS shows only the letter).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
 }

@@ -1,52 +1,143 @@
-//! UI strings in Vietnamese (default) and English. The letter is always
-//! Vietnamese and is not translated.
+//! UI strings in Vietnamese (default) and English. The letter itself is
+//! always Vietnamese and is not translated.
 
 use thongbao_core::Lang;
 
-/// A UI string in the current language.
-pub fn t(lang: Lang, key: &str) -> &'static str {
-    let (vi, en) = match key {
-        "app-title" => ("Thông báo kết quả ứng dụng CNTT phòng, chống dịch", "COVID-19 technology report"),
-        "app-subtitle" => (
-            "Kéo thả bảng số liệu của các xã để có ngay thống kê và công văn.",
-            "Drop the communes' data table to get the figures and the official letter at once.",
-        ),
-        "privacy" => (
-            "Dữ liệu chỉ xử lý trên máy tính này; không gửi đi đâu.",
-            "Your data is processed on this computer only; nothing is sent anywhere.",
-        ),
-        "choose-file" => ("Chọn tệp số liệu", "Choose data file"),
-        "drop-here" => (
-            "Kéo thả tệp .csv, .xlsx, .xls, .ods vào đây, hoặc",
-            "Drop a .csv, .xlsx, .xls or .ods file here, or",
-        ),
-        "source" => ("Nguồn số liệu", "Data source"),
-        "sample" => ("Mẫu", "Sample"),
-        "units" => ("Số đơn vị", "Units"),
-        "districts" => ("Số huyện", "Districts"),
-        "locations" => ("Địa điểm tạo mã QR", "QR locations"),
-        "scans" => ("Lượt quét QR", "QR scans"),
-        "installs" => ("Máy cài PC-Covid", "PC-Covid installs"),
-        "smartphones" => ("Điện thoại thông minh", "Smartphones"),
-        "rate" => ("Tỷ lệ cài đặt", "Install rate"),
-        "table-title" => ("Số liệu các đơn vị", "Figures per unit"),
-        "stt" => ("STT", "No."),
-        "district" => ("Huyện", "District"),
-        "unit" => ("Đơn vị", "Unit"),
-        "total" => ("Tổng cộng", "Total"),
-        "notice-title" => ("Công văn", "Official letter"),
-        "issues-title" => ("Dòng có vấn đề", "Rows with problems"),
-        "loading" => ("Đang đọc tệp…", "Reading the file…"),
-        "high-units" => ("Đơn vị quét cao", "High scanners"),
-        "low-units" => ("Đơn vị quét thấp", "Low scanners"),
-        "lang-switch" => ("English", "Tiếng Việt"),
-        "print" => ("In công văn", "Print letter"),
-        "since" => ("so với", "since"),
-        "no-change" => ("không đổi", "no change"),
-        _ => ("", ""),
-    };
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
+/// (key, Vietnamese, English).
+const STRINGS: &[(&str, &str, &str)] = &[
+    ("app-title", "Thông báo kết quả ứng dụng CNTT phòng, chống dịch", "COVID-19 technology report"),
+    ("privacy", "Dữ liệu chỉ được xử lý trên máy tính này, không gửi đi đâu.", "Your data is processed on this computer only; nothing is sent anywhere."),
+    ("choose-file", "Chọn tệp số liệu", "Choose data file"),
+    ("drop-here", "Kéo thả tệp .csv, .xlsx, .ods vào đây, dán bảng từ Excel (Ctrl+V), hoặc", "Drop a .csv, .xlsx or .ods file here, paste a table from Excel (Ctrl+V), or"),
+    ("source", "Nguồn số liệu", "Data source"),
+    ("sample", "Mẫu", "Sample"),
+    ("use-sample", "Dùng lại dữ liệu mẫu", "Back to the sample"),
+    ("units", "Số đơn vị", "Units"),
+    ("districts", "Số huyện", "Districts"),
+    ("locations", "Địa điểm tạo mã QR", "QR locations"),
+    ("scans", "Lượt quét QR", "QR scans"),
+    ("installs", "Máy cài PC-Covid", "PC-Covid installs"),
+    ("smartphones", "Điện thoại thông minh", "Smartphones"),
+    ("rate", "Tỷ lệ cài đặt", "Install rate"),
+    ("table-title", "Số liệu các đơn vị", "Figures per unit"),
+    ("stt", "STT", "No."),
+    ("district", "Huyện", "District"),
+    ("unit", "Đơn vị", "Unit"),
+    ("total", "Tổng cộng", "Total"),
+    ("loading", "Đang đọc tệp…", "Reading the file…"),
+    ("high-units", "Đơn vị có lượt quét cao", "Units with high scans"),
+    ("low-units", "Đơn vị có lượt quét thấp", "Units with low scans"),
+    ("low-installers", "Đơn vị cài đặt PC-Covid thấp", "Units with low installs"),
+    ("zero-units", "Báo cáo 0 lượt quét", "Reported zero scans"),
+    ("missing-units", "Không báo cáo kỳ này", "Did not report"),
+    ("none", "Không có", "None"),
+    ("lang-switch", "English", "Tiếng Việt"),
+    ("print", "In công văn", "Print letter"),
+    ("download-docx", "Tải công văn (.docx)", "Download letter (.docx)"),
+    ("download-csv", "Tải bảng (.csv)", "Download table (.csv)"),
+    ("download-xlsx", "Tải bảng (.xlsx)", "Download table (.xlsx)"),
+    ("since", "so với", "since"),
+    ("letter-fields", "Nội dung công văn", "Letter fields"),
+    ("fs-header", "Phần đầu", "Header"),
+    ("f-issuer", "Cơ quan ban hành (mỗi dòng một dòng)", "Issuing body (one line each)"),
+    ("f-issuer-short", "Tên viết tắt (dùng trong «Kèm theo…»)", "Short name (used in “Kèm theo…”)"),
+    ("f-issuer-full", "Tên cơ quan làm chủ ngữ", "Name as subject of a sentence"),
+    ("f-number", "Số", "Number"),
+    ("f-symbol", "Ký hiệu", "Symbol"),
+    ("f-place", "Địa danh", "Place"),
+    ("f-issue-date", "Ngày ban hành", "Date of issue"),
+    ("f-area", "Địa bàn (trong câu)", "Area (in sentences)"),
+    ("f-area-word", "Cấp địa bàn", "Area type word"),
+    ("f-data-date", "Số liệu tính đến ngày (để trống: theo tệp)", "Figures as of (empty: from the file)"),
+    ("f-subject", "Trích yếu", "Subject"),
+    ("fs-body", "Nội dung", "Body"),
+    ("f-recipients", "Kính gửi (mỗi dòng một nơi)", "Recipients (one per line)"),
+    ("f-reference", "Căn cứ", "Reference"),
+    ("f-section1", "Mục 1. Kết quả thực hiện", "Section 1. Results"),
+    ("section1-generated", "Viết tự động từ số liệu.", "Written from the figures."),
+    ("section1-edited", "Đã sửa tay: không tự cập nhật theo số liệu.", "Edited by hand: no longer follows the figures."),
+    ("reset-section1", "Viết lại từ số liệu", "Rewrite from the figures"),
+    ("f-section2", "Mục 2. Tồn tại, hạn chế", "Section 2. Shortcomings"),
+    ("f-section3", "Mục 3. Chỉ đạo thực hiện", "Section 3. Directions"),
+    ("fs-signature", "Chữ ký và nơi nhận", "Signature and distribution"),
+    ("f-authority", "Quyền hạn ký (KT., TM., …)", "Signing authority (KT., TM., …)"),
+    ("f-title", "Chức vụ", "Title"),
+    ("f-signer", "Họ và tên người ký", "Signer's name"),
+    ("f-noi-nhan", "Nơi nhận (mỗi dòng một nơi)", "Distribution list (one per line)"),
+    ("f-appendix-title", "Tên phụ lục", "Appendix title"),
+    ("placeholders-hint", "Có thể dùng {date}, {prev_dm}, {locations}, {scans}, {installs}, {smartphones}, {rate}, {high_units}, {low_units}, {low_installers} trong văn bản: chúng được thay bằng số liệu.", "You can use {date}, {prev_dm}, {locations}, {scans}, {installs}, {smartphones}, {rate}, {high_units}, {low_units}, {low_installers} in the text: they are replaced by the figures."),
+    ("not-a-count", "Hãy nhập một số nguyên, ví dụ 4.336", "Enter a whole number, e.g. 4.336"),
+    ("manual-title", "Số liệu bổ sung và kỳ trước", "Extra figures and previous report"),
+    ("manual-hint", "Dùng khi tệp không có cột này. Nếu tệp có, số tính từ tệp được dùng và số nhập tay chỉ để đối chiếu.", "Used when the file has no such column. When it has, the computed figure is used and the typed one is only checked."),
+    ("typed-rate", "Tỷ lệ đã ghi (để đối chiếu)", "Rate as written (to check)"),
+    ("previous-report", "Kỳ báo cáo trước", "Previous report"),
+    ("prev-date", "Ngày kỳ trước", "Previous date"),
+    ("prev-from-data", "Kỳ trước lấy từ dữ liệu đã tải (tệp thứ hai hoặc cột ngày).", "The previous period comes from the loaded data (a second file or a date column)."),
+    ("settings-title", "Ngưỡng phân loại", "Thresholds"),
+    ("high-threshold", "Quét cao: ≥ % trung bình", "High scans: ≥ % of mean"),
+    ("low-threshold", "Quét thấp: < % trung bình", "Low scans: < % of mean"),
+    ("low-install-threshold", "Cài đặt thấp: < % tỷ lệ chung", "Low installs: < % of overall rate"),
+    ("decimals", "Số chữ số thập phân của tỷ lệ", "Decimals of rates"),
+    ("notice-tools", "Công cụ công văn", "Letter tools"),
+    ("notice-title", "Công văn", "Official letter"),
+    ("filter", "Lọc theo tên", "Filter by name"),
+    ("group-by-district", "Nhóm theo huyện", "Group by district"),
+    ("issues-summary", "dòng bị loại vì lỗi; cảnh báo (dòng vẫn được tính)", "rows left out because of errors; warnings (rows kept)"),
+];
+
+/// A UI string in the current language (the key itself if unknown, so a
+/// missing string is visible rather than blank).
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    match STRINGS.iter().find(|(k, _, _)| *k == key) {
+        Some((_, vi, en)) => match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        },
+        None => key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key the components use exists, in both languages.
+    #[test]
+    fn every_used_key_exists() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        let mut missing = Vec::new();
+        while let Some(p) = stack.pop() {
+            for e in std::fs::read_dir(&p).unwrap() {
+                let path = e.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let src = std::fs::read_to_string(&path).unwrap();
+                for part in src
+                    .split("t(lang.get(), \"")
+                    .skip(1)
+                    .chain(src.split("label=\"").skip(1))
+                {
+                    let key = &part[..part.find('"').unwrap()];
+                    if !STRINGS.iter().any(|(k, _, _)| *k == key) {
+                        missing.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing UI strings: {missing:?}");
+    }
+
+    #[test]
+    fn keys_are_unique_and_non_empty() {
+        for (i, (k, vi, en)) in STRINGS.iter().enumerate() {
+            assert!(!vi.is_empty() && !en.is_empty(), "{k}");
+            assert!(
+                STRINGS[i + 1..].iter().all(|(o, _, _)| o != k),
+                "duplicate {k}"
+            );
+        }
     }
 }

@@ -1,11 +1,26 @@
 //! The app's shared state: signals for what the user chose, memos for what
 //! core computes from it. Provided once by [`crate::App`] through context.
+//! Everything the user changes is saved in the browser as it changes.
 
+use crate::browser;
 use leptos::prelude::*;
-use thongbao_core::ingest::{self, IngestError};
+use thongbao_core::ingest::{self, IngestError, ReadOptions};
+use thongbao_core::letter::{self, Letter, LetterFields, Profile};
 use thongbao_core::model::Dataset;
+use thongbao_core::saved::Saved;
 use thongbao_core::stats::{self, Manual, Settings, Summary};
 use thongbao_core::Lang;
+
+/// localStorage key of the saved work.
+pub const STORAGE_KEY: &str = "thongbao:state";
+
+/// The last input, kept so the user can re-read it with other options
+/// (encoding, sheet, column mapping).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastInput {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub options: ReadOptions,
+}
 
 /// Everything components share.
 #[derive(Clone, Copy)]
@@ -19,57 +34,161 @@ pub struct AppState {
     pub loading: RwSignal<bool>,
     pub manual: RwSignal<Manual>,
     pub settings: RwSignal<Settings>,
+    pub fields: RwSignal<LetterFields>,
+    pub profile: RwSignal<Profile>,
     pub summary: Memo<Summary>,
+    pub letter: Memo<Letter>,
+    pub last_input: RwSignal<Option<LastInput>>,
+    /// A warning about saving (storage full or disabled), if any.
+    pub storage_warning: RwSignal<Option<String>>,
 }
 
 /// The sample dataset (the seed letter's appendix).
 pub fn sample_dataset() -> Dataset {
     // The sample is compiled in and tested in core; a failure here would be
     // a build defect, not user input.
-    ingest::read(thongbao_core::SAMPLE_CSV.as_bytes(), thongbao_core::SAMPLE_NAME)
-        .expect("built-in sample reads")
+    ingest::read(
+        thongbao_core::SAMPLE_CSV.as_bytes(),
+        thongbao_core::SAMPLE_NAME,
+    )
+    .expect("built-in sample reads")
 }
 
 impl AppState {
+    /// State restored from the browser, or the sample.
     pub fn new() -> Self {
-        let lang = RwSignal::new(Lang::Vi);
-        let dataset = RwSignal::new(sample_dataset());
-        let manual = RwSignal::new(thongbao_core::letter::sample_manual());
-        let settings = RwSignal::new(Settings::default());
+        let (saved, warning) = match browser::storage_get(STORAGE_KEY) {
+            Ok(Some(json)) => match Saved::from_json(&json) {
+                Ok(s) => (s, None),
+                Err(e) => (Saved::default(), Some(e.to_string())),
+            },
+            Ok(None) => (Saved::default(), None),
+            Err(w) => (Saved::default(), Some(w)),
+        };
+        let is_sample = saved.dataset.is_none();
+        let lang = RwSignal::new(
+            browser::query_param("lang")
+                .and_then(|l| Lang::from_code(&l))
+                .unwrap_or(saved.lang),
+        );
+        let dataset = RwSignal::new(saved.dataset.unwrap_or_else(sample_dataset));
+        let manual = RwSignal::new(saved.manual);
+        let settings = RwSignal::new(saved.settings);
+        let fields = RwSignal::new(saved.fields);
+        let profile = RwSignal::new(letter::covid_qr());
         let summary = Memo::new(move |_| {
             dataset.with(|d| manual.with(|m| stats::summarize(d, m, &settings.get())))
         });
-        AppState {
+        let letter = Memo::new(move |_| {
+            summary.with(|s| fields.with(|f| profile.with(|p| letter::build(s, f, p))))
+        });
+        let state = AppState {
             lang,
             dataset,
-            is_sample: RwSignal::new(true),
+            is_sample: RwSignal::new(is_sample),
             error: RwSignal::new(None),
             loading: RwSignal::new(false),
             manual,
             settings,
+            fields,
+            profile,
             summary,
-        }
+            letter,
+            last_input: RwSignal::new(None),
+            storage_warning: RwSignal::new(warning),
+        };
+        state.save_on_change();
+        state
+    }
+
+    /// Save the work whenever it changes.
+    fn save_on_change(&self) {
+        let s = *self;
+        Effect::new(move |_| {
+            let saved = Saved {
+                version: thongbao_core::saved::VERSION,
+                lang: s.lang.get(),
+                fields: s.fields.get(),
+                manual: s.manual.get(),
+                settings: s.settings.get(),
+                dataset: if s.is_sample.get() {
+                    None
+                } else {
+                    Some(s.dataset.get())
+                },
+            };
+            match browser::storage_set(STORAGE_KEY, &saved.to_json()) {
+                Ok(()) => {
+                    if s.storage_warning.get_untracked().is_some() {
+                        s.storage_warning.set(None);
+                    }
+                }
+                Err(w) => s.storage_warning.set(Some(w)),
+            }
+        });
     }
 
     /// Read files the user gave (name, bytes). On success they replace the
     /// figures; on failure the message is shown and the data stays.
     pub fn load_files(&self, files: Vec<(String, Vec<u8>)>) {
+        self.load_with(files, ReadOptions::default());
+    }
+
+    /// Read files with the user's overrides.
+    pub fn load_with(&self, files: Vec<(String, Vec<u8>)>, options: ReadOptions) {
+        if files.is_empty() {
+            return;
+        }
         let mut parts = Vec::new();
+        let mut failed = None;
         for (name, bytes) in &files {
-            match ingest::read(bytes, name) {
+            let mut result = ingest::read_with(bytes, name, &options);
+            if let Err(IngestError::NeedsMapping { headers, .. }) = &result {
+                // A mapping the user chose earlier for this header.
+                if let (None, Some(m)) = (&options.mapping, browser::remembered_mapping(headers)) {
+                    let opts = ReadOptions {
+                        mapping: Some(m),
+                        ..options.clone()
+                    };
+                    result = ingest::read_with(bytes, name, &opts);
+                }
+            }
+            match result {
                 Ok(d) => parts.push(d),
                 Err(e) => {
-                    self.error.set(Some(e));
-                    return;
+                    failed = Some(e);
+                    break;
                 }
             }
         }
-        if parts.is_empty() {
+        self.last_input.set(Some(LastInput { files, options }));
+        if let Some(e) = failed {
+            self.error.set(Some(e));
             return;
         }
         self.error.set(None);
         self.is_sample.set(false);
         self.dataset.set(Dataset::merge(parts));
+    }
+
+    /// Re-read the last input with changed options.
+    pub fn reread(&self, change: impl FnOnce(&mut ReadOptions)) {
+        if let Some(mut last) = self.last_input.get_untracked() {
+            change(&mut last.options);
+            self.load_with(last.files, last.options);
+        }
+    }
+
+    /// Back to the built-in sample and the seed letter.
+    pub fn reset_to_sample(&self) {
+        self.error.set(None);
+        self.last_input.set(None);
+        self.is_sample.set(true);
+        self.dataset.set(sample_dataset());
+        self.manual.set(letter::sample_manual());
+        self.fields
+            .set(self.profile.with_untracked(|p| p.fields.clone()));
+        self.settings.set(Settings::default());
     }
 
     /// Refuse a file by its size, before reading it.

@@ -23,10 +23,7 @@ fn core_reads_the_sample_in_wasm() {
     .unwrap();
     let s = thongbao_core::stats::summarize(&d, &Default::default(), &Default::default());
     assert_eq!(s.unit_count, 12);
-    assert_eq!(
-        s.total(thongbao_core::model::Indicator::Scans),
-        Some(4336)
-    );
+    assert_eq!(s.total(thongbao_core::model::Indicator::Scans), Some(4336));
 }
 
 #[wasm_bindgen_test]

@@ -171,7 +171,10 @@ mod tests {
         assert_eq!(Date::parse("5/1/22"), Some(d(2022, 1, 5)));
         assert_eq!(Date::parse("2021-11-05"), Some(d(2021, 11, 5)));
         assert_eq!(Date::parse("05.11.2021 08:30"), Some(d(2021, 11, 5)));
-        assert_eq!(Date::parse("ngày 16 tháng 11 năm 2021"), Some(d(2021, 11, 16)));
+        assert_eq!(
+            Date::parse("ngày 16 tháng 11 năm 2021"),
+            Some(d(2021, 11, 16))
+        );
         assert_eq!(Date::parse("31/02/2021"), None);
         assert_eq!(Date::parse("Xã 12 / 3 / 4"), None);
         assert_eq!(Date::parse("4.336"), None);

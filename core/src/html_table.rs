@@ -125,7 +125,9 @@ pub fn decode_entities(s: &str) -> String {
             "apos" => Some('\''),
             "nbsp" => Some(' '),
             _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+                u32::from_str_radix(&ent[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
             }
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
@@ -161,7 +163,14 @@ mod tests {
 
     #[test]
     fn never_panics_on_broken_markup() {
-        for s in ["<", "<td", "&#xFFFFFFFF;", "<tr><td>a", "&", "<table><tr><td>&#99999999999;</td>"] {
+        for s in [
+            "<",
+            "<td",
+            "&#xFFFFFFFF;",
+            "<tr><td>a",
+            "&",
+            "<table><tr><td>&#99999999999;</td>",
+        ] {
             let _ = to_tsv(s);
         }
     }

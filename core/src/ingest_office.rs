@@ -5,11 +5,12 @@
 //! VNI-Times = VNI) are converted to Unicode: in those files the font, not
 //! the bytes, says what the text means.
 
-use crate::ingest::{self, Cell, Format, IngestError, LineAccount, RawRow, ReadOptions, SourceReport};
+use crate::ingest::{
+    self, Cell, Format, IngestError, LineAccount, RawRow, ReadOptions, SourceReport,
+};
 use crate::model::Dataset;
 use crate::office::{self, CellValue, Limits, Workbook};
 use crate::text;
-
 
 fn rows_of(sheet: &office::Sheet, converted: &mut bool) -> Vec<RawRow> {
     sheet
@@ -32,7 +33,9 @@ fn rows_of(sheet: &office::Sheet, converted: &mut bool) -> Vec<RawRow> {
                     },
                     CellValue::Number(x) => Cell::Number(*x),
                     CellValue::Date(x) => Cell::Date(*x),
-                    CellValue::Bool(b) => Cell::Text(if *b { "TRUE".into() } else { "FALSE".into() }),
+                    CellValue::Bool(b) => {
+                        Cell::Text(if *b { "TRUE".into() } else { "FALSE".into() })
+                    }
                     CellValue::Error(e) => Cell::Text(e.clone()),
                 })
                 .collect(),
@@ -89,7 +92,11 @@ fn office_error(file: &str, e: office::OfficeError) -> IngestError {
 }
 
 /// .xlsx / .xlsm / .ods (all zip packages).
-pub(crate) fn read_zip_workbook(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Dataset, IngestError> {
+pub(crate) fn read_zip_workbook(
+    bytes: &[u8],
+    file: &str,
+    opts: &ReadOptions,
+) -> Result<Dataset, IngestError> {
     let limits = Limits::default();
     let archive = office::ZipArchive::new(bytes, &limits).map_err(|e| office_error(file, e))?;
     let is_ods = archive.find("content.xml").is_some() && archive.find("xl/workbook.xml").is_none();
@@ -105,7 +112,11 @@ pub(crate) fn read_zip_workbook(bytes: &[u8], file: &str, opts: &ReadOptions) ->
 
 /// Binary .xls (Excel 97–2003). Many ".xls" files from government systems
 /// are really HTML or text tables: those are read as such by the caller.
-pub(crate) fn read_xls(bytes: &[u8], file: &str, _opts: &ReadOptions) -> Result<Dataset, IngestError> {
+pub(crate) fn read_xls(
+    bytes: &[u8],
+    file: &str,
+    _opts: &ReadOptions,
+) -> Result<Dataset, IngestError> {
     let _ = bytes;
     Err(IngestError::Unsupported {
         file: file.into(),

@@ -11,13 +11,15 @@
 
 pub mod csv;
 pub mod date;
+pub mod export;
 pub mod format;
 pub mod html_table;
 pub mod ingest;
-pub mod letter;
 mod ingest_office;
+pub mod letter;
 pub mod model;
 pub mod office;
+pub mod saved;
 pub mod stats;
 pub mod text;
 

@@ -149,13 +149,21 @@ impl Discrepancy {
     pub fn message(&self, lang: crate::Lang) -> String {
         let vi = lang == crate::Lang::Vi;
         match self {
-            Discrepancy::Total { indicator, typed, computed } if vi => format!(
+            Discrepancy::Total {
+                indicator,
+                typed,
+                computed,
+            } if vi => format!(
                 "«{}» nhập tay là {}, nhưng tính từ bảng được {}: dùng số tính được.",
                 indicator.label(lang),
                 format::int(*typed),
                 format::int(*computed)
             ),
-            Discrepancy::Total { indicator, typed, computed } => format!(
+            Discrepancy::Total {
+                indicator,
+                typed,
+                computed,
+            } => format!(
                 "“{}” was typed as {}, but the table adds up to {}: the computed figure is used.",
                 indicator.label(lang),
                 format::int(*typed),
@@ -296,7 +304,10 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
     if let (Some(typed), Some(r)) = (manual.typed_rate.as_deref(), rate) {
         let computed = format!("{}%", format::scaled(r, dec));
         let typed_norm = typed.trim().replace(' ', "");
-        let typed_val = crate::ingest::numbers::parse_decimal(&typed_norm, crate::ingest::numbers::DecimalSep::Unknown);
+        let typed_val = crate::ingest::numbers::parse_decimal(
+            &typed_norm,
+            crate::ingest::numbers::DecimalSep::Unknown,
+        );
         let same = typed_val.is_some_and(|(v, _)| {
             let p = 10f64.powi(i32::from(dec));
             ((v * p).round() as i64) == r
@@ -328,7 +339,11 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
     // Per unit.
     let n = cur.units.len();
     let total_scans = sum(cur, Indicator::Scans);
-    let scans: Vec<Option<i64>> = cur.units.iter().map(|u| u.values.get(Indicator::Scans)).collect();
+    let scans: Vec<Option<i64>> = cur
+        .units
+        .iter()
+        .map(|u| u.values.get(Indicator::Scans))
+        .collect();
     let rank = ranks_fast(&scans);
     let prev_index: std::collections::HashMap<String, usize> = prev_period
         .map(|p| {
@@ -340,7 +355,14 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         })
         .unwrap_or_default();
     let prev_ranks = prev_period
-        .map(|p| ranks_fast(&p.units.iter().map(|u| u.values.get(Indicator::Scans)).collect::<Vec<_>>()))
+        .map(|p| {
+            ranks_fast(
+                &p.units
+                    .iter()
+                    .map(|u| u.values.get(Indicator::Scans))
+                    .collect::<Vec<_>>(),
+            )
+        })
         .unwrap_or_default();
     let mut units: Vec<UnitStats> = Vec::with_capacity(n);
     let mut cur_keys = std::collections::HashSet::with_capacity(n);
@@ -399,7 +421,8 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
     if let (true, Some(r)) = (has_unit_rates, rate) {
         for u in &mut units {
             if let Some(ur) = u.rate {
-                u.low_install = i128::from(ur) * 100 < i128::from(th.low_install_pct) * i128::from(r);
+                u.low_install =
+                    i128::from(ur) * 100 < i128::from(th.low_install_pct) * i128::from(r);
             }
         }
     }
@@ -447,7 +470,8 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         d.units += 1;
         for i in Indicator::ALL {
             if let Some(v) = u.values.get(i) {
-                d.totals.set(i, Some(d.totals.get(i).unwrap_or(0).saturating_add(v)));
+                d.totals
+                    .set(i, Some(d.totals.get(i).unwrap_or(0).saturating_add(v)));
             }
         }
     }
@@ -455,7 +479,11 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         d.rate = rate_of(&d.totals);
     }
 
-    let trend = data.periods.iter().map(|p| (p.date, totals_of(p))).collect();
+    let trend = data
+        .periods
+        .iter()
+        .map(|p| (p.date, totals_of(p)))
+        .collect();
     Summary {
         date: cur.date,
         decimals: dec,
@@ -516,7 +544,10 @@ mod tests {
                 "Xã Mường Mìn"
             ]
         );
-        assert_eq!(names(&s, &s.low), ["Xã Sơn Hà", "Xã Tam Thanh", "Xã Tam Lư"]);
+        assert_eq!(
+            names(&s, &s.low),
+            ["Xã Sơn Hà", "Xã Tam Thanh", "Xã Tam Lư"]
+        );
         assert_eq!(s.date, Date::new(2021, 11, 12));
         assert_eq!(s.units[3].rank, Some(1));
         assert_eq!(s.units[4].rank, Some(11));
@@ -591,5 +622,118 @@ mod tests {
         assert_eq!(ranks(&v), vec![Some(2), Some(1), Some(2), None, Some(4)]);
         let big: Vec<Option<i64>> = (0..2000).map(|i| Some(i % 37)).collect();
         assert_eq!(ranks(&big), ranks_fast(&big));
+    }
+}
+
+/// A column the unit table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SortKey {
+    /// File order.
+    File,
+    Name,
+    District,
+    Value(Indicator),
+    Rate,
+    ScansPerLocation,
+    Share,
+    Rank,
+    Delta(Indicator),
+}
+
+/// Row order of the unit table: units whose name (or district) contains
+/// `filter` (folded: case and diacritics ignored), sorted by `key`; ties
+/// keep file order; units without a value sort last either way.
+pub fn order(s: &Summary, key: SortKey, descending: bool, filter: &str) -> Vec<usize> {
+    let f = crate::text::fold(filter);
+    let mut idx: Vec<usize> = (0..s.units.len())
+        .filter(|&i| {
+            f.is_empty() || {
+                let u = &s.units[i];
+                crate::text::fold(&u.name).contains(&f)
+                    || u.district
+                        .as_deref()
+                        .is_some_and(|d| crate::text::fold(d).contains(&f))
+            }
+        })
+        .collect();
+    let num = |u: &UnitStats| -> Option<f64> {
+        match key {
+            SortKey::Value(i) => u.get(i).map(|v| v as f64),
+            SortKey::Rate => u.rate.map(|v| v as f64),
+            SortKey::ScansPerLocation => u.scans_per_location,
+            SortKey::Share => u.share_scans.map(|v| v as f64),
+            SortKey::Rank => u.rank.map(|v| v as f64),
+            SortKey::Delta(i) => u.delta.get(i).map(|v| v as f64),
+            _ => None,
+        }
+    };
+    match key {
+        SortKey::File => {}
+        SortKey::Name | SortKey::District => {
+            let mut keyed: Vec<(String, usize)> = idx
+                .iter()
+                .map(|&i| {
+                    let u = &s.units[i];
+                    let t = if key == SortKey::Name {
+                        crate::text::fold(&u.name)
+                    } else {
+                        u.district
+                            .as_deref()
+                            .map(crate::text::fold)
+                            .unwrap_or_default()
+                    };
+                    (t, i)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            idx = keyed.into_iter().map(|(_, i)| i).collect();
+        }
+        _ => {
+            idx.sort_by(|&a, &b| {
+                let (x, y) = (num(&s.units[a]), num(&s.units[b]));
+                match (x, y) {
+                    (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+                .then(if descending { b.cmp(&a) } else { a.cmp(&b) })
+            });
+        }
+    }
+    if descending && key != SortKey::File {
+        // Reverse the ordered part but keep missing values last.
+        let textual = matches!(key, SortKey::Name | SortKey::District);
+        let split = if textual {
+            idx.len()
+        } else {
+            idx.iter()
+                .position(|&i| num(&s.units[i]).is_none())
+                .unwrap_or(idx.len())
+        };
+        let (has, none) = idx.split_at(split);
+        let mut out: Vec<usize> = has.iter().rev().copied().collect();
+        out.extend_from_slice(none);
+        idx = out;
+    }
+    idx
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::*;
+
+    #[test]
+    fn sorts_filters_and_keeps_missing_last() {
+        let csv = "Huyện,Xã,Lượt quét\nH1,Xã Bình,5\nH2,Xã An,\nH1,Xã Cường,9\nH2,Xã Đông,5\n";
+        let d = crate::ingest::read(csv.as_bytes(), "o.csv").unwrap();
+        let s = summarize(&d, &Manual::default(), &Settings::default());
+        let by = SortKey::Value(Indicator::Scans);
+        assert_eq!(order(&s, by, false, ""), [0, 3, 2, 1]);
+        assert_eq!(order(&s, by, true, ""), [2, 0, 3, 1]);
+        assert_eq!(order(&s, SortKey::Name, false, ""), [1, 0, 2, 3]);
+        assert_eq!(order(&s, SortKey::Name, true, ""), [3, 2, 0, 1]);
+        assert_eq!(order(&s, SortKey::File, false, "dong"), [3]);
+        assert_eq!(order(&s, SortKey::File, false, "h1"), [0, 2]);
     }
 }

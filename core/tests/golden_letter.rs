@@ -92,10 +92,19 @@ fn header_signature_and_appendix_match_the_seed() {
     );
     assert_eq!(
         l.appendix.columns,
-        ["STT", "Huyện", "Thị trấn/xã", "Tổng số địa điểm tạo mã QR", "Tổng lượt quét QR"]
+        [
+            "STT",
+            "Huyện",
+            "Thị trấn/xã",
+            "Tổng số địa điểm tạo mã QR",
+            "Tổng lượt quét QR"
+        ]
     );
     assert_eq!(l.appendix.rows.len(), 12);
-    assert_eq!(l.appendix.rows[0], ["1", "Huyện Quan Sơn", "Xã Trung Xuân", "58", "189"]);
+    assert_eq!(
+        l.appendix.rows[0],
+        ["1", "Huyện Quan Sơn", "Xã Trung Xuân", "58", "189"]
+    );
     assert_eq!(l.appendix.total, ["", "", "Tổng cộng", "584", "4.336"]);
     assert_eq!(l.file_stem, "cong-van-2092-UBND-VHTT-2021-11-16");
 }

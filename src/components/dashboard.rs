@@ -96,13 +96,27 @@ pub fn Dashboard() -> impl IntoView {
         </div>
         <div class="tb-classes">
             <div>
-                <h3>{move || t(lang.get(), "high-units")}</h3>
-                <ol data-testid="high-units">{list(|s| &s.high)}</ol>
+                <h3 id="high-title">{move || t(lang.get(), "high-units")}</h3>
+                <ol data-testid="high-units" aria-labelledby="high-title">{list(|s| &s.high)}</ol>
             </div>
             <div>
-                <h3>{move || t(lang.get(), "low-units")}</h3>
-                <ol data-testid="low-units">{list(|s| &s.low)}</ol>
+                <h3 id="low-title">{move || t(lang.get(), "low-units")}</h3>
+                <ol data-testid="low-units" aria-labelledby="low-title">{list(|s| &s.low)}</ol>
             </div>
+            <div>
+                <h3 id="low-inst-title">{move || t(lang.get(), "low-installers")}</h3>
+                <ol data-testid="low-installers" aria-labelledby="low-inst-title">{list(|s| &s.low_installers)}</ol>
+            </div>
+            <Show when=move || sm.with(|s| !s.zero.is_empty() || !s.missing.is_empty())>
+                <div>
+                    <h3 id="zero-title">{move || t(lang.get(), "zero-units")}</h3>
+                    <ul data-testid="zero-units" aria-labelledby="zero-title">{list(|s| &s.zero)}</ul>
+                    <h3 id="missing-title">{move || t(lang.get(), "missing-units")}</h3>
+                    <ul data-testid="missing-units" aria-labelledby="missing-title">
+                        {move || sm.with(|s| s.missing.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
+                    </ul>
+                </div>
+            </Show>
         </div>
     }
 }

@@ -89,4 +89,3 @@ pub fn FileInput() -> impl IntoView {
         </div>
     }
 }
-

@@ -1,7 +1,10 @@
 //! One feature per file.
 pub mod dashboard;
 pub mod file_input;
+pub mod letter_form;
+pub mod manual_figures;
 pub mod notice;
 pub mod row_issues;
+pub mod settings;
 pub mod source;
 pub mod unit_table;

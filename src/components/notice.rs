@@ -1,9 +1,10 @@
 //! The letter (công văn) rendered from core's document model, laid out as
 //! the A4 page of Decree 30/2020 (see style/letter.css).
 
+use crate::i18n::t;
 use crate::state::use_state;
 use leptos::prelude::*;
-use thongbao_core::letter::{self, Block, Letter};
+use thongbao_core::letter::{Block, Letter};
 
 fn recipients_view(l: &Letter) -> impl IntoView {
     if l.recipients.len() == 1 {
@@ -97,19 +98,26 @@ fn page_view(l: Letter) -> impl IntoView {
     }
 }
 
-/// `notice`: the letter as it will print.
+/// `notice`: the letter as it will print, with its toolbar.
 #[component]
 pub fn Notice() -> impl IntoView {
     let state = use_state();
-    let profile = StoredValue::new(letter::covid_qr());
-    let letter = Memo::new(move |_| {
-        state
-            .summary
-            .with(|s| profile.with_value(|p| letter::build(s, &p.fields, p)))
-    });
+    let lang = state.lang;
     view! {
-        <section class="tb-notice" data-testid="notice">
-            {move || page_view(letter.get())}
+        <div class="tb-notice-tools no-print" role="toolbar" aria-label=move || t(lang.get(), "notice-tools")>
+            <button type="button" data-testid="print" on:click=move |_| crate::browser::print()>
+                {move || t(lang.get(), "print")}
+            </button>
+            <button type="button" data-testid="download-docx" on:click=move |_| {
+                let l = state.letter.get_untracked();
+                let bytes = thongbao_core::export::docx::write(&l);
+                let _ = crate::browser::download(&format!("{}.docx", l.file_stem), thongbao_core::export::docx::MIME, &bytes);
+            }>
+                {move || t(lang.get(), "download-docx")}
+            </button>
+        </div>
+        <section class="tb-notice" data-testid="notice" aria-label=move || t(lang.get(), "notice-title")>
+            {move || page_view(state.letter.get())}
         </section>
     }
 }

@@ -15,7 +15,11 @@ pub fn RowIssues() -> impl IntoView {
         let mut v: Vec<(String, RowIssue)> = state.dataset.with(|d| {
             d.sources
                 .iter()
-                .flat_map(|s| s.issues.iter().map(move |i| (s.file_name.clone(), i.clone())))
+                .flat_map(|s| {
+                    s.issues
+                        .iter()
+                        .map(move |i| (s.file_name.clone(), i.clone()))
+                })
                 .collect()
         });
         if let Some(IngestError::NoUnits { file, issues, .. }) = state.error.get() {
@@ -28,7 +32,11 @@ pub fn RowIssues() -> impl IntoView {
             d.sources.iter().fold((0, 0), |(r, w), s| {
                 (
                     r + s.account.rejected,
-                    w + s.issues.iter().filter(|i| i.severity == Severity::Warning).count(),
+                    w + s
+                        .issues
+                        .iter()
+                        .filter(|i| i.severity == Severity::Warning)
+                        .count(),
                 )
             })
         });

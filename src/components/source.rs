@@ -27,7 +27,14 @@ pub fn SourceLine() -> impl IntoView {
                     let l = lang.get();
                     let mut parts = Vec::new();
                     if let Some(e) = s.encoding {
-                        parts.push(if l == Lang::Vi { e.label_vi() } else { e.label_en() }.to_string());
+                        parts.push(
+                            if l == Lang::Vi {
+                                e.label_vi()
+                            } else {
+                                e.label_en()
+                            }
+                            .to_string(),
+                        );
                     }
                     if let Format::Text { delimiter } = s.format {
                         let d = match delimiter {

@@ -118,13 +118,29 @@ pub fn role_of(header: &str) -> Option<Role> {
     if any(&[&["luot", "quet"]]) {
         return Some(Role::Count(Indicator::Scans));
     }
-    if any(&[&["dia", "diem"], &["diem", "qr"], &["location"], &["locations"], &["ma", "qr"]]) {
+    if any(&[
+        &["dia", "diem"],
+        &["diem", "qr"],
+        &["location"],
+        &["locations"],
+        &["ma", "qr"],
+    ]) {
         return Some(Role::Count(Indicator::Locations));
     }
-    if any(&[&["dan", "so"], &["so", "dan"], &["nhan", "khau"], &["population"]]) {
+    if any(&[
+        &["dan", "so"],
+        &["so", "dan"],
+        &["nhan", "khau"],
+        &["population"],
+    ]) {
         return Some(Role::Count(Indicator::Population));
     }
-    if any(&[&["ngay"], &["date"], &["thoi", "gian"], &["ky", "bao", "cao"]]) {
+    if any(&[
+        &["ngay"],
+        &["date"],
+        &["thoi", "gian"],
+        &["ky", "bao", "cao"],
+    ]) {
         return Some(Role::Date);
     }
     if any(&[&["stt"], &["tt"], &["so", "tt"], &["thu", "tu"], &["no"]]) && w.len() <= 4 {

@@ -64,7 +64,9 @@ pub struct RawRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Format {
     /// Delimited text, with its delimiter.
-    Text { delimiter: char },
+    Text {
+        delimiter: char,
+    },
     Xlsx,
     Xls,
     Ods,
@@ -119,7 +121,10 @@ pub enum IssueKind {
         computed: i64,
     },
     /// A typed rate differs from installs/smartphones.
-    RateMismatch { typed: String, computed: String },
+    RateMismatch {
+        typed: String,
+        computed: String,
+    },
 }
 
 /// One flagged row: line, column, value and reason.
@@ -163,25 +168,39 @@ impl RowIssue {
             TooFewCells { found, expected } => {
                 format!("the row has {found} cells, at least {expected} are needed")
             }
-            InstallsAboveSmartphones { installs, smartphones } if vi => format!(
+            InstallsAboveSmartphones {
+                installs,
+                smartphones,
+            } if vi => format!(
                 "số máy cài ({}) lớn hơn số điện thoại thông minh ({})",
                 int(*installs),
                 int(*smartphones)
             ),
-            InstallsAboveSmartphones { installs, smartphones } => format!(
+            InstallsAboveSmartphones {
+                installs,
+                smartphones,
+            } => format!(
                 "installs ({}) exceed smartphones ({})",
                 int(*installs),
                 int(*smartphones)
             ),
             BadDate if vi => "ngày không hợp lệ (dùng dạng 12/11/2021)".into(),
             BadDate => "not a valid date (use 12/11/2021)".into(),
-            TotalMismatch { indicator, typed, computed } if vi => format!(
+            TotalMismatch {
+                indicator,
+                typed,
+                computed,
+            } if vi => format!(
                 "dòng tổng ghi {} cho «{}», nhưng cộng các đơn vị được {}",
                 int(*typed),
                 indicator.label(lang),
                 int(*computed)
             ),
-            TotalMismatch { indicator, typed, computed } => format!(
+            TotalMismatch {
+                indicator,
+                typed,
+                computed,
+            } => format!(
                 "the total row says {} for “{}”, but the units add up to {}",
                 int(*typed),
                 indicator.label(lang),
@@ -361,7 +380,11 @@ fn extension(name: &str) -> String {
 }
 
 /// Read a file, with the user's overrides.
-pub fn read_with(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Dataset, IngestError> {
+pub fn read_with(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ReadOptions,
+) -> Result<Dataset, IngestError> {
     let file = file_name.to_string();
     check_size(file_name, bytes.len() as u64)?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -374,10 +397,19 @@ pub fn read_with(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Da
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return crate::ingest_office::read_xls(bytes, file_name, opts);
     }
-    if bytes.starts_with(b"%PDF") || bytes.starts_with(&[0x89, b'P', b'N', b'G']) || ext == "pdf" || ext == "docx" || ext == "doc" {
+    if bytes.starts_with(b"%PDF")
+        || bytes.starts_with(&[0x89, b'P', b'N', b'G'])
+        || ext == "pdf"
+        || ext == "docx"
+        || ext == "doc"
+    {
         return Err(IngestError::Unsupported {
             file,
-            kind: if ext.is_empty() { "nhị phân".into() } else { format!(".{ext}") },
+            kind: if ext.is_empty() {
+                "nhị phân".into()
+            } else {
+                format!(".{ext}")
+            },
         });
     }
     let (text, encoding) = match opts.encoding {
@@ -490,7 +522,11 @@ pub(crate) fn read_rows(
     let mut head: Vec<RawRow> = Vec::new();
     let mut header: Option<(usize, Vec<Option<Role>>)> = None;
     while let Some(row) = rows.next() {
-        let texts: Vec<String> = row.cells.iter().map(|c| c.text().trim().to_string()).collect();
+        let texts: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| c.text().trim().to_string())
+            .collect();
         let roles = header::map_header(&texts);
         head.push(row);
         if opts.mapping.is_none() && header::is_usable(&roles) {
@@ -512,7 +548,12 @@ pub(crate) fn read_rows(
         let idx = best_header_candidate(&head);
         let headers: Vec<String> = head
             .get(idx)
-            .map(|r| r.cells.iter().map(|c| c.text().trim().to_string()).collect())
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text().trim().to_string())
+                    .collect()
+            })
             .unwrap_or_default();
         let roles = header::map_header(&headers);
         return Err(IngestError::NeedsMapping {
@@ -523,7 +564,11 @@ pub(crate) fn read_rows(
         });
     };
     let header_row = &head[hidx];
-    let headers: Vec<String> = header_row.cells.iter().map(|c| c.text().trim().to_string()).collect();
+    let headers: Vec<String> = header_row
+        .cells
+        .iter()
+        .map(|c| c.text().trim().to_string())
+        .collect();
     report.header_line = header_row.line;
     report.columns = headers
         .iter()
@@ -626,7 +671,9 @@ pub(crate) fn read_rows(
             for (k, &(ind, c)) in count_cols.iter().enumerate() {
                 let typed = match row.cells.get(c) {
                     Some(Cell::Number(x)) => numbers::count_from_f64(*x).ok().flatten(),
-                    Some(cell) => numbers::parse_count(&cell.text(), count_seps[k]).ok().flatten(),
+                    Some(cell) => numbers::parse_count(&cell.text(), count_seps[k])
+                        .ok()
+                        .flatten(),
                     None => None,
                 };
                 let computed = since_total[ind.index()];
@@ -635,7 +682,11 @@ pub(crate) fn read_rows(
                         report.issues.push(RowIssue {
                             line: row.line,
                             column: Some(name_of(c)),
-                            value: row.cells.get(c).map(|x| x.text().to_string()).unwrap_or_default(),
+                            value: row
+                                .cells
+                                .get(c)
+                                .map(|x| x.text().to_string())
+                                .unwrap_or_default(),
                             kind: IssueKind::TotalMismatch {
                                 indicator: ind,
                                 typed: t,
@@ -651,7 +702,11 @@ pub(crate) fn read_rows(
             continue;
         }
         // A repeated header (tables printed across pages) is not data.
-        let texts: Vec<String> = row.cells.iter().map(|c| c.text().trim().to_string()).collect();
+        let texts: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| c.text().trim().to_string())
+            .collect();
         if header::signature(&texts) == header_sig {
             report.account.skipped += 1;
             continue;
@@ -660,7 +715,9 @@ pub(crate) fn read_rows(
             .iter()
             .any(|&(_, c)| row.cells.get(c).is_some_and(|x| !x.is_blank()));
         // Notes and signatures below the table: text only, no figures.
-        if !has_numbers && (unit_name.is_empty() || row.cells.iter().filter(|c| !c.is_blank()).count() == 1) {
+        if !has_numbers
+            && (unit_name.is_empty() || row.cells.iter().filter(|c| !c.is_blank()).count() == 1)
+        {
             report.account.skipped += 1;
             continue;
         }
@@ -711,7 +768,10 @@ pub(crate) fn read_rows(
                 }),
             }
         }
-        if let (Some(i), Some(s)) = (values.get(Indicator::Installs), values.get(Indicator::Smartphones)) {
+        if let (Some(i), Some(s)) = (
+            values.get(Indicator::Installs),
+            values.get(Indicator::Smartphones),
+        ) {
             if i > s {
                 warnings.push(RowIssue {
                     line: row.line,
@@ -728,10 +788,16 @@ pub(crate) fn read_rows(
                 });
             }
         }
-        if let (Some(rc), Some(i), Some(s)) = (rate_col, values.get(Indicator::Installs), values.get(Indicator::Smartphones)) {
+        if let (Some(rc), Some(i), Some(s)) = (
+            rate_col,
+            values.get(Indicator::Installs),
+            values.get(Indicator::Smartphones),
+        ) {
             let typed = match row.cells.get(rc) {
                 Some(Cell::Number(x)) => Some((*x, false)),
-                Some(cell) => numbers::parse_decimal(&cell.text(), rate_sep.unwrap_or(DecimalSep::Unknown)),
+                Some(cell) => {
+                    numbers::parse_decimal(&cell.text(), rate_sep.unwrap_or(DecimalSep::Unknown))
+                }
                 None => None,
             };
             if let Some((v, pct)) = typed {
@@ -743,7 +809,11 @@ pub(crate) fn read_rows(
                         warnings.push(RowIssue {
                             line: row.line,
                             column: Some(name_of(rc)),
-                            value: row.cells.get(rc).map(|x| x.text().to_string()).unwrap_or_default(),
+                            value: row
+                                .cells
+                                .get(rc)
+                                .map(|x| x.text().to_string())
+                                .unwrap_or_default(),
                             kind: IssueKind::RateMismatch {
                                 typed: format!("{}%", crate::format::scaled(typed_scaled, 1)),
                                 computed: format!("{}%", crate::format::scaled(c, 1)),
@@ -838,7 +908,10 @@ pub(crate) fn read_rows(
         });
     }
     periods.sort_by_key(|p| p.date);
-    Ok((periods, extra_cols.iter().map(|&c| headers[c].clone()).collect()))
+    Ok((
+        periods,
+        extra_cols.iter().map(|&c| headers[c].clone()).collect(),
+    ))
 }
 
 /// The row with the most text cells among the first rows: the likeliest

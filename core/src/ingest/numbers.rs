@@ -195,7 +195,10 @@ mod tests {
         assert_eq!(parse_count("abc", Unknown), Err(CountError::NotANumber));
         assert_eq!(parse_count("4,5", Comma), Err(CountError::Fraction));
         assert_eq!(parse_count("43,36", Unknown), Err(CountError::NotANumber));
-        assert_eq!(parse_count("99999999999999999999", Unknown), Err(CountError::TooLarge));
+        assert_eq!(
+            parse_count("99999999999999999999", Unknown),
+            Err(CountError::TooLarge)
+        );
     }
 
     #[test]

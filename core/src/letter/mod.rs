@@ -116,7 +116,14 @@ pub struct Letter {
 /// the type word.
 pub fn running_name(name: &str) -> String {
     const TYPES: [&str; 8] = [
-        "thị trấn", "thị xã", "thành phố", "đặc khu", "phường", "huyện", "quận", "xã",
+        "thị trấn",
+        "thị xã",
+        "thành phố",
+        "đặc khu",
+        "phường",
+        "huyện",
+        "quận",
+        "xã",
     ];
     let trimmed = name.trim();
     for t in TYPES {
@@ -184,7 +191,13 @@ impl Vars<'_> {
         let names: Vec<String> = idx
             .iter()
             .filter_map(|&i| self.s.units.get(i))
-            .map(|u: &UnitStats| if short { short_name(&u.name) } else { running_name(&u.name) })
+            .map(|u: &UnitStats| {
+                if short {
+                    short_name(&u.name)
+                } else {
+                    running_name(&u.name)
+                }
+            })
             .collect();
         Some(names.join(", "))
     }
@@ -225,7 +238,10 @@ impl Vars<'_> {
             "installs" => total(Indicator::Installs),
             "smartphones" => total(Indicator::Smartphones),
             "population" => total(Indicator::Population),
-            "rate" => self.s.rate.map(|r| format!("{}%", format::scaled(r, self.s.decimals))),
+            "rate" => self
+                .s
+                .rate
+                .map(|r| format!("{}%", format::scaled(r, self.s.decimals))),
             "locations_change" => self.change(Indicator::Locations),
             "scans_change" => self.change(Indicator::Scans),
             "installs_change" => self.change(Indicator::Installs),
@@ -234,16 +250,20 @@ impl Vars<'_> {
             "low_units" => self.list(&self.s.low, short),
             "low_installers" => self.list(&self.s.low_installers, short),
             "zero_units" => self.list(&self.s.zero, short),
-            "missing_units" => {
-                (!self.s.missing.is_empty()).then(|| {
-                    self.s
-                        .missing
-                        .iter()
-                        .map(|n| if short { short_name(n) } else { running_name(n) })
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-            }
+            "missing_units" => (!self.s.missing.is_empty()).then(|| {
+                self.s
+                    .missing
+                    .iter()
+                    .map(|n| {
+                        if short {
+                            short_name(n)
+                        } else {
+                            running_name(n)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
             _ => Some(format!("{{{key}}}")),
         }
     }
@@ -326,7 +346,11 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
     }
     // The text ends with "./.".
     if let Some(Block::Para(last)) = body.iter_mut().rev().find(|b| matches!(b, Block::Para(_))) {
-        let t = last.trim_end().trim_end_matches("./.").trim_end_matches('.').to_string();
+        let t = last
+            .trim_end()
+            .trim_end_matches("./.")
+            .trim_end_matches('.')
+            .to_string();
         *last = format!("{t}./.");
     }
     let recipients = punctuate(&f.recipients, true);
@@ -350,7 +374,13 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
         for part in [f.number.trim(), &sym] {
             let clean: String = part
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '-' {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
                 .collect();
             let clean = clean.trim_matches('-');
             if !clean.is_empty() {

@@ -62,11 +62,20 @@ mod tests {
 
     #[test]
     fn placeholders_and_optional_groups() {
-        assert_eq!(render("có {n} địa điểm[ ({missing})].", &vals).as_deref(), Some("có 58 địa điểm."));
+        assert_eq!(
+            render("có {n} địa điểm[ ({missing})].", &vals).as_deref(),
+            Some("có 58 địa điểm.")
+        );
         assert_eq!(render("x[ ({n})] y", &vals).as_deref(), Some("x (58) y"));
-        assert_eq!(render("gồm: {list:short}", &vals).as_deref(), Some("gồm: A, B"));
+        assert_eq!(
+            render("gồm: {list:short}", &vals).as_deref(),
+            Some("gồm: A, B")
+        );
         assert_eq!(render("gồm: {missing}.", &vals), None);
         assert_eq!(render("{ {n", &vals).as_deref(), Some("{ {n"));
-        assert_eq!(render("[unclosed {n}", &vals).as_deref(), Some("unclosed 58"));
+        assert_eq!(
+            render("[unclosed {n}", &vals).as_deref(),
+            Some("unclosed 58")
+        );
     }
 }

@@ -33,7 +33,12 @@ pub(super) fn detect(bytes: &[u8]) -> (String, Encoding) {
     }
     let sample = sample_bytes(bytes);
     let mut best = (i64::MIN, Encoding::Windows1258);
-    for enc in [Encoding::Windows1258, Encoding::Tcvn3, Encoding::Vni, Encoding::Utf8] {
+    for enc in [
+        Encoding::Windows1258,
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Utf8,
+    ] {
         let score = vietnamese_score(&decode_as(sample, enc));
         if score > best.0 {
             best = (score, enc);
@@ -123,7 +128,9 @@ fn unmojibake(text: String, enc: Encoding) -> (String, Encoding) {
 fn is_odd(c: char) -> bool {
     match c {
         '\u{A1}'..='\u{FF}' => vowel(c).is_none(),
-        'ƒ' | 'Š' | 'Œ' | 'Ž' | 'š' | 'œ' | 'ž' | 'Ÿ' | 'ˆ' | '˜' | '‰' | '†' | '‡' | '™' => true,
+        'ƒ' | 'Š' | 'Œ' | 'Ž' | 'š' | 'œ' | 'ž' | 'Ÿ' | 'ˆ' | '˜' | '‰' | '†' | '‡' | '™' => {
+            true
+        }
         _ => false,
     }
 }
@@ -160,9 +167,15 @@ fn word_score(w: &[char]) -> i64 {
     let marks = w.iter().filter(|&&c| is_mark(c)).count() as i64;
     if odd + marks > 0 {
         let letters = w.iter().any(|&c| c.is_alphabetic() && !is_odd(c));
-        return if letters { -8 * odd - 5 * marks } else { -odd - 5 * marks };
+        return if letters {
+            -8 * odd - 5 * marks
+        } else {
+            -odd - 5 * marks
+        };
     }
-    let viet = w.iter().any(|&c| !c.is_ascii() && (vowel(c).is_some() || c == 'đ' || c == 'Đ'));
+    let viet = w
+        .iter()
+        .any(|&c| !c.is_ascii() && (vowel(c).is_some() || c == 'đ' || c == 'Đ'));
     match (viet, syllable_ok(w)) {
         (false, _) => 0,
         (true, true) if is_common(w) => 6,
@@ -278,7 +291,10 @@ fn syllable_ok(w: &[char]) -> bool {
 /// if either of two places is usual (old/new style: hòa/hoà, thủy/thuỷ).
 fn tone_position(rows: &[u8], has_final: bool) -> Option<usize> {
     let n = rows.len();
-    if let Some(m) = rows.iter().rposition(|r| matches!(r, 1 | 2 | 4 | 7 | 8 | 10)) {
+    if let Some(m) = rows
+        .iter()
+        .rposition(|r| matches!(r, 1 | 2 | 4 | 7 | 8 | 10))
+    {
         return Some(m); // ă â ê ô ơ ư carry the tone
     }
     if n <= 1 || has_final {

@@ -33,7 +33,10 @@ pub(super) fn latin1_byte(c: char) -> Option<u8> {
     if u < 0x100 {
         return Some(u as u8);
     }
-    CP1252_C1.iter().position(|&x| u32::from(x) == u).map(|i| 0x80 + i as u8)
+    CP1252_C1
+        .iter()
+        .position(|&x| u32::from(x) == u)
+        .map(|i| 0x80 + i as u8)
 }
 
 /// First byte that `dec` decodes to `c` (slow; used by the encoders only).
@@ -52,7 +55,9 @@ fn encode_with(text: &str, dec: fn(u8) -> char, tone_bytes: &[u8; 5]) -> Vec<u8>
             out.push(c as u8);
         } else if let Some(b) = reverse(c, dec) {
             out.push(b);
-        } else if let Some((b, t)) = split_tone(c).and_then(|(base, t)| Some((reverse(base, dec)?, t))) {
+        } else if let Some((b, t)) =
+            split_tone(c).and_then(|(base, t)| Some((reverse(base, dec)?, t)))
+        {
             out.extend([b, tone_bytes[usize::from(t - 1)]]);
         } else {
             out.push(b'?');
@@ -298,4 +303,3 @@ pub(super) fn encode_vni(text: &str) -> Vec<u8> {
     }
     out
 }
-

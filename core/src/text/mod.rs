@@ -119,7 +119,9 @@ pub fn decode_as(bytes: &[u8], enc: Encoding) -> String {
         Encoding::Utf8 | Encoding::Utf8Bom => {
             String::from_utf8_lossy(bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes)).into_owned()
         }
-        Encoding::Utf16Le => decode_utf16(bytes.strip_prefix(&[0xFF, 0xFE]).unwrap_or(bytes), false),
+        Encoding::Utf16Le => {
+            decode_utf16(bytes.strip_prefix(&[0xFF, 0xFE]).unwrap_or(bytes), false)
+        }
         Encoding::Utf16Be => decode_utf16(bytes.strip_prefix(&[0xFE, 0xFF]).unwrap_or(bytes), true),
         Encoding::Windows1258 => legacy::decode_cp1258(bytes),
         Encoding::Tcvn3 => legacy::decode_tcvn3(bytes),
@@ -139,7 +141,11 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
 /// given (so NFD fixtures can be made). Unencodable characters become `?`.
 pub fn encode_as(text: &str, enc: Encoding) -> Vec<u8> {
     let utf16 = |be: bool| {
-        let mut out = if be { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+        let mut out = if be {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
         for u in text.encode_utf16() {
             out.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
         }
@@ -161,7 +167,10 @@ pub fn encode_as(text: &str, enc: Encoding) -> Vec<u8> {
 /// each char goes back to its byte, then the bytes are decoded with `enc`.
 /// Characters with no such byte are kept. For UTF encodings this is [`nfc`].
 pub fn convert_legacy_str(s: &str, enc: Encoding) -> String {
-    if matches!(enc, Encoding::Utf8 | Encoding::Utf8Bom | Encoding::Utf16Le | Encoding::Utf16Be) {
+    if matches!(
+        enc,
+        Encoding::Utf8 | Encoding::Utf8Bom | Encoding::Utf16Le | Encoding::Utf16Be
+    ) {
         return nfc(s);
     }
     let mut out = String::with_capacity(s.len() + s.len() / 2);
@@ -211,7 +220,9 @@ fn decode_utf16(bytes: &[u8], be: bool) -> String {
             u16::from_le_bytes(p)
         }
     });
-    let mut s: String = char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
+    let mut s: String = char::decode_utf16(units)
+        .map(|r| r.unwrap_or('\u{FFFD}'))
+        .collect();
     if bytes.len() % 2 == 1 {
         s.push('\u{FFFD}');
     }

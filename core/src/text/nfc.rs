@@ -68,7 +68,11 @@ pub(super) fn vowel(c: char) -> Option<Vowel> {
             'y' => 11,
             _ => return None,
         };
-        return Some(Vowel { row, tone: 0, upper: c.is_ascii_uppercase() });
+        return Some(Vowel {
+            row,
+            tone: 0,
+            upper: c.is_ascii_uppercase(),
+        });
     }
     if !((0xC0..=0x1B0).contains(&u) || (0x1EA0..=0x1EF9).contains(&u)) {
         return None;
@@ -77,7 +81,11 @@ pub(super) fn vowel(c: char) -> Option<Vowel> {
         for (tone, &l) in tones.iter().enumerate() {
             let l = u32::from(l);
             if u == l || u == upper_of(l) {
-                return Some(Vowel { row: row as u8, tone: tone as u8, upper: u != l });
+                return Some(Vowel {
+                    row: row as u8,
+                    tone: tone as u8,
+                    upper: u != l,
+                });
             }
         }
     }
@@ -157,7 +165,10 @@ fn compose_str(s: &str) -> String {
                     break;
                 }
                 v.tone = t;
-            } else if let Some(&(_, _, to)) = MODIFIERS.iter().find(|&&(from, mark, _)| from == v.row && mark == m) {
+            } else if let Some(&(_, _, to)) = MODIFIERS
+                .iter()
+                .find(|&&(from, mark, _)| from == v.row && mark == m)
+            {
                 v.row = to;
             } else {
                 break;

@@ -67,7 +67,11 @@ fn legacy_detection_other_text() {
     ];
     for t in texts {
         for enc in LEGACY {
-            assert_eq!(decode(&encode_as(t, enc)), (t.to_owned(), enc), "{enc:?}: {t}");
+            assert_eq!(
+                decode(&encode_as(t, enc)),
+                (t.to_owned(), enc),
+                "{enc:?}: {t}"
+            );
         }
     }
 }
@@ -85,7 +89,11 @@ giới tính, số điện thoại, địa chỉ thường trú, ghi chú, tổn
 thôn, Nguyễn Văn An, Trần Thị Bích, Đỗ Mạnh Hùng, Lý Thị Mỹ, Ủy ban nhân dân, khuỷu tay";
     for name in names.split(", ") {
         for enc in LEGACY {
-            assert_eq!(decode(&encode_as(name, enc)), (name.to_owned(), enc), "{enc:?}: {name}");
+            assert_eq!(
+                decode(&encode_as(name, enc)),
+                (name.to_owned(), enc),
+                "{enc:?}: {name}"
+            );
         }
     }
 }
@@ -101,12 +109,18 @@ khuây khỏa, loay hoay, kiểu, yêu, ỉu xìu, ầm ĩ, ừ, ướt át, ăn
         assert_eq!(decode(&bytes), (text.to_owned(), enc));
         let right = vietnamese_score(&decode_as(&bytes, enc));
         for other in LEGACY.into_iter().filter(|&e| e != enc) {
-            assert!(vietnamese_score(&decode_as(&bytes, other)) < 0, "{enc:?} read as {other:?}");
+            assert!(
+                vietnamese_score(&decode_as(&bytes, other)) < 0,
+                "{enc:?} read as {other:?}"
+            );
         }
         assert!(right > 100);
     }
     // Every word of the correct text is a well-formed syllable.
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         assert!(vietnamese_score(w) >= 0, "{w}");
     }
 }
@@ -125,9 +139,18 @@ fn spec_examples() {
         assert_eq!(encode_as(want, Encoding::Tcvn3), bytes);
     }
     assert_eq!(decode_as(&[0xAD], Encoding::Tcvn3), "ư");
-    assert_eq!(convert_legacy_str("Tieáng Vieät", Encoding::Vni), "Tiếng Việt");
-    assert_eq!(encode_as("Tiếng Việt", Encoding::Vni), "Tieáng Vieät".chars().map(|c| c as u8).collect::<Vec<_>>());
-    assert_eq!(convert_legacy_str("TIEÁNG VIEÄT, Ñoàng Thaùp, Möôøng", Encoding::Vni), "TIẾNG VIỆT, Đồng Tháp, Mường");
+    assert_eq!(
+        convert_legacy_str("Tieáng Vieät", Encoding::Vni),
+        "Tiếng Việt"
+    );
+    assert_eq!(
+        encode_as("Tiếng Việt", Encoding::Vni),
+        "Tieáng Vieät".chars().map(|c| c as u8).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        convert_legacy_str("TIEÁNG VIEÄT, Ñoàng Thaùp, Möôøng", Encoding::Vni),
+        "TIẾNG VIỆT, Đồng Tháp, Mường"
+    );
     // Characters outside Latin-1/cp1252 are kept as they are.
     assert_eq!(convert_legacy_str("S¬n → ✓", Encoding::Tcvn3), "Sơn → ✓");
 }
@@ -153,10 +176,20 @@ fn nfd_to_nfc_for_every_letter() {
         for tone in 0..6u8 {
             for upper in [false, true] {
                 let want = compose(Vowel { row, tone, upper });
-                let base = compose(Vowel { row: plain, tone: 0, upper });
+                let base = compose(Vowel {
+                    row: plain,
+                    tone: 0,
+                    upper,
+                });
                 let tone_mark = (tone > 0).then(|| TONES[usize::from(tone - 1)]);
-                let a: String = [Some(base), modifier, tone_mark].into_iter().flatten().collect();
-                let b: String = [Some(base), tone_mark, modifier].into_iter().flatten().collect();
+                let a: String = [Some(base), modifier, tone_mark]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let b: String = [Some(base), tone_mark, modifier]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                 assert_eq!(nfc(&a), want.to_string(), "{a:?}");
                 assert_eq!(nfc(&b), want.to_string(), "{b:?}");
                 assert_eq!(nfc(&want.to_string()), want.to_string());
@@ -168,23 +201,47 @@ fn nfd_to_nfc_for_every_letter() {
     assert_eq!(nfc("o\u{31B}\u{323}"), "ợ");
     assert_eq!(nfc("a\u{341} e\u{340} n\u{341}"), "á è n\u{301}");
     // Not Vietnamese: left alone.
-    assert_eq!(nfc("n\u{303} u\u{308} ê\u{302}"), "n\u{303} u\u{308} ê\u{302}");
+    assert_eq!(
+        nfc("n\u{303} u\u{308} ê\u{302}"),
+        "n\u{303} u\u{308} ê\u{302}"
+    );
 }
 
 #[test]
 fn macos_nfd_file_is_utf8() {
     let nfd = "Xa\u{303} So\u{31B}n Thu\u{309}y, Thi\u{323} tra\u{302}\u{301}n";
-    assert_eq!(decode(nfd.as_bytes()), ("Xã Sơn Thủy, Thị trấn".to_owned(), Encoding::Utf8));
+    assert_eq!(
+        decode(nfd.as_bytes()),
+        ("Xã Sơn Thủy, Thị trấn".to_owned(), Encoding::Utf8)
+    );
 }
 
 #[test]
 fn cp1258_tone_bytes_compose() {
-    assert_eq!(decode_as(b"Vi\xEA\xF2t Nam", Encoding::Windows1258), "Việt Nam");
-    assert_eq!(decode_as(b"Ti\xEA\xECng, \xD0a\xCC N\xE3\xDEng", Encoding::Windows1258), "Tiếng, Đà Nẵng");
-    assert_eq!(decode_as(b"M\xFD\xF5\xCCng Mi\xCCn", Encoding::Windows1258), "Mường Mìn");
+    assert_eq!(
+        decode_as(b"Vi\xEA\xF2t Nam", Encoding::Windows1258),
+        "Việt Nam"
+    );
+    assert_eq!(
+        decode_as(
+            b"Ti\xEA\xECng, \xD0a\xCC N\xE3\xDEng",
+            Encoding::Windows1258
+        ),
+        "Tiếng, Đà Nẵng"
+    );
+    assert_eq!(
+        decode_as(b"M\xFD\xF5\xCCng Mi\xCCn", Encoding::Windows1258),
+        "Mường Mìn"
+    );
     assert_eq!(decode_as(b"\x81", Encoding::Windows1258), "\u{FFFD}");
-    assert_eq!(encode_as("Mường Thủy", Encoding::Windows1258), b"M\xFD\xF5\xCCng Thu\xD2y");
-    assert_eq!(decode(b"Vi\xEA\xF2t Nam"), ("Việt Nam".to_owned(), Encoding::Windows1258));
+    assert_eq!(
+        encode_as("Mường Thủy", Encoding::Windows1258),
+        b"M\xFD\xF5\xCCng Thu\xD2y"
+    );
+    assert_eq!(
+        decode(b"Vi\xEA\xF2t Nam"),
+        ("Việt Nam".to_owned(), Encoding::Windows1258)
+    );
 }
 
 #[test]
@@ -207,7 +264,10 @@ fn utf16_without_bom() {
         assert_eq!(decode(&bytes[bom..]), (SEED.to_owned(), enc));
     }
     assert_eq!(decode_as(&[0x41, 0, 0x42], Encoding::Utf16Le), "A\u{FFFD}");
-    assert_eq!(decode_as(&[0x00, 0xD8, 0x41, 0], Encoding::Utf16Le), "\u{FFFD}A");
+    assert_eq!(
+        decode_as(&[0x00, 0xD8, 0x41, 0], Encoding::Utf16Le),
+        "\u{FFFD}A"
+    );
 }
 
 #[test]
@@ -236,8 +296,14 @@ fn large_file_is_sampled_but_fully_decoded() {
 #[test]
 fn ascii_and_empty_are_utf8() {
     assert_eq!(decode(b""), (String::new(), Encoding::Utf8));
-    assert_eq!(decode(b"STT,Ten,So\r\n1,Quan Son,3\r\n"), ("STT,Ten,So\r\n1,Quan Son,3\r\n".to_owned(), Encoding::Utf8));
-    assert_eq!(decode(b"\xEF\xBB\xBFabc"), ("abc".to_owned(), Encoding::Utf8Bom));
+    assert_eq!(
+        decode(b"STT,Ten,So\r\n1,Quan Son,3\r\n"),
+        ("STT,Ten,So\r\n1,Quan Son,3\r\n".to_owned(), Encoding::Utf8)
+    );
+    assert_eq!(
+        decode(b"\xEF\xBB\xBFabc"),
+        ("abc".to_owned(), Encoding::Utf8Bom)
+    );
 }
 
 #[test]
@@ -247,7 +313,11 @@ fn utf8_holding_legacy_text() {
         assert_eq!(convert_legacy_str(&shown, enc), SEED);
         for container in [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Utf16Le] {
             let bytes = encode_as(&shown, container);
-            assert_eq!(decode(&bytes), (SEED.to_owned(), enc), "{enc:?} in {container:?}");
+            assert_eq!(
+                decode(&bytes),
+                (SEED.to_owned(), enc),
+                "{enc:?} in {container:?}"
+            );
         }
     }
     // Real UTF-8 with only Latin-1 Vietnamese letters stays UTF-8.
@@ -260,7 +330,10 @@ fn encoding_ids_and_labels() {
     for enc in Encoding::ALL {
         assert_eq!(Encoding::from_id(enc.id()), Some(enc));
         assert!(!enc.label_vi().is_empty() && !enc.label_en().is_empty());
-        assert_eq!(enc.is_legacy(), matches!(enc, Encoding::Tcvn3 | Encoding::Vni));
+        assert_eq!(
+            enc.is_legacy(),
+            matches!(enc, Encoding::Tcvn3 | Encoding::Vni)
+        );
     }
     assert_eq!(Encoding::from_id(" CP1258 "), Some(Encoding::Windows1258));
     assert_eq!(Encoding::from_id("latin1"), None);
@@ -293,7 +366,10 @@ fn never_panics_on_random_bytes() {
         state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
         (state >> 24) as u8
     };
-    let special = [0x00, 0xEF, 0xBB, 0xBF, 0xFF, 0xFE, 0xCC, 0xEC, 0xF2, 0xD2, 0xDE, 0xE1, 0xF9, 0xD9, b'a', b'o', b'U', 0xF4, 0xD6, 0xB0, 0xB4, 0xC3, 0xA1, 0x80, 0xE1, 0xBB];
+    let special = [
+        0x00, 0xEF, 0xBB, 0xBF, 0xFF, 0xFE, 0xCC, 0xEC, 0xF2, 0xD2, 0xDE, 0xE1, 0xF9, 0xD9, b'a',
+        b'o', b'U', 0xF4, 0xD6, 0xB0, 0xB4, 0xC3, 0xA1, 0x80, 0xE1, 0xBB,
+    ];
     for round in 0..3000 {
         let len = usize::from(next()) % 80;
         let bytes: Vec<u8> = (0..len)
@@ -317,7 +393,10 @@ fn never_panics_on_random_bytes() {
         for e in LEGACY {
             let _ = convert_legacy_str(&s, e);
         }
-        let marks: String = bytes.iter().map(|&b| char::from_u32(0x2FF + u32::from(b % 0x48)).unwrap_or('a')).collect();
+        let marks: String = bytes
+            .iter()
+            .map(|&b| char::from_u32(0x2FF + u32::from(b % 0x48)).unwrap_or('a'))
+            .collect();
         let _ = (nfc(&marks), fold(&marks), vietnamese_score(&s));
     }
 }

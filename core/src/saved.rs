@@ -1,0 +1,125 @@
+//! What the app keeps in the browser between visits, with a schema version
+//! and migrations, so an update never loses a clerk's work.
+
+use crate::letter::LetterFields;
+use crate::model::Dataset;
+use crate::stats::{Manual, Settings};
+use crate::Lang;
+use serde::{Deserialize, Serialize};
+
+/// Current schema version of [`Saved`].
+pub const VERSION: u32 = 1;
+
+/// The saved work: settings, letter fields, typed figures and the data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    pub version: u32,
+    pub lang: Lang,
+    pub fields: LetterFields,
+    pub manual: Manual,
+    pub settings: Settings,
+    /// The last data loaded by the user (`None`: the built-in sample).
+    pub dataset: Option<Dataset>,
+}
+
+impl Default for Saved {
+    fn default() -> Self {
+        Saved {
+            version: VERSION,
+            lang: Lang::Vi,
+            fields: LetterFields::default(),
+            manual: crate::letter::sample_manual(),
+            settings: Settings::default(),
+            dataset: None,
+        }
+    }
+}
+
+/// Why saved work could not be restored.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum RestoreError {
+    #[error("Dữ liệu đã lưu bị hỏng, không đọc được ({0}). Ứng dụng bắt đầu lại với dữ liệu mẫu.")]
+    Corrupt(String),
+    #[error("Dữ liệu đã lưu do phiên bản mới hơn tạo ra (phiên bản {0}). Hãy dùng phiên bản mới nhất của ứng dụng.")]
+    TooNew(u32),
+}
+
+impl Saved {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Read saved work of any earlier schema version.
+    pub fn from_json(s: &str) -> Result<Saved, RestoreError> {
+        let mut v: serde_json::Value =
+            serde_json::from_str(s).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
+        let version = v.get("version").and_then(|x| x.as_u64()).unwrap_or(0) as u32;
+        if version > VERSION {
+            return Err(RestoreError::TooNew(version));
+        }
+        migrate(&mut v, version);
+        let mut saved: Saved =
+            serde_json::from_value(v).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
+        saved.version = VERSION;
+        Ok(saved)
+    }
+}
+
+/// Bring a saved value from `from` up to [`VERSION`].
+fn migrate(v: &mut serde_json::Value, from: u32) {
+    if from == 0 {
+        // Version 0 (before versioning) kept the letter fields under
+        // "letter" and the language as a string code.
+        if let Some(obj) = v.as_object_mut() {
+            if let Some(letter) = obj.remove("letter") {
+                obj.insert("fields".into(), letter);
+            }
+            if let Some(code) = obj.get("lang").and_then(|l| l.as_str()).map(str::to_string) {
+                let lang = Lang::from_code(&code).unwrap_or_default();
+                obj.insert(
+                    "lang".into(),
+                    serde_json::to_value(lang).unwrap_or_default(),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let mut s = Saved::default();
+        s.fields.number = "2100".into();
+        s.lang = Lang::En;
+        let back = Saved::from_json(&s.to_json()).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn migrates_version_0() {
+        let old = r#"{"lang":"en","letter":{"number":"77","place":"Mường Lát"}}"#;
+        let s = Saved::from_json(old).unwrap();
+        assert_eq!(s.version, VERSION);
+        assert_eq!(s.lang, Lang::En);
+        assert_eq!(s.fields.number, "77");
+        assert_eq!(s.fields.place, "Mường Lát");
+        // Fields not in the old save keep their defaults.
+        assert_eq!(s.fields.symbol, "UBND-VHTT");
+    }
+
+    #[test]
+    fn refuses_corrupt_and_newer() {
+        assert!(matches!(
+            Saved::from_json("{nope"),
+            Err(RestoreError::Corrupt(_))
+        ));
+        assert_eq!(
+            Saved::from_json(r#"{"version":99}"#),
+            Err(RestoreError::TooNew(99))
+        );
+    }
+}

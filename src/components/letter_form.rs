@@ -1,0 +1,148 @@
+//! The form beside the letter: every field of the letter is editable, and
+//! every edit is saved in the browser (see `state`).
+
+use crate::i18n::t;
+use crate::state::use_state;
+use leptos::prelude::*;
+use thongbao_core::date::Date;
+use thongbao_core::letter::{generated_section1, LetterFields};
+
+type Getter = fn(&LetterFields) -> String;
+type Setter = fn(&mut LetterFields, String);
+
+/// One labelled text field (or text area) bound to a letter field.
+#[component]
+fn Field(
+    /// i18n key of the label.
+    label: &'static str,
+    /// `data-testid` and `id` suffix.
+    id: &'static str,
+    get: Getter,
+    set: Setter,
+    /// Rows of a text area; a one-line input when 0.
+    #[prop(default = 0)]
+    rows: u32,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let value = move || state.fields.with(get);
+    let html_id = format!("f-{id}");
+    let testid = format!("field-{id}");
+    let input = if rows == 0 {
+        view! {
+            <input id=html_id.clone() type="text" data-testid=testid prop:value=value
+                on:input=move |ev| { let v = event_target_value(&ev); state.fields.update(|f| set(f, v)); } />
+        }
+        .into_any()
+    } else {
+        view! {
+            <textarea id=html_id.clone() rows=rows data-testid=testid prop:value=value
+                on:input=move |ev| { let v = event_target_value(&ev); state.fields.update(|f| set(f, v)); }></textarea>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="tb-field">
+            <label for=html_id>{move || t(lang.get(), label)}</label>
+            {input}
+        </div>
+    }
+}
+
+/// A date field (yyyy-mm-dd in the input, a [`Date`] in the model).
+#[component]
+fn DateField(
+    label: &'static str,
+    id: &'static str,
+    get: fn(&LetterFields) -> Option<Date>,
+    set: fn(&mut LetterFields, Option<Date>),
+) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let html_id = format!("f-{id}");
+    view! {
+        <div class="tb-field">
+            <label for=html_id.clone()>{move || t(lang.get(), label)}</label>
+            <input id=html_id type="date" data-testid=format!("field-{id}")
+                prop:value=move || state.fields.with(get).map(|d| d.iso()).unwrap_or_default()
+                on:change=move |ev| {
+                    let v = Date::parse(&event_target_value(&ev));
+                    state.fields.update(|f| set(f, v));
+                } />
+        </div>
+    }
+}
+
+/// The letter's fields.
+#[component]
+pub fn LetterForm() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let section1 = move || {
+        state.fields.with(|f| {
+            f.section1.clone().unwrap_or_else(|| {
+                state
+                    .summary
+                    .with(|s| state.profile.with(|p| generated_section1(s, f, p)))
+            })
+        })
+    };
+    view! {
+        <form class="tb-letter-form no-print" on:submit=|ev| ev.prevent_default() aria-labelledby="letter-form-title">
+            <h2 id="letter-form-title">{move || t(lang.get(), "letter-fields")}</h2>
+            <fieldset>
+                <legend>{move || t(lang.get(), "fs-header")}</legend>
+                <Field label="f-issuer" id="issuer" rows=2 get=|f| f.issuer.clone() set=|f, v| f.issuer = v />
+                <Field label="f-issuer-short" id="issuer-short" get=|f| f.issuer_short.clone() set=|f, v| f.issuer_short = v />
+                <Field label="f-issuer-full" id="issuer-full" get=|f| f.issuer_full.clone() set=|f, v| f.issuer_full = v />
+                <div class="tb-row">
+                    <Field label="f-number" id="doc-number" get=|f| f.number.clone() set=|f, v| f.number = v />
+                    <Field label="f-symbol" id="doc-symbol" get=|f| f.symbol.clone() set=|f, v| f.symbol = v />
+                </div>
+                <div class="tb-row">
+                    <Field label="f-place" id="place" get=|f| f.place.clone() set=|f, v| f.place = v />
+                    <DateField label="f-issue-date" id="issue-date" get=|f| f.issue_date set=|f, v| f.issue_date = v />
+                </div>
+                <div class="tb-row">
+                    <Field label="f-area" id="area" get=|f| f.area.clone() set=|f, v| f.area = v />
+                    <Field label="f-area-word" id="area-word" get=|f| f.area_word.clone() set=|f, v| f.area_word = v />
+                </div>
+                <DateField label="f-data-date" id="data-date" get=|f| f.data_date set=|f, v| f.data_date = v />
+                <Field label="f-subject" id="subject" rows=2 get=|f| f.subject.clone() set=|f, v| f.subject = v />
+            </fieldset>
+            <fieldset>
+                <legend>{move || t(lang.get(), "fs-body")}</legend>
+                <Field label="f-recipients" id="recipients" rows=3 get=|f| f.recipients.clone() set=|f, v| f.recipients = v />
+                <Field label="f-reference" id="reference" rows=3 get=|f| f.reference.clone() set=|f, v| f.reference = v />
+                <div class="tb-field">
+                    <label for="f-section1">{move || t(lang.get(), "f-section1")}</label>
+                    <textarea id="f-section1" rows=8 data-testid="field-section1" prop:value=section1
+                        on:input=move |ev| { let v = event_target_value(&ev); state.fields.update(|f| f.section1 = Some(v)); }></textarea>
+                    <div class="tb-field-actions">
+                        <span class="tb-hint">
+                            {move || if state.fields.with(|f| f.section1.is_some()) { t(lang.get(), "section1-edited") } else { t(lang.get(), "section1-generated") }}
+                        </span>
+                        <button type="button" class="tb-secondary" data-testid="reset-section1"
+                            disabled=move || state.fields.with(|f| f.section1.is_none())
+                            on:click=move |_| state.fields.update(|f| f.section1 = None)>
+                            {move || t(lang.get(), "reset-section1")}
+                        </button>
+                    </div>
+                </div>
+                <Field label="f-section2" id="section2" rows=5 get=|f| f.section2.clone() set=|f, v| f.section2 = v />
+                <Field label="f-section3" id="section3" rows=8 get=|f| f.section3.clone() set=|f, v| f.section3 = v />
+            </fieldset>
+            <fieldset>
+                <legend>{move || t(lang.get(), "fs-signature")}</legend>
+                <div class="tb-row">
+                    <Field label="f-authority" id="authority" get=|f| f.authority.clone() set=|f, v| f.authority = v />
+                    <Field label="f-title" id="title" get=|f| f.title.clone() set=|f, v| f.title = v />
+                </div>
+                <Field label="f-signer" id="signer" get=|f| f.signer.clone() set=|f, v| f.signer = v />
+                <Field label="f-noi-nhan" id="noi-nhan" rows=4 get=|f| f.noi_nhan.clone() set=|f, v| f.noi_nhan = v />
+                <Field label="f-appendix-title" id="appendix-title" rows=2 get=|f| f.appendix_title.clone() set=|f, v| f.appendix_title = v />
+            </fieldset>
+            <p class="tb-hint">{move || t(lang.get(), "placeholders-hint")}</p>
+        </form>
+    }
+}
