@@ -81,7 +81,11 @@ test-wasm: test-tools
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --test web
 
-test-e2e: test-tools dist
+target/fixtures/.made: core/examples/make_fixtures.rs $(shell find core/src -type f)
+	cargo run --quiet -p thongbao-core --example make_fixtures -- target/fixtures
+	touch $@
+
+test-e2e: test-tools dist target/fixtures/.made
 	node --test --test-concurrency=1 tests/e2e/
 
 lint:

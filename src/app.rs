@@ -1,9 +1,9 @@
 //! The page: header, input, dashboard, letter.
 
 use crate::components::{
-    dashboard::Dashboard, file_input::FileInput, letter_form::LetterForm,
-    manual_figures::ManualFigures, notice::Notice, row_issues::RowIssues, settings::SettingsPanel,
-    source::SourceLine, unit_table::UnitTable,
+    column_mapping::ColumnMapping, dashboard::Dashboard, file_input::FileInput,
+    letter_form::LetterForm, manual_figures::ManualFigures, notice::Notice, row_issues::RowIssues,
+    settings::SettingsPanel, source::SourceLine, unit_table::UnitTable,
 };
 use crate::i18n::t;
 use crate::state::AppState;
@@ -16,6 +16,9 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     let lang = state.lang;
+    if let Some(src) = crate::browser::query_param("src").filter(|s| !s.trim().is_empty()) {
+        crate::components::file_input::load_src(state, src);
+    }
     view! {
         <div class="tb-app" lang=move || lang.get().code()>
             <header class="tb-header no-print">
@@ -38,6 +41,7 @@ pub fn App() -> impl IntoView {
                 <section class="tb-input no-print" aria-label=move || t(lang.get(), "source")>
                     <FileInput />
                     <SourceLine />
+                    <ColumnMapping />
                     <RowIssues />
                 </section>
                 <section class="tb-dashboard no-print">

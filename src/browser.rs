@@ -115,3 +115,23 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Fetch a URL's bytes; `Err` says why in words (network, CORS, HTTP status).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| {
+            "mạng lỗi hoặc bị chặn (CORS) / network error or blocked (CORS)".to_string()
+        })?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "no response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
+    }
+    let buf = wasm_bindgen_futures::JsFuture::from(
+        resp.array_buffer().map_err(|_| "no body".to_string())?,
+    )
+    .await
+    .map_err(|_| "đọc dữ liệu lỗi / read error".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}

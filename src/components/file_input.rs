@@ -1,43 +1,100 @@
-//! The file picker and the drop zone. Files are read as bytes and handed to
-//! core; nothing leaves the browser.
+//! Ways in: the file picker and the drop zone (the whole page takes drops
+//! too), paste from Excel (Ctrl+V anywhere outside a text field), and
+//! `?src=URL`. Files are read as bytes and handed to core; nothing leaves
+//! the browser.
 
-use crate::browser::read_file;
+use crate::browser::{fetch_bytes, read_file};
 use crate::i18n::t;
-use crate::state::use_state;
+use crate::state::{use_state, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use thongbao_core::ingest::IngestError;
+use wasm_bindgen::JsCast;
 
 /// Read every file of a `FileList` and load them together.
-fn load_list(list: Option<web_sys::FileList>) {
-    let state = use_state();
+fn load_list(state: AppState, list: Option<web_sys::FileList>) {
     let Some(list) = list else { return };
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
     if files.is_empty() {
         return;
     }
-    for f in &files {
-        if state.refuse_too_large(&f.name(), f.size()) {
-            return;
-        }
+    // Refuse what is too big before reading a byte of it.
+    if files
+        .iter()
+        .any(|f| state.refuse_too_large(&f.name(), f.size()))
+    {
+        return;
     }
     state.loading.set(true);
     spawn_local(async move {
         let mut read = Vec::new();
         for f in files {
-            match read_file(&f).await {
-                Ok(bytes) => read.push((f.name(), bytes)),
-                Err(_) => {
-                    // A file the browser cannot read (moved, locked): treat as empty.
-                    read.push((f.name(), Vec::new()));
-                }
-            }
+            // A file the browser cannot read (moved, locked) reads as empty
+            // and gets the "empty file" message.
+            read.push((f.name(), read_file(&f).await.unwrap_or_default()));
         }
         state.load_files(read);
         state.loading.set(false);
     });
 }
 
-/// File input (`file-input`) inside a drop zone (`drop-zone`).
+/// Text pasted from Excel: tab-separated text, or an HTML table.
+fn load_paste(state: AppState, ev: &web_sys::ClipboardEvent) {
+    // Pasting into a field of the form is editing, not loading data.
+    let in_field = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.closest("[contenteditable]").ok().flatten().is_some()
+        });
+    if in_field {
+        return;
+    }
+    let Some(dt) = ev.clipboard_data() else {
+        return;
+    };
+    let text = dt.get_data("text/plain").unwrap_or_default();
+    let html = dt.get_data("text/html").unwrap_or_default();
+    let name = t(state.lang.get_untracked(), "pasted");
+    if text.contains('\t') || text.contains('\n') {
+        ev.prevent_default();
+        state.load_files(vec![(format!("{name}.tsv"), text.into_bytes())]);
+    } else if html.to_ascii_lowercase().contains("<table") {
+        ev.prevent_default();
+        state.load_files(vec![(format!("{name}.html"), html.into_bytes())]);
+    }
+}
+
+/// Load the file named by `?src=` (a file the host serves).
+pub fn load_src(state: AppState, url: String) {
+    state.loading.set(true);
+    spawn_local(async move {
+        let name = url
+            .split(['?', '#'])
+            .next()
+            .and_then(|p| p.rsplit('/').next())
+            .filter(|n| !n.is_empty())
+            .map(|n| {
+                js_sys::decode_uri_component(n)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_else(|| n.to_string())
+            })
+            .unwrap_or_else(|| url.clone());
+        match fetch_bytes(&url).await {
+            Ok(bytes) => state.load_files(vec![(name, bytes)]),
+            Err(detail) => state.error.set(Some(IngestError::Fetch {
+                file: url.clone(),
+                detail,
+            })),
+        }
+        state.loading.set(false);
+    });
+}
+
+/// File input (`file-input`) inside a drop zone (`drop-zone`), the loading
+/// indicator and `input-error`.
 #[component]
 pub fn FileInput() -> impl IntoView {
     let state = use_state();
@@ -45,39 +102,48 @@ pub fn FileInput() -> impl IntoView {
     let over = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        load_list(input.files());
+        load_list(state, input.files());
         // Let the same file be chosen again after an edit.
         input.set_value("");
     };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
+    // The whole page accepts drops and pastes.
+    let h1 = window_event_listener(leptos::ev::dragover, move |ev| {
+        ev.prevent_default();
+        over.set(true);
+    });
+    let h2 = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
         over.set(false);
-        load_list(ev.data_transfer().and_then(|d| d.files()));
-    };
+        load_list(state, ev.data_transfer().and_then(|d| d.files()));
+    });
+    let h3 = window_event_listener(leptos::ev::dragleave, move |ev| {
+        if ev.related_target().is_none() {
+            over.set(false);
+        }
+    });
+    let h4 = window_event_listener(leptos::ev::paste, move |ev| load_paste(state, &ev));
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+        h3.remove();
+        h4.remove();
+    });
     view! {
-        <div
-            class="tb-drop"
-            class:tb-drop-over=move || over.get()
-            data-testid="drop-zone"
-            on:dragover=move |ev: leptos::ev::DragEvent| {
+        <div class="tb-drop" class:tb-drop-over=move || over.get() data-testid="drop-zone"
+            on:drop=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
-                over.set(true);
-            }
-            on:dragleave=move |_| over.set(false)
-            on:drop=on_drop
-        >
+                ev.stop_propagation();
+                over.set(false);
+                load_list(state, ev.data_transfer().and_then(|d| d.files()));
+            }>
             <p>{move || t(lang.get(), "drop-here")}</p>
             <label class="tb-button">
                 {move || t(lang.get(), "choose-file")}
-                <input
-                    type="file"
-                    multiple=true
-                    class="tb-visually-hidden"
+                <input type="file" multiple=true class="tb-visually-hidden"
                     accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,.htm,.html"
-                    data-testid="file-input"
-                    on:change=on_change
-                />
+                    data-testid="file-input" on:change=on_change />
             </label>
+            <p class="tb-hint">{move || t(lang.get(), "multi-hint")}</p>
             <Show when=move || state.loading.get()>
                 <p class="tb-loading" role="status">{move || t(lang.get(), "loading")}</p>
             </Show>

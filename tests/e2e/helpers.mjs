@@ -6,7 +6,7 @@ import { serve } from "../../tools/serve.mjs";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 export const DIST = path.join(ROOT, "dist");
-export const FIXTURES = path.join(ROOT, "tests", "fixtures");
+export const FIXTURES = path.join(ROOT, "target", "fixtures");
 
 export async function startServer(dir = DIST, headers = {}) {
   const server = await serve(dir, 0, "127.0.0.1", headers);
@@ -45,3 +45,23 @@ export const num = async (page, id) => {
   const t = (await text(page, id)).replace(/[.\s%+]/g, "").replace(",", ".").replace("−", "-");
   return Number(t);
 };
+
+/** Choose files with the file input, as a person does. */
+export async function chooseFiles(page, files) {
+  await page.getByTestId("file-input").setInputFiles(files);
+}
+
+/** Wait until a test hook's text satisfies a predicate (polled from the
+ * test, since the page's CSP forbids evaluating strings). */
+export async function waitText(page, id, pred, timeout = 15000) {
+  const f = typeof pred === "function" ? pred : new Function("t", `return (${pred})(t)`);
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    const el = page.getByTestId(id).first();
+    last = (await el.count()) ? (await el.textContent()).trim() : undefined;
+    if (last !== undefined && f(last)) return last;
+    if (Date.now() > end) throw new Error(`waitText(${id}): last text ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

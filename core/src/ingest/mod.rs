@@ -315,6 +315,8 @@ pub enum IngestError {
         headers: Vec<String>,
         roles: Vec<Option<Role>>,
     },
+    #[error("Không tải được tệp từ «{file}»: {detail}. Máy chủ của tệp phải cho phép trang này đọc nó (CORS); hoặc tải tệp về máy rồi kéo thả vào đây.")]
+    Fetch { file: String, detail: String },
     #[error("Tệp «{file}» không có dòng số liệu hợp lệ nào ({rejected} dòng bị lỗi). Xem danh sách dòng lỗi bên dưới.")]
     NoUnits {
         file: String,
@@ -337,6 +339,7 @@ impl IngestError {
             Unsupported { file, kind } => format!("The file “{file}” is a {kind}, which is not supported. Open it in Excel and save it as .xlsx or CSV."),
             Workbook { file, detail } => format!("Could not read the workbook “{file}”: {detail}"),
             NeedsMapping { file, .. } => format!("No header row found in “{file}”: a unit (commune) column and at least one figure column (QR locations, scans …) are needed. Choose the columns in “Column mapping”."),
+            Fetch { file, detail } => format!("Could not load the file from “{file}”: {detail}. Its server must allow this page to read it (CORS); or download the file and drop it here."),
             NoUnits { file, rejected, .. } => format!("The file “{file}” has no valid data row ({rejected} rows have errors). See the list of rows below."),
         }
     }
@@ -351,6 +354,7 @@ impl IngestError {
             | Unsupported { file, .. }
             | Workbook { file, .. }
             | NeedsMapping { file, .. }
+            | Fetch { file, .. }
             | NoUnits { file, .. } => file,
         }
     }
