@@ -52,7 +52,14 @@ tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WA
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; fi
 	mkdir -p .tools && touch $@
 
-test-tools: tools .tools/chromium
+# LibreOffice (headless) and poppler to check the .docx and the printed PDF.
+.tools/office:
+	if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer-nogui poppler-utils fonts-liberation2 >/dev/null; fi
+	mkdir -p .tools && touch $@
+
+test-tools: tools .tools/chromium .tools/office
 
 # ---- build -----------------------------------------------------------------
 

@@ -9,6 +9,7 @@
 //! This crate never depends on leptos, web-sys or wasm-bindgen: it is tested
 //! natively with `cargo test` and the browser app is a thin shell over it.
 
+pub mod chart;
 pub mod csv;
 pub mod date;
 pub mod export;
