@@ -1,6 +1,7 @@
 //! The page: header, input, dashboard, letter.
 
 use crate::components::{
+    charts::Charts,
     column_mapping::ColumnMapping, dashboard::Dashboard, file_input::FileInput,
     letter_form::LetterForm, manual_figures::ManualFigures, notice::Notice, row_issues::RowIssues,
     settings::SettingsPanel, source::SourceLine, unit_table::UnitTable,
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
                 </section>
                 <section class="tb-dashboard no-print">
                     <Dashboard />
+                    <Charts />
                     <ManualFigures />
                     <SettingsPanel />
                     <UnitTable />

@@ -135,3 +135,38 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     .map_err(|_| "đọc dữ liệu lỗi / read error".to_string())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
+
+/// Render an SVG document onto a canvas at `scale` and download it as PNG.
+pub fn download_svg_as_png(svg: &str, width: f64, height: f64, scale: f64, name: &str) {
+    use wasm_bindgen::closure::Closure;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let name = name.to_string();
+    let img2 = img.clone();
+    let url2 = url.clone();
+    let onload = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+        let Ok(canvas) = doc.create_element("canvas") else { return };
+        let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
+        canvas.set_width((width * scale) as u32);
+        canvas.set_height((height * scale) as u32);
+        let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
+        let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
+        let _ = ctx.scale(scale, scale);
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, width, height);
+        let Ok(data_url) = canvas.to_data_url_with_type("image/png") else { return };
+        let Some(b64) = data_url.split(',').nth(1) else { return };
+        if let Ok(bin) = web_sys::window().map(|w| w.atob(b64)).unwrap_or(Err(JsValue::NULL)) {
+            let bytes: Vec<u8> = bin.chars().map(|c| c as u32 as u8).collect();
+            let _ = download(&name, "image/png", &bytes);
+        }
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
+}

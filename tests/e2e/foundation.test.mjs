@@ -26,6 +26,15 @@ test("the sample shows at once: 12 units, 584 locations, 4.336 scans, the letter
   assert.match(notice, /4\.336 lượt quét/);
   assert.equal(await page.getByTestId("unit-table").locator("tbody tr").count(), 12);
   assert.equal(await page.getByTestId("input-error").count(), 0);
+  // 8 high and 3 low units, as the seed letter says.
+  assert.equal(await page.getByTestId("high-units").getByTestId("unit-name").count(), 8);
+  assert.deepEqual(await page.getByTestId("low-units").getByTestId("unit-name").allTextContents(), ["Xã Sơn Hà", "Xã Tam Thanh", "Xã Tam Lư"]);
+  // The chart of scans holds the 12 names.
+  const svg = page.getByTestId("chart-scans").locator("svg");
+  assert.equal(await svg.count(), 1);
+  const chartText = await svg.textContent();
+  for (const n of ["Trung Xuân", "Trung Hạ", "Sơn Lư", "Mường Mìn", "Tam Lư", "Na Mèo"]) assert.ok(chartText.includes(n), n);
+  assert.equal(await svg.locator("rect.high, rect[class~=high]").count() >= 8, true);
   assert.deepEqual(errors, []);
   await context.close();
 });
