@@ -13,6 +13,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export CARGO_TERM_COLOR := never
 PORT ?= 8080
+# Hosts the page may fetch data files from (?src=), e.g. "https://portal.example".
+CONNECT_SRC ?=
 
 .PHONY: help serve dist test test-core test-wasm test-e2e tools test-tools clean fmt lint bench
 
@@ -69,6 +71,7 @@ dist/.built: $(SOURCES) tools/postbuild.mjs | tools
 	cargo fetch --quiet
 	trunk build --release --offline --public-url ./
 	node tools/postbuild.mjs dist
+	node tools/set-connect-src.mjs dist "$(CONNECT_SRC)"
 	touch $@
 
 dist: dist/.built

@@ -1,64 +1,109 @@
-//! The page: header, input, dashboard, letter.
+//! The page: the whole app, or one view of it when embedded.
 
 use crate::components::{
-    charts::Charts,
-    column_mapping::ColumnMapping, dashboard::Dashboard, file_input::FileInput,
-    letter_form::LetterForm, manual_figures::ManualFigures, notice::Notice, row_issues::RowIssues,
-    settings::SettingsPanel, source::SourceLine, unit_table::UnitTable,
+    charts::Charts, column_mapping::ColumnMapping, dashboard::Dashboard, embed_panel::EmbedPanel,
+    file_input::FileInput, letter_form::LetterForm, manual_figures::ManualFigures, notice::Notice,
+    row_issues::RowIssues, saved_work::SavedWork, settings::SettingsPanel, source::SourceLine,
+    unit_table::UnitTable,
 };
+use crate::embed::{Options, View};
 use crate::i18n::t;
 use crate::state::AppState;
 use leptos::prelude::*;
 use thongbao_core::Lang;
 
-/// The whole app.
+/// The app as the page's query string asks for it.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
+    let options = Options::from_query();
+    if options.embedded {
+        crate::embed::post_height_to_parent();
+    }
+    view! { <Widget options=options /> }
+}
+
+/// The app, or one of its views, with its own state.
+#[component]
+pub fn Widget(options: Options) -> impl IntoView {
+    let state = AppState::new(!options.embedded, options.lang);
     provide_context(state);
-    let lang = state.lang;
-    if let Some(src) = crate::browser::query_param("src").filter(|s| !s.trim().is_empty()) {
+    if let Some(src) = options.src.clone() {
         crate::components::file_input::load_src(state, src);
     }
+    if options.embedded {
+        crate::embed::report_changes(state, options.host.clone());
+    }
+    let lang = state.lang;
+    let body = match options.view {
+        View::Full => full(state).into_any(),
+        View::Dashboard => view! { <Dashboard /> <ErrorLine /> }.into_any(),
+        View::Table => view! { <UnitTable /> <ErrorLine /> }.into_any(),
+        View::Chart => view! { <Charts /> <ErrorLine /> }.into_any(),
+        View::Notice => view! { <Notice /> <ErrorLine /> }.into_any(),
+    };
     view! {
-        <div class="tb-app" lang=move || lang.get().code()>
-            <header class="tb-header no-print">
-                <div>
-                    <h1>{move || t(lang.get(), "app-title")}</h1>
-                    <p class="tb-privacy" data-testid="privacy">{move || t(lang.get(), "privacy")}</p>
-                </div>
-                <button type="button" class="tb-lang" data-testid="lang-switch"
-                    lang=move || if lang.get() == Lang::Vi { "en" } else { "vi" }
-                    on:click=move |_| lang.update(|l| *l = if *l == Lang::Vi { Lang::En } else { Lang::Vi })>
-                    {move || t(lang.get(), "lang-switch")}
-                </button>
-            </header>
-            <Show when=move || state.storage_warning.with(Option::is_some)>
-                <p class="tb-warning no-print" role="alert" data-testid="storage-warning">
-                    {move || state.storage_warning.get().unwrap_or_default()}
-                </p>
-            </Show>
-            <main class="tb-main">
-                <section class="tb-input no-print" aria-label=move || t(lang.get(), "source")>
-                    <FileInput />
-                    <SourceLine />
-                    <ColumnMapping />
-                    <RowIssues />
-                </section>
-                <section class="tb-dashboard no-print">
-                    <Dashboard />
-                    <Charts />
-                    <ManualFigures />
-                    <SettingsPanel />
-                    <UnitTable />
-                </section>
-                <div class="tb-letter-area">
-                    <LetterForm />
-                    <div class="tb-letter-preview">
-                        <Notice />
-                    </div>
-                </div>
-            </main>
+        <div class="tb-app" class:tb-embedded=options.embedded lang=move || lang.get().code() data-view=options.view.id()>
+            {body}
         </div>
+    }
+}
+
+/// In an embedded view, the only trace of the input: its error.
+#[component]
+fn ErrorLine() -> impl IntoView {
+    let state = crate::state::use_state();
+    view! {
+        <Show when=move || state.error.with(Option::is_some)>
+            <p class="tb-error" role="alert" data-testid="input-error">
+                {move || state.error.with(|e| e.as_ref().map(|e| e.message(state.lang.get())).unwrap_or_default())}
+            </p>
+        </Show>
+    }
+}
+
+fn full(state: AppState) -> impl IntoView {
+    let lang = state.lang;
+    view! {
+        <header class="tb-header no-print">
+            <div>
+                <h1>{move || t(lang.get(), "app-title")}</h1>
+                <p class="tb-privacy" data-testid="privacy">{move || t(lang.get(), "privacy")}</p>
+            </div>
+            <button type="button" class="tb-lang" data-testid="lang-switch"
+                lang=move || if lang.get() == Lang::Vi { "en" } else { "vi" }
+                on:click=move |_| lang.update(|l| *l = if *l == Lang::Vi { Lang::En } else { Lang::Vi })>
+                {move || t(lang.get(), "lang-switch")}
+            </button>
+        </header>
+        <Show when=move || state.storage_warning.with(Option::is_some)>
+            <p class="tb-warning no-print" role="alert" data-testid="storage-warning">
+                {move || state.storage_warning.get().unwrap_or_default()}
+            </p>
+        </Show>
+        <main class="tb-main">
+            <section class="tb-input no-print" aria-label=move || t(lang.get(), "source")>
+                <FileInput />
+                <SourceLine />
+                <ColumnMapping />
+                <RowIssues />
+            </section>
+            <section class="tb-dashboard no-print">
+                <Dashboard />
+                <Charts />
+                <ManualFigures />
+                <SettingsPanel />
+                <UnitTable />
+            </section>
+            <div class="tb-letter-area">
+                <LetterForm />
+                <div class="tb-letter-preview">
+                    <Notice />
+                </div>
+            </div>
+            <section class="tb-extras no-print">
+                <SavedWork />
+                <EmbedPanel />
+            </section>
+        </main>
     }
 }

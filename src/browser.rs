@@ -139,29 +139,53 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 /// Render an SVG document onto a canvas at `scale` and download it as PNG.
 pub fn download_svg_as_png(svg: &str, width: f64, height: f64, scale: f64, name: &str) {
     use wasm_bindgen::closure::Closure;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(svg));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
     let name = name.to_string();
     let img2 = img.clone();
     let url2 = url.clone();
     let onload = Closure::once(move || {
         let _ = web_sys::Url::revoke_object_url(&url2);
-        let Ok(canvas) = doc.create_element("canvas") else { return };
-        let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
+        let Ok(canvas) = doc.create_element("canvas") else {
+            return;
+        };
+        let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else {
+            return;
+        };
         canvas.set_width((width * scale) as u32);
         canvas.set_height((height * scale) as u32);
-        let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
-        let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
+        let Ok(Some(ctx)) = canvas.get_context("2d") else {
+            return;
+        };
+        let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
+            return;
+        };
         let _ = ctx.scale(scale, scale);
-        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, width, height);
-        let Ok(data_url) = canvas.to_data_url_with_type("image/png") else { return };
-        let Some(b64) = data_url.split(',').nth(1) else { return };
-        if let Ok(bin) = web_sys::window().map(|w| w.atob(b64)).unwrap_or(Err(JsValue::NULL)) {
+        let _ =
+            ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, width, height);
+        let Ok(data_url) = canvas.to_data_url_with_type("image/png") else {
+            return;
+        };
+        let Some(b64) = data_url.split(',').nth(1) else {
+            return;
+        };
+        if let Ok(bin) = web_sys::window()
+            .map(|w| w.atob(b64))
+            .unwrap_or(Err(JsValue::NULL))
+        {
             let bytes: Vec<u8> = bin.chars().map(|c| c as u32 as u8).collect();
             let _ = download(&name, "image/png", &bytes);
         }
@@ -169,4 +193,72 @@ pub fn download_svg_as_png(svg: &str, width: f64, height: f64, scale: f64, name:
     img.set_onload(Some(onload.as_ref().unchecked_ref()));
     onload.forget();
     img.set_src(&url);
+}
+
+#[wasm_bindgen(module = "/src/js/idb.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn idb_put(key: &str, value: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_delete(key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_clear() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_all() -> Result<JsValue, JsValue>;
+}
+
+/// The stored history (IndexedDB), oldest first.
+pub async fn history_all() -> Result<Vec<thongbao_core::history::Snapshot>, String> {
+    let v = idb_all().await.map_err(|e| format!("{e:?}"))?;
+    let arr = js_sys::Array::from(&v);
+    let mut out: Vec<_> = arr
+        .iter()
+        .filter_map(|x| x.as_string())
+        .filter_map(|s| thongbao_core::history::Snapshot::from_json(&s))
+        .collect();
+    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.area.cmp(&b.area)));
+    Ok(out)
+}
+
+/// Store a snapshot (replacing the one of the same area and date).
+pub async fn history_put(s: &thongbao_core::history::Snapshot) -> Result<(), String> {
+    idb_put(&s.key(), &s.to_json())
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// Delete a snapshot.
+pub async fn history_delete(key: &str) -> Result<(), String> {
+    idb_delete(key)
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// Delete the whole history.
+pub async fn history_clear() -> Result<(), String> {
+    idb_clear().await.map(|_| ()).map_err(|e| format!("{e:?}"))
+}
+
+/// Remove every key this app saved in localStorage.
+pub fn storage_clear_all() {
+    if let Ok(s) = local_storage() {
+        let n = s.length().unwrap_or(0);
+        let keys: Vec<String> = (0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with("thongbao:"))
+            .collect();
+        for k in keys {
+            let _ = s.remove_item(&k);
+        }
+    }
+}
+
+/// The page's address without query or fragment (for embed snippets).
+pub fn page_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_string())
+        .unwrap_or_default()
 }

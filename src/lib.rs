@@ -6,13 +6,23 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod state;
 
 pub use app::App;
 
-/// Install the panic hook and mount the app on `<body>`.
+/// Install the panic hook and mount the app on `<body>` — on the app's own
+/// page only (`<body data-thongbao="app">`): a page that loads the module
+/// through `embed.js` mounts widgets with [`embed::mount_embed`] instead.
 pub fn start() {
     browser::install_panic_hook();
-    leptos::mount::mount_to_body(App);
+    let is_app_page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .and_then(|b| b.get_attribute("data-thongbao"))
+        .is_some_and(|v| v == "app");
+    if is_app_page {
+        leptos::mount::mount_to_body(App);
+    }
 }

@@ -4,6 +4,7 @@
 
 use crate::browser;
 use leptos::prelude::*;
+use thongbao_core::history::{self, Snapshot};
 use thongbao_core::ingest::{self, IngestError, ReadOptions};
 use thongbao_core::letter::{self, Letter, LetterFields, Profile};
 use thongbao_core::model::Dataset;
@@ -41,6 +42,10 @@ pub struct AppState {
     pub last_input: RwSignal<Option<LastInput>>,
     /// A warning about saving (storage full or disabled), if any.
     pub storage_warning: RwSignal<Option<String>>,
+    /// The stored history of periods (IndexedDB), oldest first.
+    pub history: RwSignal<Vec<Snapshot>>,
+    /// Whether work is saved in the browser (not for embedded widgets).
+    pub persist: bool,
 }
 
 /// The sample dataset (the seed letter's appendix).
@@ -55,9 +60,14 @@ pub fn sample_dataset() -> Dataset {
 }
 
 impl AppState {
-    /// State restored from the browser, or the sample.
-    pub fn new() -> Self {
-        let (saved, warning) = match browser::storage_get(STORAGE_KEY) {
+    /// State restored from the browser (when `persist`), or the sample.
+    pub fn new(persist: bool, lang_override: Option<Lang>) -> Self {
+        let stored = if persist {
+            browser::storage_get(STORAGE_KEY)
+        } else {
+            Ok(None)
+        };
+        let (saved, warning) = match stored {
             Ok(Some(json)) => match Saved::from_json(&json) {
                 Ok(s) => (s, None),
                 Err(e) => (Saved::default(), Some(e.to_string())),
@@ -66,11 +76,7 @@ impl AppState {
             Err(w) => (Saved::default(), Some(w)),
         };
         let is_sample = saved.dataset.is_none();
-        let lang = RwSignal::new(
-            browser::query_param("lang")
-                .and_then(|l| Lang::from_code(&l))
-                .unwrap_or(saved.lang),
-        );
+        let lang = RwSignal::new(lang_override.unwrap_or(saved.lang));
         let dataset = RwSignal::new(saved.dataset.unwrap_or_else(sample_dataset));
         let manual = RwSignal::new(saved.manual);
         let settings = RwSignal::new(saved.settings);
@@ -96,9 +102,50 @@ impl AppState {
             letter,
             last_input: RwSignal::new(None),
             storage_warning: RwSignal::new(warning),
+            history: RwSignal::new(Vec::new()),
+            persist,
         };
-        state.save_on_change();
+        if persist {
+            state.save_on_change();
+            state.refresh_history();
+        }
         state
+    }
+
+    /// Reload the history list from IndexedDB.
+    pub fn refresh_history(&self) {
+        let s = *self;
+        leptos::task::spawn_local(async move {
+            if let Ok(h) = browser::history_all().await {
+                s.history.set(h);
+            }
+        });
+    }
+
+    /// Keep every dated period of newly loaded data in the history.
+    fn store_history(&self) {
+        if !self.persist {
+            return;
+        }
+        let area = self.fields.with_untracked(|f| f.area.clone());
+        let snaps = self
+            .dataset
+            .with_untracked(|d| history::snapshots(d, &area));
+        let s = *self;
+        leptos::task::spawn_local(async move {
+            for snap in &snaps {
+                if let Err(e) = browser::history_put(snap).await {
+                    s.storage_warning.set(Some(e));
+                }
+            }
+            s.refresh_history();
+        });
+    }
+
+    /// Compare with a stored period.
+    pub fn use_as_previous(&self, snap: &Snapshot) {
+        self.dataset
+            .update(|d| *d = history::with_previous(d, snap));
     }
 
     /// Save the work whenever it changes.
@@ -169,6 +216,7 @@ impl AppState {
         self.error.set(None);
         self.is_sample.set(false);
         self.dataset.set(Dataset::merge(parts));
+        self.store_history();
     }
 
     /// Re-read the last input with changed options.
@@ -177,6 +225,25 @@ impl AppState {
             change(&mut last.options);
             self.load_with(last.files, last.options);
         }
+    }
+
+    /// Put back saved work (from a backup file).
+    pub fn restore(&self, saved: Saved) {
+        self.lang.set(saved.lang);
+        self.fields.set(saved.fields);
+        self.manual.set(saved.manual);
+        self.settings.set(saved.settings);
+        match saved.dataset {
+            Some(d) => {
+                self.is_sample.set(false);
+                self.dataset.set(d);
+            }
+            None => {
+                self.is_sample.set(true);
+                self.dataset.set(sample_dataset());
+            }
+        }
+        self.error.set(None);
     }
 
     /// Back to the built-in sample and the seed letter.
@@ -200,12 +267,6 @@ impl AppState {
                 true
             }
         }
-    }
-}
-
-impl Default for AppState {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

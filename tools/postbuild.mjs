@@ -1,24 +1,122 @@
-// After `trunk build`: move Trunk's inline start-up script into a file so the
-// page runs under a Content-Security-Policy without 'unsafe-inline'
-// (script-src 'self' 'wasm-unsafe-eval').
+// After `trunk build`, turn dist/ into the site we ship:
+//  1. Trunk's inline start-up script becomes boot-<hash>.js, so the page runs
+//     under a CSP without 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval');
+//     it also registers the service worker.
+//  2. embed.js: the script embed for portals (mounts widgets in shadow roots).
+//  3. sw.js: the service worker that caches the app for offline use; its cache
+//     name is the hash of the files, so a new version replaces the old cleanly.
+//  4. thongbao.html: the whole app in one self-contained file (CSS, JS and
+//     wasm inlined) that works when opened from disk (file://).
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 
 const dist = process.argv[2] || "dist";
-const indexPath = path.join(dist, "index.html");
-let html = fs.readFileSync(indexPath, "utf8");
-const re = /<script type="module">([\s\S]*?)<\/script>/;
-const m = html.match(re);
-if (m) {
-  const code = m[1].trim() + "\n";
-  const hash = crypto.createHash("sha256").update(code).digest("hex").slice(0, 16);
-  const name = `boot-${hash}.js`;
-  fs.writeFileSync(path.join(dist, name), code);
-  html = html.replace(re, `<script type="module" src="./${name}"></script>`);
-  fs.writeFileSync(indexPath, html);
-  console.log(`postbuild: start-up script moved to ${name}`);
-} else if (!/boot-[0-9a-f]+\.js/.test(html)) {
-  console.error("postbuild: no start-up script found in index.html");
-  process.exit(1);
+const read = (f) => fs.readFileSync(path.join(dist, f), "utf8");
+const write = (f, s) => fs.writeFileSync(path.join(dist, f), s);
+const hash = (s, n = 16) => crypto.createHash("sha256").update(s).digest("hex").slice(0, n);
+
+let html = read("index.html");
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!inline) { console.error("postbuild: no start-up script in index.html (already processed?)"); process.exit(1); }
+const start = inline[1];
+const jsFile = start.match(/from '\.\/([^']+\.js)'/)?.[1];
+const wasmFile = start.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!jsFile || !wasmFile) { console.error("postbuild: cannot find the module and wasm names"); process.exit(1); }
+const cssFiles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
+
+// 1. boot script.
+const boot = `${start.trim()}
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+  navigator.serviceWorker.register("./sw.js").catch((e) => console.warn("service worker:", e));
 }
+`;
+const bootFile = `boot-${hash(boot)}.js`;
+write(bootFile, boot);
+html = html.replace(inline[0], `<script type="module" src="./${bootFile}"></script>`);
+write("index.html", html);
+
+// 2. embed.js.
+const embed = `// thongbao script embed. Use:
+// <div id="tb"></div>
+// <script type="module" src=".../embed.js" data-target="#tb" data-src="so-lieu.xlsx" data-view="dashboard" data-lang="vi"></script>
+// Each widget lives in a shadow root: the host's styles and the widget's stay apart.
+const base = new URL(".", import.meta.url);
+const CSS = ${JSON.stringify(cssFiles)};
+const mod = await import(new URL(${JSON.stringify(jsFile)}, base).href);
+await mod.default({ module_or_path: new URL(${JSON.stringify(wasmFile)}, base) });
+const me = new URL(import.meta.url).href;
+for (const s of document.querySelectorAll('script[type="module"][src]')) {
+  if (new URL(s.getAttribute("src"), document.baseURI).href !== me || s.dataset.thongbaoMounted) continue;
+  s.dataset.thongbaoMounted = "1";
+  const host = document.querySelector(s.dataset.target || "");
+  if (!host) { console.error("thongbao: no element matches data-target", s.dataset.target); continue; }
+  const root = host.shadowRoot || host.attachShadow({ mode: "open" });
+  for (const c of CSS) {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL(c, base).href;
+    root.appendChild(link);
+  }
+  const mount = document.createElement("div");
+  root.appendChild(mount);
+  mod.mount_embed(mount, host, s.dataset.src || null, s.dataset.view || null, s.dataset.lang || null);
+}
+`;
+write("embed.js", embed);
+
+// 3. service worker.
+const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== "sw.js" && f !== "thongbao.html");
+const snippetFiles = [];
+const walk = (d) => { for (const e of fs.readdirSync(path.join(dist, d), { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else snippetFiles.push(p.split(path.sep).join("/")); } };
+if (fs.existsSync(path.join(dist, "snippets"))) walk("snippets");
+const all = [...files, ...snippetFiles].sort();
+const version = hash(all.map((f) => f + ":" + hash(fs.readFileSync(path.join(dist, f)))).join("\n"));
+const sw = `// thongbao service worker: the app works offline after the first visit.
+const CACHE = "thongbao-${version}";
+const FILES = ${JSON.stringify(["./", ...all.map((f) => "./" + f)])};
+self.addEventListener("install", (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+self.addEventListener("activate", (e) => {
+  e.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith("thongbao-") && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+self.addEventListener("fetch", (e) => {
+  const req = e.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== location.origin) return;
+  if (req.mode === "navigate") {
+    // The page: fresh when online, cached when not.
+    e.respondWith(fetch(req).catch(() => caches.match(req, { ignoreSearch: true }).then((r) => r || caches.match("./"))));
+    return;
+  }
+  e.respondWith(caches.match(req).then((r) => r || fetch(req)));
+});
+`;
+write("sw.js", sw);
+
+// 4. thongbao.html: one file.
+let glue = read(jsFile);
+glue = glue.replace(/import \{([^}]*)\} from '(\.\/snippets\/[^']+)';\n?/g, (_, names, p) => {
+  const code = fs.readFileSync(path.join(dist, p), "utf8").replace(/^export /gm, "");
+  return `// inlined ${p}\n${code}\n`;
+});
+glue = glue.replace(/^export default __wbg_init;?$/m, "").replace(/^export \{[^}]*\};?$/gm, "").replace(/^export (function|class|const|let|async function) /gm, "$1 ");
+const wasm64 = fs.readFileSync(path.join(dist, wasmFile)).toString("base64");
+const single = `${glue}
+const wasmBytes = Uint8Array.from(atob("${wasm64}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+`;
+const scriptHash = crypto.createHash("sha256").update(single).digest("base64");
+const css = cssFiles.map((c) => read(c)).join("\n");
+let one = html
+  .replace(/<script type="module" src="[^"]+"><\/script>/, "")
+  .replace(/<link rel="stylesheet"[^>]*>/g, "")
+  .replace(/<link rel="modulepreload"[^>]*>/g, "")
+  .replace(/<link rel="preload"[^>]*>/g, "")
+  .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${scriptHash}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; base-uri 'none'; form-action 'none'">`)
+  .replace("</head>", `<style>\n${css}\n</style>\n<script type="module">${single}</script>\n</head>`);
+write("thongbao.html", one);
+console.log(`postbuild: ${bootFile}, embed.js, sw.js (${version}), thongbao.html (${(one.length / 1024) | 0} KB)`);

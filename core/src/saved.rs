@@ -123,3 +123,55 @@ mod tests {
         );
     }
 }
+
+/// A backup file: the saved work and the history, in one JSON file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Backup {
+    pub kind: String,
+    pub saved: Saved,
+    pub history: Vec<crate::history::Snapshot>,
+}
+
+impl Backup {
+    pub fn to_json(&self) -> String {
+        let mut b = self.clone();
+        b.kind = "thongbao-backup".into();
+        serde_json::to_string(&b).unwrap_or_default()
+    }
+
+    /// Read a backup; its saved work is migrated like [`Saved::from_json`].
+    pub fn from_json(s: &str) -> Result<Backup, RestoreError> {
+        let v: serde_json::Value =
+            serde_json::from_str(s).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
+        if v.get("kind").and_then(|k| k.as_str()) != Some("thongbao-backup") {
+            return Err(RestoreError::Corrupt(
+                "không phải tệp sao lưu của thongbao / not a thongbao backup".into(),
+            ));
+        }
+        let saved = Saved::from_json(&v.get("saved").map(|x| x.to_string()).unwrap_or_default())?;
+        let history = v
+            .get("history")
+            .and_then(|h| serde_json::from_value(h.clone()).ok())
+            .unwrap_or_default();
+        Ok(Backup {
+            kind: "thongbao-backup".into(),
+            saved,
+            history,
+        })
+    }
+}
+
+#[cfg(test)]
+mod backup_tests {
+    use super::*;
+
+    #[test]
+    fn backup_round_trip_and_refusal() {
+        let mut b = Backup::default();
+        b.saved.fields.signer = "Lò Văn Bình".into();
+        let back = Backup::from_json(&b.to_json()).unwrap();
+        assert_eq!(back.saved.fields.signer, "Lò Văn Bình");
+        assert!(Backup::from_json("{\"saved\":{}}").is_err());
+    }
+}

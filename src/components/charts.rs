@@ -55,7 +55,8 @@ pub fn Charts() -> impl IntoView {
     let (sm, lang) = (state.summary, state.lang);
     let scans = Memo::new(move |_| sm.with(|s| chart::scans_chart(s, lang.get())));
     let rate = Memo::new(move |_| sm.with(|s| chart::rate_chart(s, lang.get())));
-    let trend = Memo::new(move |_| sm.with(|s| chart::trend_chart(s, Indicator::Scans, lang.get())));
+    let trend =
+        Memo::new(move |_| sm.with(|s| chart::trend_chart(s, Indicator::Scans, lang.get())));
     view! {
         <section class="tb-charts" aria-label=move || t(lang.get(), "charts")>
             <ChartBox testid="chart-scans" stem="luot-quet-theo-don-vi" chart=scans />

@@ -2,11 +2,13 @@
 pub mod charts;
 pub mod column_mapping;
 pub mod dashboard;
+pub mod embed_panel;
 pub mod file_input;
 pub mod letter_form;
 pub mod manual_figures;
 pub mod notice;
 pub mod row_issues;
+pub mod saved_work;
 pub mod settings;
 pub mod source;
 pub mod unit_table;

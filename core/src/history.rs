@@ -1,0 +1,107 @@
+//! The history of periods the app keeps in the browser: one snapshot per
+//! report date and area, so next week's report can compare with this one
+//! without the old file.
+
+use crate::date::Date;
+use crate::model::{Dataset, Indicator, Period};
+use serde::{Deserialize, Serialize};
+
+/// One stored period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Schema version of the snapshot.
+    pub version: u32,
+    /// The area the report is about ("huyện Quan Sơn").
+    pub area: String,
+    pub date: Date,
+    /// The file(s) it came from.
+    pub source: String,
+    pub period: Period,
+}
+
+impl Snapshot {
+    /// The storage key: one snapshot per area and report date.
+    pub fn key(&self) -> String {
+        key(&self.area, self.date)
+    }
+
+    pub fn total(&self, i: Indicator) -> i64 {
+        self.period
+            .units
+            .iter()
+            .filter_map(|u| u.values.get(i))
+            .sum()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(s: &str) -> Option<Snapshot> {
+        serde_json::from_str(s).ok()
+    }
+}
+
+/// Storage key of an area's report date.
+pub fn key(area: &str, date: Date) -> String {
+    format!("{}|{}", crate::text::fold(area), date.iso())
+}
+
+/// Snapshots of every dated period of a dataset.
+pub fn snapshots(data: &Dataset, area: &str) -> Vec<Snapshot> {
+    data.periods
+        .iter()
+        .filter_map(|p| {
+            Some(Snapshot {
+                version: 1,
+                area: area.to_string(),
+                date: p.date?,
+                source: data.source_names(),
+                period: p.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The dataset with a stored period added as the previous one, when it is
+/// older than the current period and not already there.
+pub fn with_previous(data: &Dataset, snap: &Snapshot) -> Dataset {
+    let mut out = data.clone();
+    let cur = data.current().and_then(|p| p.date);
+    let older = cur.is_none_or(|c| snap.date < c);
+    if older && !out.periods.iter().any(|p| p.date == Some(snap.date)) {
+        let mut period = snap.period.clone();
+        // Units of a stored period point at no loaded source.
+        for u in &mut period.units {
+            u.source = usize::MAX;
+        }
+        out.periods.push(period);
+        out.periods.sort_by_key(|p| p.date);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_week_becomes_the_previous_period() {
+        let last = crate::ingest::read(b"Xa,Luot quet\nXa A,10\nXa B,20\n", "tuan-05-11-2021.csv")
+            .unwrap();
+        let snap = snapshots(&last, "huyện Quan Sơn").remove(0);
+        assert_eq!(snap.date, Date::new(2021, 11, 5).unwrap());
+        assert_eq!(snap.key(), "huyen quan son|2021-11-05");
+        let back = Snapshot::from_json(&snap.to_json()).unwrap();
+        assert_eq!(back, snap);
+        let now = crate::ingest::read(b"Xa,Luot quet\nXa A,15\nXa B,20\n", "tuan-12-11-2021.csv")
+            .unwrap();
+        let merged = with_previous(&now, &snap);
+        assert_eq!(merged.periods.len(), 2);
+        let s = crate::stats::summarize(&merged, &Default::default(), &Default::default());
+        assert_eq!(s.delta.get(Indicator::Scans), Some(5));
+        // A newer snapshot is not a previous period.
+        let later = snapshots(&now, "huyện Quan Sơn").remove(0);
+        assert_eq!(with_previous(&last, &later).periods.len(), 1);
+    }
+}

@@ -1,0 +1,87 @@
+//! The "Embed" panel: writes the snippet a portal webmaster pastes, for the
+//! current settings (view, language, data URL).
+
+use crate::browser;
+use crate::i18n::t;
+use crate::state::use_state;
+use leptos::prelude::*;
+
+fn attr_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The iframe snippet (with the few lines that size it) and the script one.
+pub fn snippets(base: &str, view: &str, lang: &str, src: &str) -> (String, String) {
+    let dir = base.rsplit_once('/').map(|(d, _)| d).unwrap_or(base);
+    let mut url = format!("{dir}/index.html?embed=1&view={view}&lang={lang}");
+    if !src.trim().is_empty() {
+        let enc = js_sys::encode_uri_component(src.trim())
+            .as_string()
+            .unwrap_or_default();
+        url.push_str(&format!("&src={enc}"));
+    }
+    let iframe = format!(
+        "<iframe id=\"thongbao\" src=\"{}\" title=\"Thông báo kết quả ứng dụng CNTT\" style=\"width:100%;border:0\" height=\"600\"></iframe>\n\
+<script>\n\
+addEventListener(\"message\", function (e) {{\n\
+  if (e.data && e.data.type === \"thongbao:height\") document.getElementById(\"thongbao\").height = e.data.height;\n\
+}});\n\
+</script>",
+        attr_escape(&url)
+    );
+    let script = format!(
+        "<div id=\"thongbao-widget\"></div>\n<script type=\"module\" src=\"{}/embed.js\" data-target=\"#thongbao-widget\" data-view=\"{view}\" data-lang=\"{lang}\"{}></script>",
+        attr_escape(dir),
+        if src.trim().is_empty() { String::new() } else { format!(" data-src=\"{}\"", attr_escape(src.trim())) }
+    );
+    (iframe, script)
+}
+
+/// The panel.
+#[component]
+pub fn EmbedPanel() -> impl IntoView {
+    let lang = use_state().lang;
+    let view_sel = RwSignal::new("dashboard".to_string());
+    let src = RwSignal::new(String::new());
+    let both = move || {
+        snippets(
+            &browser::page_base(),
+            &view_sel.get(),
+            lang.get().code(),
+            &src.get(),
+        )
+    };
+    view! {
+        <details class="tb-panel" data-testid="embed-panel">
+            <summary>{move || t(lang.get(), "embed-title")}</summary>
+            <p class="tb-hint">{move || t(lang.get(), "embed-hint")}</p>
+            <div class="tb-row">
+                <div class="tb-field">
+                    <label for="embed-view">{move || t(lang.get(), "embed-view")}</label>
+                    <select id="embed-view" on:change=move |ev| view_sel.set(event_target_value(&ev))>
+                        <option value="dashboard">{move || t(lang.get(), "embed-dashboard")}</option>
+                        <option value="table">{move || t(lang.get(), "table-title")}</option>
+                        <option value="chart">{move || t(lang.get(), "charts")}</option>
+                        <option value="notice">{move || t(lang.get(), "notice-title")}</option>
+                    </select>
+                </div>
+                <div class="tb-field">
+                    <label for="embed-src">{move || t(lang.get(), "embed-src")}</label>
+                    <input id="embed-src" type="url" placeholder="https://…/so-lieu.xlsx" prop:value=move || src.get()
+                        on:input=move |ev| src.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            <div class="tb-field">
+                <label for="embed-iframe">{move || t(lang.get(), "embed-iframe")}</label>
+                <textarea id="embed-iframe" rows=7 readonly=true data-testid="embed-iframe" prop:value=move || both().0></textarea>
+            </div>
+            <div class="tb-field">
+                <label for="embed-script">{move || t(lang.get(), "embed-script")}</label>
+                <textarea id="embed-script" rows=3 readonly=true data-testid="embed-script" prop:value=move || both().1></textarea>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,141 @@
+//! Saved work: the history of periods (pick one as the previous report,
+//! delete), a backup file to export and import, and "clear my data".
+
+use crate::browser;
+use crate::i18n::t;
+use crate::state::{use_state, STORAGE_KEY};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use thongbao_core::format;
+use thongbao_core::model::Indicator;
+use thongbao_core::saved::Saved;
+
+/// The panel.
+#[component]
+pub fn SavedWork() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let message = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let json = browser::storage_get(STORAGE_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let saved = Saved::from_json(&json).unwrap_or_default();
+        let backup = thongbao_core::saved::Backup {
+            saved,
+            history: state.history.get_untracked(),
+            ..Default::default()
+        };
+        let date = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default();
+        let name = format!("thongbao-sao-luu-{}.json", &date[..date.len().min(10)]);
+        let _ = browser::download(&name, "application/json", backup.to_json().as_bytes());
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let bytes = browser::read_file(&file).await.unwrap_or_default();
+            match thongbao_core::saved::Backup::from_json(&String::from_utf8_lossy(&bytes)) {
+                Ok(b) => {
+                    state.restore(b.saved);
+                    for snap in &b.history {
+                        let _ = browser::history_put(snap).await;
+                    }
+                    state.refresh_history();
+                    message.set(Some(t(lang.get_untracked(), "backup-restored").to_string()));
+                }
+                Err(e) => message.set(Some(e.to_string())),
+            }
+        });
+    };
+    let clear = move |_| {
+        let ok = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message(t(lang.get_untracked(), "clear-confirm"))
+                    .ok()
+            })
+            .unwrap_or(false);
+        if !ok {
+            return;
+        }
+        browser::storage_clear_all();
+        spawn_local(async move {
+            let _ = browser::history_clear().await;
+            state.refresh_history();
+        });
+        state.reset_to_sample();
+        message.set(Some(t(lang.get_untracked(), "cleared").to_string()));
+    };
+    view! {
+        <details class="tb-panel" data-testid="saved-work">
+            <summary>{move || t(lang.get(), "saved-title")}</summary>
+            <p class="tb-hint">{move || t(lang.get(), "saved-hint")}</p>
+            <h3>{move || t(lang.get(), "history-title")}</h3>
+            <Show when=move || !state.history.with(Vec::is_empty)
+                fallback=move || view! { <p class="tb-hint">{move || t(lang.get(), "history-empty")}</p> }>
+                <table class="tb-table" data-testid="history">
+                    <thead><tr>
+                        <th scope="col">{move || t(lang.get(), "history-date")}</th>
+                        <th scope="col">{move || t(lang.get(), "f-area")}</th>
+                        <th scope="col" class="tb-num">{move || t(lang.get(), "units")}</th>
+                        <th scope="col" class="tb-num">{move || t(lang.get(), "scans")}</th>
+                        <th scope="col"></th>
+                    </tr></thead>
+                    <tbody>
+                        {move || state.history.get().into_iter().map(|snap| {
+                            let key = snap.key();
+                            let s2 = snap.clone();
+                            view! {
+                                <tr data-testid="history-entry">
+                                    <td>{snap.date.dmy()}</td>
+                                    <td>{snap.area.clone()}</td>
+                                    <td class="tb-num">{snap.period.units.len()}</td>
+                                    <td class="tb-num">{format::int(snap.total(Indicator::Scans))}</td>
+                                    <td>
+                                        <button type="button" class="tb-secondary tb-small" data-testid="history-use"
+                                            on:click=move |_| state.use_as_previous(&s2)>
+                                            {move || t(lang.get(), "history-use")}
+                                        </button>
+                                        " "
+                                        <button type="button" class="tb-secondary tb-small" data-testid="history-delete"
+                                            on:click=move |_| {
+                                                let key = key.clone();
+                                                spawn_local(async move {
+                                                    let _ = browser::history_delete(&key).await;
+                                                    state.refresh_history();
+                                                });
+                                            }>
+                                            {move || t(lang.get(), "history-delete")}
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+            <div class="tb-row tb-actions">
+                <button type="button" class="tb-secondary" data-testid="backup-export" on:click=export>
+                    {move || t(lang.get(), "backup-export")}
+                </button>
+                <label class="tb-button tb-secondary">
+                    {move || t(lang.get(), "backup-import")}
+                    <input type="file" accept=".json,application/json" class="tb-visually-hidden" data-testid="backup-import" on:change=import />
+                </label>
+                <button type="button" class="tb-danger" data-testid="clear-data" on:click=clear>
+                    {move || t(lang.get(), "clear-data")}
+                </button>
+            </div>
+            <Show when=move || message.with(Option::is_some)>
+                <p role="status" data-testid="saved-message">{move || message.get().unwrap_or_default()}</p>
+            </Show>
+        </details>
+    }
+}
