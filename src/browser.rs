@@ -33,24 +33,40 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
 }
 
 /// On a panic, show a message with a reload action instead of a dead page.
+/// The work is saved as it changes, so the reload brings it back.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Ok(div) = doc.create_element("div") {
-                div.set_class_name("panic-banner");
-                let _ = div.set_attribute("role", "alert");
-                let _ = div.set_attribute("data-testid", "panic");
-                div.set_inner_html(
-                    "Ứng dụng gặp lỗi không mong muốn. Dữ liệu đã lưu vẫn còn. \
-                     <button onclick=\"location.reload()\">Tải lại trang</button>",
-                );
-                if let Some(body) = doc.body() {
-                    let _ = body.prepend_with_node_1(&div);
-                }
-            }
-        }
+        show_panic_banner();
     }));
+}
+
+pub fn show_panic_banner() {
+    use wasm_bindgen::closure::Closure;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(div), Ok(button)) = (doc.create_element("div"), doc.create_element("button")) else {
+        return;
+    };
+    div.set_class_name("panic-banner");
+    let _ = div.set_attribute("role", "alert");
+    let _ = div.set_attribute("data-testid", "panic");
+    div.set_text_content(Some(
+        "Ứng dụng gặp lỗi không mong muốn; dữ liệu đã lưu vẫn còn. / The app hit an unexpected error; your saved work is kept. ",
+    ));
+    button.set_text_content(Some("Tải lại trang / Reload"));
+    let reload = Closure::<dyn FnMut()>::new(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+    reload.forget();
+    let _ = div.append_child(&button);
+    if let Some(body) = doc.body() {
+        let _ = body.prepend_with_node_1(&div);
+    }
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {

@@ -48,3 +48,37 @@ fn app_mounts_and_shows_the_sample() {
     assert_eq!(text_of("total-scans"), "4.336");
     assert!(text_of("notice").contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_message_with_a_reload_action() {
+    thongbao::browser::show_panic_banner();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let banner = doc
+        .query_selector("[data-testid='panic']")
+        .unwrap()
+        .unwrap();
+    assert!(banner
+        .text_content()
+        .unwrap()
+        .contains("dữ liệu đã lưu vẫn còn"));
+    assert!(banner.query_selector("button").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn the_letter_and_docx_are_built_in_wasm() {
+    let d = thongbao_core::ingest::read(
+        thongbao_core::SAMPLE_CSV.as_bytes(),
+        thongbao_core::SAMPLE_NAME,
+    )
+    .unwrap();
+    let s = thongbao_core::stats::summarize(
+        &d,
+        &thongbao_core::letter::sample_manual(),
+        &Default::default(),
+    );
+    let p = thongbao_core::letter::covid_qr();
+    let l = thongbao_core::letter::build(&s, &p.fields, &p);
+    let bytes = thongbao_core::export::docx::write(&l);
+    assert!(bytes.starts_with(b"PK"));
+    assert!(l.paragraphs().iter().any(|p| p.contains("5.554/18.510")));
+}

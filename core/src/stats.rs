@@ -640,6 +640,27 @@ pub enum SortKey {
     Delta(Indicator),
 }
 
+/// How names sort: by the proper name, without the type word ("Xã",
+/// "Thị trấn", …), case and diacritics ignored: "Mường Mìn" < "Sơn Lư".
+pub fn name_sort_key(name: &str) -> String {
+    let f = crate::text::fold(name);
+    for t in [
+        "thi tran ",
+        "thi xa ",
+        "thanh pho ",
+        "dac khu ",
+        "phuong ",
+        "huyen ",
+        "quan ",
+        "xa ",
+    ] {
+        if let Some(rest) = f.strip_prefix(t) {
+            return rest.to_string();
+        }
+    }
+    f
+}
+
 /// Row order of the unit table: units whose name (or district) contains
 /// `filter` (folded: case and diacritics ignored), sorted by `key`; ties
 /// keep file order; units without a value sort last either way.
@@ -675,7 +696,7 @@ pub fn order(s: &Summary, key: SortKey, descending: bool, filter: &str) -> Vec<u
                 .map(|&i| {
                     let u = &s.units[i];
                     let t = if key == SortKey::Name {
-                        crate::text::fold(&u.name)
+                        name_sort_key(&u.name)
                     } else {
                         u.district
                             .as_deref()
@@ -732,6 +753,7 @@ mod order_tests {
         assert_eq!(order(&s, by, false, ""), [0, 3, 2, 1]);
         assert_eq!(order(&s, by, true, ""), [2, 0, 3, 1]);
         assert_eq!(order(&s, SortKey::Name, false, ""), [1, 0, 2, 3]);
+        assert_eq!(name_sort_key("Thị trấn Sơn Lư"), "son lu");
         assert_eq!(order(&s, SortKey::Name, true, ""), [3, 2, 0, 1]);
         assert_eq!(order(&s, SortKey::File, false, "dong"), [3]);
         assert_eq!(order(&s, SortKey::File, false, "h1"), [0, 2]);

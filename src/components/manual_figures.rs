@@ -100,10 +100,10 @@ pub fn ManualFigures() -> impl IntoView {
             }>
                 <p class="tb-hint">{move || t(lang.get(), "prev-from-data")}</p>
             </Show>
-            <ul class="tb-warnings" data-testid="discrepancies">
+            <ul class="tb-warnings" data-testid="discrepancies" aria-live="polite">
                 {move || state.summary.with(|s| s.discrepancies.iter().map(|d| {
                     let msg = d.message(lang.get());
-                    view! { <li role="status" data-testid="discrepancy"><span aria-hidden="true">"⚠ "</span>{msg}</li> }
+                    view! { <li data-testid="discrepancy"><span aria-hidden="true">"⚠ "</span>{msg}</li> }
                 }).collect_view())}
             </ul>
         </details>

@@ -5,6 +5,7 @@
 use crate::i18n::t;
 use crate::state::use_state;
 use leptos::prelude::*;
+use thongbao_core::export::table;
 use thongbao_core::format;
 use thongbao_core::model::Indicator;
 use thongbao_core::stats::{order, DistrictStats, SortKey, Summary, UnitStats};
@@ -221,6 +222,27 @@ pub fn UnitTable() -> impl IntoView {
         let count = (viewport.get() / ROW_PX) as usize + 2 * OVERSCAN;
         (first.min(n), (first + count).min(n))
     };
+    // Exports of the computed table (core writes the bytes).
+    let export = move |xlsx: bool| {
+        let rows = sm.with_untracked(|s| table::table(s, lang.get_untracked()));
+        let stem = sm.with_untracked(|s| match s.date {
+            Some(d) => format!("so-lieu-{}", d.iso()),
+            None => "so-lieu".to_string(),
+        });
+        let _ = if xlsx {
+            crate::browser::download(
+                &format!("{stem}.xlsx"),
+                table::XLSX_MIME,
+                &table::to_xlsx(&rows),
+            )
+        } else {
+            crate::browser::download(
+                &format!("{stem}.csv"),
+                "text/csv;charset=utf-8",
+                &table::to_csv(&rows),
+            )
+        };
+    };
     let on_sort = move |key: SortKey| {
         sort.update(|(k, desc)| {
             if *k == key {
@@ -381,6 +403,12 @@ pub fn UnitTable() -> impl IntoView {
                     {move || t(lang.get(), "group-by-district")}
                 </label>
             </Show>
+            <button type="button" class="tb-secondary tb-small" data-testid="download-csv" on:click=move |_| export(false)>
+                {move || t(lang.get(), "download-csv")}
+            </button>
+            <button type="button" class="tb-secondary tb-small" data-testid="download-xlsx" on:click=move |_| export(true)>
+                {move || t(lang.get(), "download-xlsx")}
+            </button>
             <span class="tb-hint" role="status">
                 {move || format!("{} / {}", ordered.with(Vec::len), sm.with(|s| s.units.len()))}
             </span>

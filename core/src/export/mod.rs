@@ -4,3 +4,4 @@
 //! (Decree 30/2020 layout); the bytes are the same for the same letter.
 
 pub mod docx;
+pub mod table;

@@ -1,0 +1,537 @@
+//! The computed table of units, as cells, and its CSV and .xlsx files.
+//!
+//! [`table`] lays the [`Summary`] out once (header, one row per unit, the
+//! totals row); [`to_csv`] and [`to_xlsx`] only serialise those cells, so
+//! both files always hold the same figures. Text cells that a spreadsheet
+//! could take for a formula (starting with `=`, `+`, `-`, `@`, tab or CR)
+//! are neutralised with [`neutralise`] in both files.
+
+use crate::model::Indicator;
+use crate::office::{neutralise, write_xlsx, XCell};
+use crate::stats::{ScanClass, Summary};
+use crate::Lang;
+
+/// One cell of the exported table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TableCell {
+    Text(String),
+    /// A count, a rank, a change.
+    Int(i64),
+    /// A ratio: 0.300 is 30,0%.
+    Percent(f64),
+    /// A figure with a fractional part (scans per location), already
+    /// rounded to the summary's decimals.
+    Decimal(f64),
+    Empty,
+}
+
+/// Lower-cases the first letter only: "Lượt quét QR" → "lượt quét QR".
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A value scaled by 10^decimals percent (see [`crate::format::ratio_scaled`])
+/// as a ratio: (300, 1) → 0.3.
+fn ratio(scaled: i64, decimals: u8) -> f64 {
+    scaled as f64 / 10f64.powi(i32::from(decimals) + 2)
+}
+
+/// Rounded half-up to `decimals`, like [`crate::format::decimal`].
+fn round(x: f64, decimals: u8) -> f64 {
+    let p = 10f64.powi(i32::from(decimals));
+    let v = (x.abs() * p + 0.5).floor() / p;
+    if x < 0.0 {
+        -v
+    } else {
+        v
+    }
+}
+
+fn opt_int(v: Option<i64>) -> TableCell {
+    v.map_or(TableCell::Empty, TableCell::Int)
+}
+
+/// The computed table of units as rows of cells: the header, one row per
+/// unit (file order), the totals row.
+///
+/// Columns: STT, Huyện (when units carry a district), Đơn vị, each
+/// indicator that some unit reports (in [`Indicator::ALL`] order), Lượt
+/// quét/địa điểm (with scans and locations), Tỷ lệ cài đặt (%) (when units
+/// have rates), Tỷ trọng lượt quét (%), Xếp hạng and Phân loại (Cao/Trung
+/// bình/Thấp) (with scans), and, when the summary has a previous period,
+/// Tăng/giảm … per indicator and Hạng kỳ trước. Headers are in `lang`; they
+/// are words [`crate::ingest::read`] recognises, so an exported file can be
+/// read back. The totals row's label is "Tổng cộng" ("Total").
+pub fn table(s: &Summary, lang: Lang) -> Vec<Vec<TableCell>> {
+    let vi = lang == Lang::Vi;
+    let t = |v: &str, e: &str| TableCell::Text(if vi { v } else { e }.to_string());
+    let dec = s.decimals;
+    let has_district = s.units.iter().any(|u| u.district.is_some());
+    let inds: Vec<Indicator> = Indicator::ALL
+        .into_iter()
+        .filter(|&i| s.units.iter().any(|u| u.get(i).is_some()))
+        .collect();
+    let has = |i: Indicator| inds.contains(&i);
+    let scans = has(Indicator::Scans);
+    let per_location = scans && has(Indicator::Locations);
+    let rates = s.units.iter().any(|u| u.rate.is_some());
+    let prev = s.has_previous();
+
+    let mut header = vec![t("STT", "No.")];
+    if has_district {
+        header.push(t("Huyện", "District"));
+    }
+    header.push(t("Đơn vị", "Unit"));
+    header.extend(
+        inds.iter()
+            .map(|i| TableCell::Text(i.label(lang).to_string())),
+    );
+    if per_location {
+        header.push(t("Lượt quét/địa điểm", "Scans per location"));
+    }
+    if rates {
+        header.push(t("Tỷ lệ cài đặt (%)", "Install rate (%)"));
+    }
+    if scans {
+        header.push(t("Tỷ trọng lượt quét (%)", "Share of scans (%)"));
+        header.push(t("Xếp hạng", "Rank"));
+        header.push(t("Phân loại", "Class"));
+    }
+    if prev {
+        header.extend(inds.iter().map(|i| {
+            TableCell::Text(if vi {
+                format!("Tăng/giảm {}", lower_first(i.label(lang)))
+            } else {
+                format!("Change in {}", i.label(lang))
+            })
+        }));
+        header.push(t("Hạng kỳ trước", "Previous rank"));
+    }
+
+    let mut rows = Vec::with_capacity(s.units.len() + 2);
+    rows.push(header);
+    for (k, u) in s.units.iter().enumerate() {
+        let mut r = vec![TableCell::Int(k as i64 + 1)];
+        if has_district {
+            r.push(u.district.clone().map_or(TableCell::Empty, TableCell::Text));
+        }
+        r.push(TableCell::Text(u.name.clone()));
+        r.extend(inds.iter().map(|&i| opt_int(u.get(i))));
+        if per_location {
+            r.push(
+                u.scans_per_location
+                    .map_or(TableCell::Empty, |x| TableCell::Decimal(round(x, dec))),
+            );
+        }
+        if rates {
+            r.push(
+                u.rate
+                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, dec))),
+            );
+        }
+        if scans {
+            r.push(
+                u.share_scans
+                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, dec))),
+            );
+            r.push(opt_int(u.rank.map(|x| x as i64)));
+            r.push(match u.class {
+                ScanClass::High => t("Cao", "High"),
+                ScanClass::Middle => t("Trung bình", "Middle"),
+                ScanClass::Low => t("Thấp", "Low"),
+                ScanClass::Unknown => TableCell::Empty,
+            });
+        }
+        if prev {
+            r.extend(inds.iter().map(|&i| opt_int(u.delta.get(i))));
+            r.push(opt_int(u.prev_rank.map(|x| x as i64)));
+        }
+        rows.push(r);
+    }
+
+    let mut total = vec![TableCell::Empty];
+    if has_district {
+        total.push(TableCell::Empty);
+    }
+    total.push(t("Tổng cộng", "Total"));
+    total.extend(inds.iter().map(|&i| opt_int(s.total(i))));
+    if per_location {
+        total.push(
+            match (s.total(Indicator::Scans), s.total(Indicator::Locations)) {
+                (Some(sc), Some(l)) if l > 0 => {
+                    TableCell::Decimal(round(sc as f64 / l as f64, dec))
+                }
+                _ => TableCell::Empty,
+            },
+        );
+    }
+    if rates {
+        total.push(
+            s.rate
+                .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, dec))),
+        );
+    }
+    if scans {
+        let share = s
+            .total(Indicator::Scans)
+            .and_then(|sc| crate::format::ratio_scaled(sc, sc, dec));
+        total.push(share.map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, dec))));
+        total.push(TableCell::Empty);
+        total.push(TableCell::Empty);
+    }
+    if prev {
+        total.extend(inds.iter().map(|&i| opt_int(s.delta.get(i))));
+        total.push(TableCell::Empty);
+    }
+    rows.push(total);
+    rows
+}
+
+/// A float written plainly with a decimal point and no exponent, at most six
+/// decimals, trailing zeros dropped: 30.0 → "30", 361.3 → "361.3".
+fn plain(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let s = format!("{x:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The table as CSV: UTF-8 with a BOM, comma-separated, CRLF line ends,
+/// RFC 4180 quoting.
+///
+/// Numbers: a CSV has no number format, and Excel parses a double-clicked
+/// CSV with the Windows regional settings, which differ between machines
+/// (Vietnamese: decimal `,`, grouping `.`; English: the reverse). The choice
+/// is the one that keeps the most figures numeric everywhere:
+///
+/// * counts, ranks and changes (nearly every cell) are plain integers
+///   without grouping (`4336`, `-20`): no separator, so every locale, Excel
+///   and LibreOffice alike, reads them as the same number;
+/// * percentages are written in percent units, as the header's "(%)" says,
+///   and decimals with a `.` (`30.1`, `361.3`), no `%` sign, no grouping:
+///   the RFC 4180/"C" form that LibreOffice, Excel with `.` decimals,
+///   scripts and thongbao's own reader take as numbers. Excel with a `,`
+///   decimal symbol opens these few cells as text.
+///
+/// Rejected: `sep=,` on the first line (Excel then ignores the BOM and
+/// garbles every diacritic), `;` as delimiter (the file would no longer be a
+/// comma CSV, and LibreOffice and scripts expect `,`), `"30,1"` (numeric
+/// only in `,` locales, text in all others), `"30,1%"` (text everywhere but
+/// Excel-vi), integer tenths (wrong values). The .xlsx export ([`to_xlsx`])
+/// stores real numbers and is the file to open in Excel on any locale.
+pub fn to_csv(rows: &[Vec<TableCell>]) -> Vec<u8> {
+    let mut out = String::from('\u{FEFF}');
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                TableCell::Text(s) => neutralise(s).into_owned(),
+                TableCell::Int(v) => v.to_string(),
+                TableCell::Percent(x) => plain(x * 100.0),
+                TableCell::Decimal(x) => plain(*x),
+                TableCell::Empty => String::new(),
+            })
+            .collect();
+        crate::csv::write_record(&mut out, &cells);
+    }
+    out.into_bytes()
+}
+
+/// The table as an .xlsx workbook with one sheet, "Số liệu": counts as
+/// numbers shown `#,##0`, percentages as ratios shown `0.0%`, decimals as
+/// plain numbers; the header row (frozen) bold, the totals row's label bold.
+/// The first row is taken as the header and, when there are units, the last
+/// as the totals row, as [`table`] lays them out. Text is neutralised by
+/// [`write_xlsx`].
+pub fn to_xlsx(rows: &[Vec<TableCell>]) -> Vec<u8> {
+    let last = rows.len().saturating_sub(1);
+    let cells: Vec<Vec<XCell>> = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let bold = r == 0 || (r == last && r >= 2);
+            row.iter()
+                .map(|c| match c {
+                    TableCell::Text(s) if bold => XCell::Bold(s.clone()),
+                    TableCell::Text(s) => XCell::Text(s.clone()),
+                    TableCell::Int(v) => XCell::Int(*v),
+                    TableCell::Percent(x) => XCell::Percent(*x),
+                    TableCell::Decimal(x) => XCell::Number(*x),
+                    TableCell::Empty => XCell::Empty,
+                })
+                .collect()
+        })
+        .collect();
+    write_xlsx(&[("Số liệu".to_string(), cells)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{self, Severity};
+    use crate::model::Dataset;
+    use crate::office::{read_xlsx, CellValue, Limits};
+    use crate::stats::{summarize, Manual, Settings};
+
+    fn seed() -> Dataset {
+        ingest::read(crate::SAMPLE_CSV.as_bytes(), crate::SAMPLE_NAME).unwrap()
+    }
+
+    fn summary_of(d: &Dataset) -> Summary {
+        summarize(d, &Manual::default(), &Settings::default())
+    }
+
+    fn texts(row: &[TableCell]) -> Vec<String> {
+        row.iter()
+            .map(|c| match c {
+                TableCell::Text(s) => s.clone(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    /// Units (district, name, values) and totals of the current period.
+    fn figures(d: &Dataset) -> Vec<(Option<String>, String, crate::model::Values)> {
+        d.current()
+            .unwrap()
+            .units
+            .iter()
+            .map(|u| (u.district.clone(), u.name.clone(), u.values))
+            .collect()
+    }
+
+    #[test]
+    fn seed_table_has_header_units_and_totals() {
+        let s = summary_of(&seed());
+        let rows = table(&s, Lang::Vi);
+        assert_eq!(rows.len(), 14);
+        assert_eq!(
+            texts(&rows[0]),
+            [
+                "STT",
+                "Huyện",
+                "Đơn vị",
+                "Số địa điểm tạo mã QR",
+                "Lượt quét QR",
+                "Lượt quét/địa điểm",
+                "Tỷ trọng lượt quét (%)",
+                "Xếp hạng",
+                "Phân loại"
+            ]
+        );
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+        // Xã Trung Hạ: 71 locations, 938 scans, rank 1, high.
+        assert_eq!(
+            rows[4],
+            vec![
+                TableCell::Int(4),
+                TableCell::Text("Huyện Quan Sơn".into()),
+                TableCell::Text("Xã Trung Hạ".into()),
+                TableCell::Int(71),
+                TableCell::Int(938),
+                TableCell::Decimal(13.2),
+                TableCell::Percent(0.216),
+                TableCell::Int(1),
+                TableCell::Text("Cao".into()),
+            ]
+        );
+        let total = &rows[13];
+        assert_eq!(total[2], TableCell::Text("Tổng cộng".into()));
+        assert_eq!(total[3], TableCell::Int(584));
+        assert_eq!(total[4], TableCell::Int(4336));
+        assert_eq!(total[5], TableCell::Decimal(7.4));
+        assert_eq!(total[6], TableCell::Percent(1.0));
+        let en = table(&s, Lang::En);
+        assert_eq!(texts(&en[0])[..3], ["No.", "District", "Unit"]);
+        assert_eq!(en[13][2], TableCell::Text("Total".into()));
+    }
+
+    #[test]
+    fn csv_has_bom_crlf_plain_numbers_and_reads_back() {
+        let d = seed();
+        let rows = table(&summary_of(&d), Lang::Vi);
+        let csv = to_csv(&rows);
+        assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]));
+        let text = std::str::from_utf8(&csv[3..]).unwrap();
+        assert_eq!(text.matches("\r\n").count(), 14);
+        assert_eq!(text.matches('\n').count(), 14);
+        assert!(text.contains("\r\n4,Huyện Quan Sơn,Xã Trung Hạ,71,938,13.2,21.6,1,Cao\r\n"));
+        assert!(text.ends_with("\r\n,,Tổng cộng,584,4336,7.4,100,,\r\n"));
+        for lang in [Lang::Vi, Lang::En] {
+            let csv = to_csv(&table(&summary_of(&d), lang));
+            let back = ingest::read(&csv, "bang-so-lieu.csv").unwrap();
+            assert_eq!(figures(&back), figures(&d));
+            let s = summary_of(&back);
+            assert_eq!(s.total(Indicator::Locations), Some(584));
+            assert_eq!(s.total(Indicator::Scans), Some(4336));
+            let src = &back.sources[0];
+            assert_eq!(src.encoding, Some(crate::text::Encoding::Utf8Bom));
+            assert_eq!(src.issues, vec![], "{lang:?}");
+            assert_eq!(src.account.units, 12);
+            assert_eq!(src.account.totals, 1);
+        }
+    }
+
+    #[test]
+    fn xlsx_has_numbers_and_reads_back() {
+        let d = seed();
+        let rows = table(&summary_of(&d), Lang::Vi);
+        let bytes = to_xlsx(&rows);
+        let wb = read_xlsx(&bytes, &Limits::default()).unwrap();
+        assert_eq!(wb.sheets.len(), 1);
+        assert_eq!(wb.sheets[0].name, "Số liệu");
+        let sheet = &wb.sheets[0].rows;
+        assert_eq!(sheet.len(), 14);
+        let v = |r: usize, c: usize| sheet[r].cells[c].value.clone();
+        assert_eq!(v(0, 2), CellValue::Text("Đơn vị".into()));
+        assert_eq!(v(4, 3), CellValue::Number(71.0));
+        assert_eq!(v(4, 4), CellValue::Number(938.0));
+        assert_eq!(v(4, 5), CellValue::Number(13.2));
+        assert_eq!(v(4, 6), CellValue::Number(0.216));
+        assert_eq!(v(13, 3), CellValue::Number(584.0));
+        assert_eq!(v(13, 4), CellValue::Number(4336.0));
+        let back = ingest::read(&bytes, "bang-so-lieu.xlsx").unwrap();
+        assert_eq!(figures(&back), figures(&d));
+        assert_eq!(back.sources[0].issues, vec![]);
+        assert_eq!(back.sources[0].account.totals, 1);
+        let s = summary_of(&back);
+        assert_eq!(s.total(Indicator::Locations), Some(584));
+        assert_eq!(s.total(Indicator::Scans), Some(4336));
+        // Header and total label bold (style 1), counts #,##0 (style 2),
+        // percentages 0.0% (style 3).
+        let zip = crate::office::ZipArchive::new(&bytes, &Limits::default()).unwrap();
+        let xml = String::from_utf8(zip.file("xl/worksheets/sheet1.xml").unwrap()).unwrap();
+        assert!(xml.contains(r#"<c r="C1" s="1" t="inlineStr"><is><t>Đơn vị</t>"#));
+        assert!(xml.contains(r#"<c r="C14" s="1" t="inlineStr"><is><t>Tổng cộng</t>"#));
+        assert!(xml.contains(r#"<c r="E14" s="2"><v>4336</v></c>"#));
+        assert!(xml.contains(r#"<c r="G5" s="3"><v>0.216</v></c>"#));
+        assert!(xml.contains(r#"<c r="C5" t="inlineStr"><is><t>Xã Trung Hạ</t>"#));
+    }
+
+    #[test]
+    fn formula_like_names_are_neutralised_in_both_files() {
+        let bad = ["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "-2+3"];
+        let mut csv_in = String::from("Xã,Lượt quét\n");
+        for (k, n) in bad.iter().enumerate() {
+            let mut line = String::new();
+            crate::csv::write_record(&mut line, &[n.to_string(), (k * 10).to_string()]);
+            csv_in.push_str(&line);
+        }
+        let d = ingest::read(csv_in.as_bytes(), "x.csv").unwrap();
+        assert_eq!(d.current().unwrap().units.len(), bad.len());
+        let rows = table(&summary_of(&d), Lang::Vi);
+        let csv = String::from_utf8(to_csv(&rows)).unwrap();
+        let wb = read_xlsx(&to_xlsx(&rows), &Limits::default()).unwrap();
+        let names: Vec<CellValue> = wb.sheets[0].rows[1..=bad.len()]
+            .iter()
+            .map(|r| r.cells[1].value.clone())
+            .collect();
+        for (k, n) in bad.iter().enumerate() {
+            let want = format!("'{n}");
+            // CSV: the cell starts with the apostrophe (quoted when it holds a quote).
+            let cells: Vec<Vec<String>> = crate::csv::Records::new(&csv[3..], ',')
+                .map(|r| r.cells)
+                .collect();
+            assert_eq!(cells[k + 1][1], want, "csv {n:?}");
+            assert_eq!(names[k], CellValue::Text(want), "xlsx {n:?}");
+        }
+    }
+
+    #[test]
+    fn previous_period_adds_changes_and_previous_rank() {
+        let csv = "Ngày,Xã,Số địa điểm,Lượt quét\n\
+                   05/11/2021,Xã A,10,100\n05/11/2021,Xã B,20,50\n\
+                   12/11/2021,Xã A,12,80\n12/11/2021,Xã B,20,90\n12/11/2021,Xã C,1,1\n";
+        let d = ingest::read(csv.as_bytes(), "two.csv").unwrap();
+        let rows = table(&summary_of(&d), Lang::Vi);
+        assert_eq!(
+            texts(&rows[0])[8..],
+            [
+                "Tăng/giảm số địa điểm tạo mã QR",
+                "Tăng/giảm lượt quét QR",
+                "Hạng kỳ trước"
+            ]
+        );
+        assert_eq!(
+            rows[1][8..],
+            [TableCell::Int(2), TableCell::Int(-20), TableCell::Int(1)]
+        );
+        assert_eq!(
+            rows[3][8..],
+            [TableCell::Empty, TableCell::Empty, TableCell::Empty]
+        );
+        // Totals: 33 - 30 locations, 171 - 150 scans.
+        assert_eq!(
+            rows[4][8..],
+            [TableCell::Int(3), TableCell::Int(21), TableCell::Empty]
+        );
+        // The change columns do not disturb reading the file back.
+        let back = ingest::read(&to_csv(&rows), "back.csv").unwrap();
+        assert_eq!(back.current().unwrap().units.len(), 3);
+        assert_eq!(back.sources[0].issues, vec![]);
+        let back = ingest::read(&to_xlsx(&rows), "back.xlsx").unwrap();
+        assert_eq!(back.current().unwrap().units.len(), 3);
+    }
+
+    #[test]
+    fn rates_column_and_its_check_on_reading_back() {
+        let csv = "Xã,Lượt quét,Đã cài PC-Covid,Số smartphone\nXã A,10,50,100\nXã B,10,10,100\nXã C,10,0,0\n";
+        let d = ingest::read(csv.as_bytes(), "r.csv").unwrap();
+        let rows = table(&summary_of(&d), Lang::Vi);
+        assert_eq!(texts(&rows[0])[5], "Tỷ lệ cài đặt (%)");
+        assert_eq!(rows[1][5], TableCell::Percent(0.5));
+        assert_eq!(rows[3][5], TableCell::Empty);
+        assert_eq!(rows[4][5], TableCell::Percent(0.3));
+        let text = String::from_utf8(to_csv(&rows)).unwrap();
+        assert!(
+            text.contains("\r\n1,Xã A,10,50,100,50,33.3,1,Cao\r\n"),
+            "{text}"
+        );
+        for (bytes, name) in [(to_csv(&rows), "r.csv"), (to_xlsx(&rows), "r.xlsx")] {
+            let back = ingest::read(&bytes, name).unwrap();
+            assert_eq!(figures(&back), figures(&d), "{name}");
+            // The typed rates agree with the figures: no RateMismatch.
+            let warnings: Vec<_> = back.sources[0]
+                .issues
+                .iter()
+                .filter(|i| i.severity == Severity::Warning)
+                .collect();
+            assert!(warnings.is_empty(), "{name}: {warnings:?}");
+        }
+    }
+
+    #[test]
+    fn empty_summary_gives_header_and_totals() {
+        let d = Dataset {
+            sources: Vec::new(),
+            periods: Vec::new(),
+            extra_columns: Vec::new(),
+        };
+        let rows = table(&summary_of(&d), Lang::Vi);
+        assert_eq!(rows.len(), 2);
+        assert!(to_csv(&rows).starts_with(b"\xEF\xBB\xBFSTT,"));
+        assert!(read_xlsx(&to_xlsx(&rows), &Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn plain_numbers() {
+        assert_eq!(plain(30.0), "30");
+        assert_eq!(plain(0.301 * 100.0), "30.1");
+        assert_eq!(plain(-0.0), "0");
+        assert_eq!(plain(1e15), "1000000000000000");
+        assert_eq!(plain(f64::NAN), "");
+    }
+}
+
+/// MIME type of the .xlsx file.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
