@@ -7,7 +7,7 @@ use crate::components::{
     unit_table::UnitTable,
 };
 use crate::embed::{Options, View};
-use crate::i18n::t;
+use crate::i18n::tr;
 use crate::state::AppState;
 use leptos::prelude::*;
 use thongbao_core::Lang;
@@ -66,13 +66,13 @@ fn full(state: AppState) -> impl IntoView {
     view! {
         <header class="tb-header no-print">
             <div>
-                <h1>{move || t(lang.get(), "app-title")}</h1>
-                <p class="tb-privacy" data-testid="privacy">{move || t(lang.get(), "privacy")}</p>
+                <h1>{tr("app-title")}</h1>
+                <p class="tb-privacy" data-testid="privacy">{tr("privacy")}</p>
             </div>
             <button type="button" class="tb-lang" data-testid="lang-switch"
                 lang=move || if lang.get() == Lang::Vi { "en" } else { "vi" }
                 on:click=move |_| lang.update(|l| *l = if *l == Lang::Vi { Lang::En } else { Lang::Vi })>
-                {move || t(lang.get(), "lang-switch")}
+                {tr("lang-switch")}
             </button>
         </header>
         <Show when=move || state.storage_warning.with(Option::is_some)>
@@ -81,7 +81,7 @@ fn full(state: AppState) -> impl IntoView {
             </p>
         </Show>
         <main class="tb-main">
-            <section class="tb-input no-print" aria-label=move || t(lang.get(), "source")>
+            <section class="tb-input no-print" aria-label=tr("source")>
                 <FileInput />
                 <SourceLine />
                 <ColumnMapping />

@@ -123,6 +123,15 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("issues-summary", "dòng bị loại vì lỗi; cảnh báo (dòng vẫn được tính)", "rows left out because of errors; warnings (rows kept)"),
 ];
 
+/// A UI string that follows the language (from the app state in context).
+/// Every call returns the same type, so the view code that renders it is
+/// shared instead of compiled once per string (it keeps the WASM small).
+pub fn tr(key: &'static str) -> leptos::prelude::Signal<&'static str> {
+    use leptos::prelude::*;
+    let lang = crate::state::use_state().lang;
+    Signal::derive(move || t(lang.get(), key))
+}
+
 /// A UI string in the current language (the key itself if unknown, so a
 /// missing string is visible rather than blank).
 pub fn t(lang: Lang, key: &'static str) -> &'static str {

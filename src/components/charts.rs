@@ -3,7 +3,7 @@
 //! The unit table is the charts' text alternative.
 
 use crate::browser;
-use crate::i18n::t;
+use crate::i18n::tr;
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::chart::{self, Chart};
@@ -18,7 +18,6 @@ fn ChartBox(
     stem: &'static str,
     chart: Memo<Option<Chart>>,
 ) -> impl IntoView {
-    let lang = use_state().lang;
     let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(Chart::to_svg)));
     view! {
         <Show when=move || svg.with(Option::is_some)>
@@ -32,7 +31,7 @@ fn ChartBox(
                                 let _ = browser::download(&format!("{stem}.svg"), "image/svg+xml", s.as_bytes());
                             }
                         }>
-                        {move || t(lang.get(), "download-svg")}
+                        {tr("download-svg")}
                     </button>
                     <button type="button" class="tb-secondary tb-small" data-testid=format!("{testid}-png")
                         on:click=move |_| {
@@ -40,7 +39,7 @@ fn ChartBox(
                                 browser::download_svg_as_png(&s, w, h, 2.0, &format!("{stem}.png"));
                             }
                         }>
-                        {move || t(lang.get(), "download-png")}
+                        {tr("download-png")}
                     </button>
                 </figcaption>
             </figure>
@@ -58,11 +57,11 @@ pub fn Charts() -> impl IntoView {
     let trend =
         Memo::new(move |_| sm.with(|s| chart::trend_chart(s, Indicator::Scans, lang.get())));
     view! {
-        <section class="tb-charts" aria-label=move || t(lang.get(), "charts")>
+        <section class="tb-charts" aria-label=tr("charts")>
             <ChartBox testid="chart-scans" stem="luot-quet-theo-don-vi" chart=scans />
             <ChartBox testid="chart-rate" stem="ty-le-cai-dat" chart=rate />
             <ChartBox testid="chart-trend" stem="xu-huong-luot-quet" chart=trend />
-            <p class="tb-hint no-print">{move || t(lang.get(), "chart-alt")}</p>
+            <p class="tb-hint no-print">{tr("chart-alt")}</p>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 //! remembered for files with the same header.
 
 use crate::browser;
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::ingest::{IngestError, Role};
@@ -56,13 +56,13 @@ pub fn ColumnMapping() -> impl IntoView {
         <Show when=move || !state.is_sample.get() && state.error.with(|e| e.is_none()) && !editing.get()>
             <button type="button" class="tb-secondary tb-small" data-testid="edit-mapping"
                 on:click=move |_| editing.set(true)>
-                {move || t(lang.get(), "edit-mapping")}
+                {tr("edit-mapping")}
             </button>
         </Show>
         <Show when=move || data.with(Option::is_some)>
             <div class="tb-panel tb-mapping" data-testid="column-mapping" role="group" aria-labelledby="mapping-title">
-                <h3 id="mapping-title">{move || t(lang.get(), "mapping-title")}</h3>
-                <p class="tb-hint">{move || t(lang.get(), "mapping-hint")}</p>
+                <h3 id="mapping-title">{tr("mapping-title")}</h3>
+                <p class="tb-hint">{tr("mapping-hint")}</p>
                 <div class="tb-mapping-grid">
                     {move || data.get().map(|(headers, _)| headers.into_iter().enumerate().map(|(i, h)| {
                         let id = format!("map-{i}");
@@ -76,7 +76,7 @@ pub fn ColumnMapping() -> impl IntoView {
                                         choice.update(|c| { if c.len() <= i { c.resize(i + 1, None); } c[i] = r; });
                                     }>
                                     <option value="" selected=move || choice.with(|c| c.get(i).copied().flatten().is_none())>
-                                        {move || t(lang.get(), "mapping-ignore")}
+                                        {tr("mapping-ignore")}
                                     </option>
                                     {Role::ALL.into_iter().map(|r| view! {
                                         <option value=r.id() selected=move || choice.with(|c| c.get(i).copied().flatten() == Some(r))>
@@ -95,7 +95,7 @@ pub fn ColumnMapping() -> impl IntoView {
                     <button type="button" data-testid="apply-mapping"
                         disabled=move || !thongbao_core::ingest::header::is_usable(&choice.get())
                         on:click=apply>
-                        {move || t(lang.get(), "mapping-apply")}
+                        {tr("mapping-apply")}
                     </button>
                 </div>
             </div>

@@ -1,6 +1,6 @@
 //! KPI cards and the lists of high and low scanners.
 
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::format;
@@ -63,7 +63,6 @@ fn total(s: &Summary, i: Indicator) -> String {
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = use_state();
-    let lang = state.lang;
     let sm = state.summary;
     let sig = move |f: fn(&Summary) -> String| Signal::derive(move || sm.with(f));
     let dsig = move |i: Indicator| Signal::derive(move || sm.with(|s| s.delta.get(i)));
@@ -96,22 +95,22 @@ pub fn Dashboard() -> impl IntoView {
         </div>
         <div class="tb-classes">
             <div>
-                <h3 id="high-title">{move || t(lang.get(), "high-units")}</h3>
+                <h3 id="high-title">{tr("high-units")}</h3>
                 <ol data-testid="high-units" aria-labelledby="high-title">{list(|s| &s.high)}</ol>
             </div>
             <div>
-                <h3 id="low-title">{move || t(lang.get(), "low-units")}</h3>
+                <h3 id="low-title">{tr("low-units")}</h3>
                 <ol data-testid="low-units" aria-labelledby="low-title">{list(|s| &s.low)}</ol>
             </div>
             <div>
-                <h3 id="low-inst-title">{move || t(lang.get(), "low-installers")}</h3>
+                <h3 id="low-inst-title">{tr("low-installers")}</h3>
                 <ol data-testid="low-installers" aria-labelledby="low-inst-title">{list(|s| &s.low_installers)}</ol>
             </div>
             <Show when=move || sm.with(|s| !s.zero.is_empty() || !s.missing.is_empty())>
                 <div>
-                    <h3 id="zero-title">{move || t(lang.get(), "zero-units")}</h3>
+                    <h3 id="zero-title">{tr("zero-units")}</h3>
                     <ul data-testid="zero-units" aria-labelledby="zero-title">{list(|s| &s.zero)}</ul>
-                    <h3 id="missing-title">{move || t(lang.get(), "missing-units")}</h3>
+                    <h3 id="missing-title">{tr("missing-units")}</h3>
                     <ul data-testid="missing-units" aria-labelledby="missing-title">
                         {move || sm.with(|s| s.missing.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
                     </ul>

@@ -2,7 +2,7 @@
 //! current settings (view, language, data URL).
 
 use crate::browser;
-use crate::i18n::t;
+use crate::i18n::tr;
 use crate::state::use_state;
 use leptos::prelude::*;
 
@@ -56,30 +56,30 @@ pub fn EmbedPanel() -> impl IntoView {
     };
     view! {
         <details class="tb-panel" data-testid="embed-panel">
-            <summary>{move || t(lang.get(), "embed-title")}</summary>
-            <p class="tb-hint">{move || t(lang.get(), "embed-hint")}</p>
+            <summary>{tr("embed-title")}</summary>
+            <p class="tb-hint">{tr("embed-hint")}</p>
             <div class="tb-row">
                 <div class="tb-field">
-                    <label for="embed-view">{move || t(lang.get(), "embed-view")}</label>
+                    <label for="embed-view">{tr("embed-view")}</label>
                     <select id="embed-view" on:change=move |ev| view_sel.set(event_target_value(&ev))>
-                        <option value="dashboard">{move || t(lang.get(), "embed-dashboard")}</option>
-                        <option value="table">{move || t(lang.get(), "table-title")}</option>
-                        <option value="chart">{move || t(lang.get(), "charts")}</option>
-                        <option value="notice">{move || t(lang.get(), "notice-title")}</option>
+                        <option value="dashboard">{tr("embed-dashboard")}</option>
+                        <option value="table">{tr("table-title")}</option>
+                        <option value="chart">{tr("charts")}</option>
+                        <option value="notice">{tr("notice-title")}</option>
                     </select>
                 </div>
                 <div class="tb-field">
-                    <label for="embed-src">{move || t(lang.get(), "embed-src")}</label>
+                    <label for="embed-src">{tr("embed-src")}</label>
                     <input id="embed-src" type="url" placeholder="https://…/so-lieu.xlsx" prop:value=move || src.get()
                         on:input=move |ev| src.set(event_target_value(&ev)) />
                 </div>
             </div>
             <div class="tb-field">
-                <label for="embed-iframe">{move || t(lang.get(), "embed-iframe")}</label>
+                <label for="embed-iframe">{tr("embed-iframe")}</label>
                 <textarea id="embed-iframe" rows=7 readonly=true data-testid="embed-iframe" prop:value=move || both().0></textarea>
             </div>
             <div class="tb-field">
-                <label for="embed-script">{move || t(lang.get(), "embed-script")}</label>
+                <label for="embed-script">{tr("embed-script")}</label>
                 <textarea id="embed-script" rows=3 readonly=true data-testid="embed-script" prop:value=move || both().1></textarea>
             </div>
         </details>

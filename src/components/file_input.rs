@@ -4,7 +4,7 @@
 //! the browser.
 
 use crate::browser::{fetch_bytes, read_file};
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::{use_state, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -136,16 +136,16 @@ pub fn FileInput() -> impl IntoView {
                 over.set(false);
                 load_list(state, ev.data_transfer().and_then(|d| d.files()));
             }>
-            <p>{move || t(lang.get(), "drop-here")}</p>
+            <p>{tr("drop-here")}</p>
             <label class="tb-button">
-                {move || t(lang.get(), "choose-file")}
+                {tr("choose-file")}
                 <input type="file" multiple=true class="tb-visually-hidden"
                     accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,.htm,.html"
                     data-testid="file-input" on:change=on_change />
             </label>
-            <p class="tb-hint">{move || t(lang.get(), "multi-hint")}</p>
+            <p class="tb-hint">{tr("multi-hint")}</p>
             <Show when=move || state.loading.get()>
-                <p class="tb-loading" role="status">{move || t(lang.get(), "loading")}</p>
+                <p class="tb-loading" role="status">{tr("loading")}</p>
             </Show>
             <Show when=move || state.error.with(Option::is_some)>
                 <p class="tb-error" role="alert" data-testid="input-error">

@@ -1,7 +1,7 @@
 //! The form beside the letter: every field of the letter is editable, and
 //! every edit is saved in the browser (see `state`).
 
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::date::Date;
@@ -89,9 +89,9 @@ pub fn LetterForm() -> impl IntoView {
     };
     view! {
         <form class="tb-letter-form no-print" on:submit=|ev| ev.prevent_default() aria-labelledby="letter-form-title">
-            <h2 id="letter-form-title">{move || t(lang.get(), "letter-fields")}</h2>
+            <h2 id="letter-form-title">{tr("letter-fields")}</h2>
             <fieldset>
-                <legend>{move || t(lang.get(), "fs-header")}</legend>
+                <legend>{tr("fs-header")}</legend>
                 <Field label="f-issuer" id="issuer" rows=2 get=|f| f.issuer.clone() set=|f, v| f.issuer = v />
                 <Field label="f-issuer-short" id="issuer-short" get=|f| f.issuer_short.clone() set=|f, v| f.issuer_short = v />
                 <Field label="f-issuer-full" id="issuer-full" get=|f| f.issuer_full.clone() set=|f, v| f.issuer_full = v />
@@ -111,11 +111,11 @@ pub fn LetterForm() -> impl IntoView {
                 <Field label="f-subject" id="subject" rows=2 get=|f| f.subject.clone() set=|f, v| f.subject = v />
             </fieldset>
             <fieldset>
-                <legend>{move || t(lang.get(), "fs-body")}</legend>
+                <legend>{tr("fs-body")}</legend>
                 <Field label="f-recipients" id="recipients" rows=3 get=|f| f.recipients.clone() set=|f, v| f.recipients = v />
                 <Field label="f-reference" id="reference" rows=3 get=|f| f.reference.clone() set=|f, v| f.reference = v />
                 <div class="tb-field">
-                    <label for="f-section1">{move || t(lang.get(), "f-section1")}</label>
+                    <label for="f-section1">{tr("f-section1")}</label>
                     <textarea id="f-section1" rows=8 data-testid="field-section1" prop:value=section1
                         on:input=move |ev| { let v = event_target_value(&ev); state.fields.update(|f| f.section1 = Some(v)); }></textarea>
                     <div class="tb-field-actions">
@@ -125,7 +125,7 @@ pub fn LetterForm() -> impl IntoView {
                         <button type="button" class="tb-secondary" data-testid="reset-section1"
                             disabled=move || state.fields.with(|f| f.section1.is_none())
                             on:click=move |_| state.fields.update(|f| f.section1 = None)>
-                            {move || t(lang.get(), "reset-section1")}
+                            {tr("reset-section1")}
                         </button>
                     </div>
                 </div>
@@ -133,7 +133,7 @@ pub fn LetterForm() -> impl IntoView {
                 <Field label="f-section3" id="section3" rows=8 get=|f| f.section3.clone() set=|f, v| f.section3 = v />
             </fieldset>
             <fieldset>
-                <legend>{move || t(lang.get(), "fs-signature")}</legend>
+                <legend>{tr("fs-signature")}</legend>
                 <div class="tb-row">
                     <Field label="f-authority" id="authority" get=|f| f.authority.clone() set=|f, v| f.authority = v />
                     <Field label="f-title" id="title" get=|f| f.title.clone() set=|f, v| f.title = v />
@@ -142,7 +142,7 @@ pub fn LetterForm() -> impl IntoView {
                 <Field label="f-noi-nhan" id="noi-nhan" rows=4 get=|f| f.noi_nhan.clone() set=|f, v| f.noi_nhan = v />
                 <Field label="f-appendix-title" id="appendix-title" rows=2 get=|f| f.appendix_title.clone() set=|f, v| f.appendix_title = v />
             </fieldset>
-            <p class="tb-hint">{move || t(lang.get(), "placeholders-hint")}</p>
+            <p class="tb-hint">{tr("placeholders-hint")}</p>
         </form>
     }
 }

@@ -1,7 +1,7 @@
 //! Figures typed by hand: totals the file lacks (installs, smartphones), a
 //! rate to check, and the previous report when no earlier file is loaded.
 
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::date::Date;
@@ -39,7 +39,7 @@ fn CountInput(
                     }
                 } />
             <Show when=move || invalid.get()>
-                <span class="tb-field-error" role="alert">{move || t(lang.get(), "not-a-count")}</span>
+                <span class="tb-field-error" role="alert">{tr("not-a-count")}</span>
             </Show>
         </div>
     }
@@ -58,15 +58,15 @@ pub fn ManualFigures() -> impl IntoView {
     let from_data = move || state.dataset.with(|d| d.previous().is_some());
     view! {
         <details class="tb-panel no-print" open=true>
-            <summary>{move || t(lang.get(), "manual-title")}</summary>
-            <p class="tb-hint">{move || t(lang.get(), "manual-hint")}</p>
+            <summary>{tr("manual-title")}</summary>
+            <p class="tb-hint">{tr("manual-hint")}</p>
             <div class="tb-row">
                 <CountInput label="installs" id="installs"
                     get=|m| m.current.get(Indicator::Installs) set=|m, v| m.current.set(Indicator::Installs, v) />
                 <CountInput label="smartphones" id="smartphones"
                     get=|m| m.current.get(Indicator::Smartphones) set=|m, v| m.current.set(Indicator::Smartphones, v) />
                 <div class="tb-field">
-                    <label for="m-rate">{move || t(lang.get(), "typed-rate")}</label>
+                    <label for="m-rate">{tr("typed-rate")}</label>
                     <input id="m-rate" type="text" data-testid="manual-rate"
                         prop:value=move || state.manual.with(|m| m.typed_rate.clone().unwrap_or_default())
                         on:change=move |ev| {
@@ -75,11 +75,11 @@ pub fn ManualFigures() -> impl IntoView {
                         } />
                 </div>
             </div>
-            <h3>{move || t(lang.get(), "previous-report")}</h3>
+            <h3>{tr("previous-report")}</h3>
             <Show when=from_data fallback=move || view! {
                 <div class="tb-row">
                     <div class="tb-field">
-                        <label for="m-prev-date">{move || t(lang.get(), "prev-date")}</label>
+                        <label for="m-prev-date">{tr("prev-date")}</label>
                         <input id="m-prev-date" type="date" data-testid="manual-prev-date"
                             prop:value=move || state.manual.with(|m| m.previous.as_ref().and_then(|p| p.date).map(|d| d.iso()).unwrap_or_default())
                             on:change=move |ev| {
@@ -98,7 +98,7 @@ pub fn ManualFigures() -> impl IntoView {
                         set=|m, v| prev(m).values.set(Indicator::Installs, v) />
                 </div>
             }>
-                <p class="tb-hint">{move || t(lang.get(), "prev-from-data")}</p>
+                <p class="tb-hint">{tr("prev-from-data")}</p>
             </Show>
             <ul class="tb-warnings" data-testid="discrepancies" aria-live="polite">
                 {move || state.summary.with(|s| s.discrepancies.iter().map(|d| {

@@ -1,7 +1,7 @@
 //! The letter (công văn) rendered from core's document model, laid out as
 //! the A4 page of Decree 30/2020 (see style/letter.css).
 
-use crate::i18n::t;
+use crate::i18n::tr;
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::letter::{Block, Letter};
@@ -102,21 +102,20 @@ fn page_view(l: Letter) -> impl IntoView {
 #[component]
 pub fn Notice() -> impl IntoView {
     let state = use_state();
-    let lang = state.lang;
     view! {
-        <div class="tb-notice-tools no-print" role="toolbar" aria-label=move || t(lang.get(), "notice-tools")>
+        <div class="tb-notice-tools no-print" role="toolbar" aria-label=tr("notice-tools")>
             <button type="button" data-testid="print" on:click=move |_| crate::browser::print()>
-                {move || t(lang.get(), "print")}
+                {tr("print")}
             </button>
             <button type="button" data-testid="download-docx" on:click=move |_| {
                 let l = state.letter.get_untracked();
                 let bytes = thongbao_core::export::docx::write(&l);
                 let _ = crate::browser::download(&format!("{}.docx", l.file_stem), thongbao_core::export::docx::MIME, &bytes);
             }>
-                {move || t(lang.get(), "download-docx")}
+                {tr("download-docx")}
             </button>
         </div>
-        <section class="tb-notice" data-testid="notice" aria-label=move || t(lang.get(), "notice-title")>
+        <section class="tb-notice" data-testid="notice" aria-label=tr("notice-title")>
             {move || page_view(state.letter.get())}
         </section>
     }

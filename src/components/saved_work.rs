@@ -2,7 +2,7 @@
 //! delete), a backup file to export and import, and "clear my data".
 
 use crate::browser;
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::{use_state, STORAGE_KEY};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -75,17 +75,17 @@ pub fn SavedWork() -> impl IntoView {
     };
     view! {
         <details class="tb-panel" data-testid="saved-work">
-            <summary>{move || t(lang.get(), "saved-title")}</summary>
-            <p class="tb-hint">{move || t(lang.get(), "saved-hint")}</p>
-            <h3>{move || t(lang.get(), "history-title")}</h3>
+            <summary>{tr("saved-title")}</summary>
+            <p class="tb-hint">{tr("saved-hint")}</p>
+            <h3>{tr("history-title")}</h3>
             <Show when=move || !state.history.with(Vec::is_empty)
-                fallback=move || view! { <p class="tb-hint">{move || t(lang.get(), "history-empty")}</p> }>
+                fallback=move || view! { <p class="tb-hint">{tr("history-empty")}</p> }>
                 <table class="tb-table" data-testid="history">
                     <thead><tr>
-                        <th scope="col">{move || t(lang.get(), "history-date")}</th>
-                        <th scope="col">{move || t(lang.get(), "f-area")}</th>
-                        <th scope="col" class="tb-num">{move || t(lang.get(), "units")}</th>
-                        <th scope="col" class="tb-num">{move || t(lang.get(), "scans")}</th>
+                        <th scope="col">{tr("history-date")}</th>
+                        <th scope="col">{tr("f-area")}</th>
+                        <th scope="col" class="tb-num">{tr("units")}</th>
+                        <th scope="col" class="tb-num">{tr("scans")}</th>
                         <th scope="col"></th>
                     </tr></thead>
                     <tbody>
@@ -101,7 +101,7 @@ pub fn SavedWork() -> impl IntoView {
                                     <td>
                                         <button type="button" class="tb-secondary tb-small" data-testid="history-use"
                                             on:click=move |_| state.use_as_previous(&s2)>
-                                            {move || t(lang.get(), "history-use")}
+                                            {tr("history-use")}
                                         </button>
                                         " "
                                         <button type="button" class="tb-secondary tb-small" data-testid="history-delete"
@@ -112,7 +112,7 @@ pub fn SavedWork() -> impl IntoView {
                                                     state.refresh_history();
                                                 });
                                             }>
-                                            {move || t(lang.get(), "history-delete")}
+                                            {tr("history-delete")}
                                         </button>
                                     </td>
                                 </tr>
@@ -123,14 +123,14 @@ pub fn SavedWork() -> impl IntoView {
             </Show>
             <div class="tb-row tb-actions">
                 <button type="button" class="tb-secondary" data-testid="backup-export" on:click=export>
-                    {move || t(lang.get(), "backup-export")}
+                    {tr("backup-export")}
                 </button>
                 <label class="tb-button tb-secondary">
-                    {move || t(lang.get(), "backup-import")}
+                    {tr("backup-import")}
                     <input type="file" accept=".json,application/json" class="tb-visually-hidden" data-testid="backup-import" on:change=import />
                 </label>
                 <button type="button" class="tb-danger" data-testid="clear-data" on:click=clear>
-                    {move || t(lang.get(), "clear-data")}
+                    {tr("clear-data")}
                 </button>
             </div>
             <Show when=move || message.with(Option::is_some)>

@@ -1,6 +1,6 @@
 //! Thresholds and rate decimals.
 
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::stats::Settings;
@@ -34,10 +34,9 @@ fn Num(
 /// The settings panel.
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
-    let lang = use_state().lang;
     view! {
         <details class="tb-panel no-print">
-            <summary>{move || t(lang.get(), "settings-title")}</summary>
+            <summary>{tr("settings-title")}</summary>
             <div class="tb-row">
                 <Num label="high-threshold" id="high" min=0 max=1000
                     get=|s| s.thresholds.high_pct set=|s, v| s.thresholds.high_pct = v />

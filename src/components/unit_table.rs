@@ -2,7 +2,7 @@
 //! name, a totals row, district groups that fold, and only the visible rows
 //! rendered when there are thousands.
 
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::export::table;
@@ -390,9 +390,9 @@ pub fn UnitTable() -> impl IntoView {
     };
     view! {
         <div class="tb-table-tools">
-            <h2 id="unit-table-title">{move || t(lang.get(), "table-title")}</h2>
+            <h2 id="unit-table-title">{tr("table-title")}</h2>
             <label class="tb-filter">
-                <span>{move || t(lang.get(), "filter")}</span>
+                <span>{tr("filter")}</span>
                 <input type="search" data-testid="unit-filter" prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev)) />
             </label>
@@ -400,14 +400,14 @@ pub fn UnitTable() -> impl IntoView {
                 <label class="tb-check">
                     <input type="checkbox" data-testid="group-districts" prop:checked=move || grouped.get()
                         on:change=move |ev| grouped.set(event_target_checked(&ev)) />
-                    {move || t(lang.get(), "group-by-district")}
+                    {tr("group-by-district")}
                 </label>
             </Show>
             <button type="button" class="tb-secondary tb-small" data-testid="download-csv" on:click=move |_| export(false)>
-                {move || t(lang.get(), "download-csv")}
+                {tr("download-csv")}
             </button>
             <button type="button" class="tb-secondary tb-small" data-testid="download-xlsx" on:click=move |_| export(true)>
-                {move || t(lang.get(), "download-xlsx")}
+                {tr("download-xlsx")}
             </button>
             <span class="tb-hint" role="status">
                 {move || format!("{} / {}", ordered.with(Vec::len), sm.with(|s| s.units.len()))}
