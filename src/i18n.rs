@@ -118,6 +118,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("embed-src", "Địa chỉ tệp số liệu (không bắt buộc)", "Data file URL (optional)"),
     ("embed-iframe", "Mã nhúng iframe", "iframe snippet"),
     ("embed-script", "Mã nhúng script", "Script snippet"),
+    ("profile-save", "Lưu hồ sơ đơn vị (.json)", "Save office profile (.json)"),
+    ("profile-open", "Mở hồ sơ đơn vị", "Open office profile"),
     ("filter", "Lọc theo tên", "Filter by name"),
     ("group-by-district", "Nhóm theo huyện", "Group by district"),
     ("issues-summary", "dòng bị loại vì lỗi; cảnh báo (dòng vẫn được tính)", "rows left out because of errors; warnings (rows kept)"),
@@ -165,7 +167,9 @@ mod tests {
                 for part in src
                     .split("t(lang.get(), \"")
                     .skip(1)
-                    .chain(src.split("label=\"").skip(1))
+                    .chain(src.split(" label=\"").skip(1))
+                    .chain(src.split("{tr(\"").skip(1))
+                    .chain(src.split("=tr(\"").skip(1))
                 {
                     let key = &part[..part.find('"').unwrap()];
                     if !STRINGS.iter().any(|(k, _, _)| *k == key) {

@@ -81,7 +81,7 @@ impl AppState {
         let manual = RwSignal::new(saved.manual);
         let settings = RwSignal::new(saved.settings);
         let fields = RwSignal::new(saved.fields);
-        let profile = RwSignal::new(letter::covid_qr());
+        let profile = RwSignal::new(saved.profile.unwrap_or_else(letter::covid_qr));
         let summary = Memo::new(move |_| {
             dataset.with(|d| manual.with(|m| stats::summarize(d, m, &settings.get())))
         });
@@ -163,6 +163,10 @@ impl AppState {
                 } else {
                     Some(s.dataset.get())
                 },
+                // Only a profile the office loaded is stored.
+                profile: s
+                    .profile
+                    .with(|p| (*p != letter::covid_qr()).then(|| p.clone())),
             };
             match browser::storage_set(STORAGE_KEY, &saved.to_json()) {
                 Ok(()) => {
@@ -230,6 +234,8 @@ impl AppState {
     /// Put back saved work (from a backup file).
     pub fn restore(&self, saved: Saved) {
         self.lang.set(saved.lang);
+        self.profile
+            .set(saved.profile.unwrap_or_else(letter::covid_qr));
         self.fields.set(saved.fields);
         self.manual.set(saved.manual);
         self.settings.set(saved.settings);
@@ -246,8 +252,25 @@ impl AppState {
         self.error.set(None);
     }
 
+    /// Use an office's report profile: its letterhead, texts and thresholds.
+    pub fn use_profile(&self, p: Profile) {
+        self.fields.set(p.fields.clone());
+        self.settings.update(|s| s.thresholds = p.thresholds);
+        self.profile.set(p);
+    }
+
+    /// The current profile with the current fields and thresholds, to save
+    /// as the office's own.
+    pub fn current_profile(&self) -> Profile {
+        let mut p = self.profile.get_untracked();
+        p.fields = self.fields.get_untracked();
+        p.thresholds = self.settings.with_untracked(|s| s.thresholds);
+        p
+    }
+
     /// Back to the built-in sample and the seed letter.
     pub fn reset_to_sample(&self) {
+        self.profile.set(letter::covid_qr());
         self.error.set(None);
         self.last_input.set(None);
         self.is_sample.set(true);

@@ -21,6 +21,8 @@ pub struct Saved {
     pub settings: Settings,
     /// The last data loaded by the user (`None`: the built-in sample).
     pub dataset: Option<Dataset>,
+    /// A report profile the office loaded (`None`: the built-in one).
+    pub profile: Option<crate::letter::Profile>,
 }
 
 impl Default for Saved {
@@ -32,6 +34,7 @@ impl Default for Saved {
             manual: crate::letter::sample_manual(),
             settings: Settings::default(),
             dataset: None,
+            profile: None,
         }
     }
 }

@@ -90,6 +90,7 @@ pub fn LetterForm() -> impl IntoView {
     view! {
         <form class="tb-letter-form no-print" on:submit=|ev| ev.prevent_default() aria-labelledby="letter-form-title">
             <h2 id="letter-form-title">{tr("letter-fields")}</h2>
+            <crate::components::profile_io::ProfileIo />
             <fieldset>
                 <legend>{tr("fs-header")}</legend>
                 <Field label="f-issuer" id="issuer" rows=2 get=|f| f.issuer.clone() set=|f, v| f.issuer = v />

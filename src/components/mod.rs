@@ -7,6 +7,7 @@ pub mod file_input;
 pub mod letter_form;
 pub mod manual_figures;
 pub mod notice;
+pub mod profile_io;
 pub mod row_issues;
 pub mod saved_work;
 pub mod settings;

@@ -86,3 +86,46 @@ test("download-docx: named by number and date, opens in LibreOffice as an A4 let
   execFileSync("sh", [path.join(ROOT, "tools", "check-docx.sh"), file], { stdio: "inherit" });
   await context.close();
 });
+
+test("an office profile saved as JSON opens again with its letterhead and thresholds", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await page.getByTestId("field-issuer").fill("ỦY BAN NHÂN DÂN\nHUYỆN MƯỜNG LÁT");
+  await page.getByTestId("field-signer").fill("Hà Văn Tư");
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("profile-save").click()]);
+  const file = path.join(tmp, "profile.json");
+  await dl.saveAs(file);
+  const json = JSON.parse(fs.readFileSync(file, "utf8"));
+  assert.equal(json.fields.signer, "Hà Văn Tư");
+  assert.equal(json.thresholds.high_pct, 60);
+  // Change things, then open the profile again: they come back.
+  await page.getByTestId("field-signer").fill("Người khác");
+  await page.getByTestId("profile-open").setInputFiles(file);
+  await waitText(page, "notice", (t) => t.includes("HUYỆN MƯỜNG LÁT") && t.includes("Hà Văn Tư"));
+  // A broken profile says so and changes nothing.
+  await page.getByTestId("profile-open").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("{oops") });
+  await waitText(page, "profile-message", (t) => /không hợp lệ/.test(t));
+  assert.match(await text(page, "notice"), /Hà Văn Tư/);
+  await context.close();
+});
+
+test("a reload keeps the loaded data as well as the edits", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await page.getByTestId("file-input").setInputFiles({ name: "tuan-nay.csv", mimeType: "text/csv",
+    buffer: Buffer.from("Xã,Số địa điểm,Lượt quét\nXã Một,7,70\nXã Hai,8,80\n") });
+  await waitText(page, "source-name", (t) => t === "tuan-nay.csv");
+  await page.getByTestId("field-doc-number").fill("77");
+  await page.reload();
+  await page.getByTestId("total-scans").waitFor();
+  assert.equal(await text(page, "source-name"), "tuan-nay.csv");
+  assert.equal(await text(page, "total-scans"), "150");
+  assert.match(await text(page, "notice"), /Số: 77\/UBND-VHTT/);
+  // "Clear my data" brings back the sample.
+  page.once("dialog", (d) => d.accept());
+  await page.getByTestId("saved-work").locator("summary").click();
+  await page.getByTestId("clear-data").click();
+  await waitText(page, "source-name", (t) => /^Mẫu/.test(t));
+  await page.reload();
+  await page.getByTestId("total-scans").waitFor();
+  assert.equal(await text(page, "total-scans"), "4.336");
+  await context.close();
+});

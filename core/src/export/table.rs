@@ -275,6 +275,9 @@ pub fn to_xlsx(rows: &[Vec<TableCell>]) -> Vec<u8> {
     write_xlsx(&[("Số liệu".to_string(), cells)])
 }
 
+/// MIME type of the .xlsx file.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -532,6 +535,3 @@ mod tests {
         assert_eq!(plain(f64::NAN), "");
     }
 }
-
-/// MIME type of the .xlsx file.
-pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -428,7 +428,7 @@ pub fn read_with(
     } else {
         text
     };
-    let delimiter = opts.delimiter.unwrap_or_else(|| crate::csv::sniff(&text));
+    let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
     let rows = crate::csv::Records::new(&text, delimiter).map(|r| RawRow {
         line: r.line,
         cells: r.cells.into_iter().map(Cell::Text).collect(),
@@ -447,6 +447,40 @@ pub fn read_with(
     };
     let periods = read_rows(rows, &mut report, opts)?;
     Ok(finish(report, periods))
+}
+
+/// The delimiter of a text table: the one under which the first
+/// recognisable header row names the most columns, then the one whose header
+/// cells hold no other delimiter (`;`, tab, `|`; a comma may be text); on a
+/// tie, or when no delimiter gives a header, the one [`crate::csv::sniff`]
+/// finds from the shape of the lines. (The shape alone is fooled by small
+/// tables whose titles and grouped numbers hold commas: "Quan Sơn, ngày …",
+/// "1,015".)
+fn sniff_delimiter(text: &str) -> char {
+    let sniffed = crate::csv::sniff(text);
+    let fit = |d: char| -> Option<(usize, isize)> {
+        crate::csv::Records::new(text, d)
+            .take(HEADER_SEARCH_ROWS)
+            .find_map(|r| {
+                let cells: Vec<String> = r.cells.iter().map(|c| c.trim().to_string()).collect();
+                let roles = header::map_header(&cells);
+                header::is_usable(&roles).then(|| {
+                    let other = |x: char| x != ',' && x != d && crate::csv::CANDIDATES.contains(&x);
+                    let stray = cells.iter().filter(|c| c.contains(other)).count();
+                    (roles.iter().flatten().count(), -(stray as isize))
+                })
+            })
+    };
+    let mut best = (sniffed, fit(sniffed));
+    for d in crate::csv::CANDIDATES {
+        if d != sniffed {
+            let f = fit(d);
+            if f > best.1 {
+                best = (d, f);
+            }
+        }
+    }
+    best.0
 }
 
 fn looks_binary(text: &str) -> bool {
@@ -525,7 +559,7 @@ pub(crate) fn read_rows(
     // 1. Find the header in the first rows.
     let mut head: Vec<RawRow> = Vec::new();
     let mut header: Option<(usize, Vec<Option<Role>>)> = None;
-    while let Some(row) = rows.next() {
+    for row in rows.by_ref() {
         let texts: Vec<String> = row
             .cells
             .iter()
@@ -609,13 +643,19 @@ pub(crate) fn read_rows(
     let extra_cols: Vec<usize> = (0..headers.len())
         .filter(|&i| roles.get(i).copied().flatten().is_none() && !headers[i].is_empty())
         .collect();
-    let needed = roles
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| matches!(r, Some(Role::Unit) | Some(Role::Count(_))))
-        .map(|(i, _)| i + 1)
-        .max()
-        .unwrap_or(1);
+    // A short text row is a broken line. A sheet stores a row only up to
+    // its last non-empty cell, so a short sheet row just has blank cells at
+    // the end (a unit without the last figures): no minimum there.
+    let needed = match report.format {
+        Format::Text { .. } => roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Some(Role::Unit) | Some(Role::Count(_))))
+            .map(|(i, _)| i + 1)
+            .max()
+            .unwrap_or(1),
+        Format::Xlsx | Format::Xls | Format::Ods => 0,
+    };
 
     // 2. Decide number styles per column from a sample of rows.
     let mut all_rows = leftover.into_iter().chain(rows);
@@ -634,13 +674,17 @@ pub(crate) fn read_rows(
     };
     let count_seps: Vec<DecimalSep> = count_cols.iter().map(|&(_, c)| sep_of(c)).collect();
     let rate_sep = rate_col.map(sep_of);
+    // Text under a header that says "%" ("Tỷ lệ (%)") is in percent, even
+    // when every value is at most 1 ("0,5" is 0,5%). Number cells hold
+    // fractions when they all lie in 0..=1 (a cell formatted as 30%).
+    let rate_text_pct = rate_col.is_some_and(|c| headers[c].contains('%'));
     let rate_fraction = rate_col.is_some_and(|c| {
         let vals: Vec<f64> = buffer
             .iter()
             .filter_map(|r| r.cells.get(c))
             .filter_map(|cell| match cell {
                 Cell::Number(x) => Some(*x),
-                Cell::Text(s) if !s.contains('%') => {
+                Cell::Text(s) if !s.contains('%') && !rate_text_pct => {
                     numbers::parse_decimal(s, rate_sep.unwrap_or(DecimalSep::Unknown)).map(|v| v.0)
                 }
                 _ => None,
@@ -798,18 +842,37 @@ pub(crate) fn read_rows(
             values.get(Indicator::Smartphones),
         ) {
             let typed = match row.cells.get(rc) {
-                Some(Cell::Number(x)) => Some((*x, false)),
-                Some(cell) => {
-                    numbers::parse_decimal(&cell.text(), rate_sep.unwrap_or(DecimalSep::Unknown))
-                }
+                // A number cell's decimals: those of its shortest form (0.64 → 2).
+                Some(Cell::Number(x)) => Some((
+                    *x,
+                    false,
+                    x.to_string().split_once('.').map_or(0, |(_, f)| f.len()),
+                )),
+                Some(cell) => numbers::parse_decimal_places(
+                    &cell.text(),
+                    rate_sep.unwrap_or(DecimalSep::Unknown),
+                ),
                 None => None,
             };
-            if let Some((v, pct)) = typed {
-                let pct_value = if pct || !rate_fraction { v } else { v * 100.0 };
+            if let Some((v, pct, places)) = typed {
+                let is_text = matches!(row.cells.get(rc), Some(Cell::Text(_)));
+                let fraction = !pct && rate_fraction && !(is_text && rate_text_pct);
+                let pct_value = if fraction { v * 100.0 } else { v };
+                // Decimals of the percentage as typed: "33%" 0, "0,333" 1.
+                let places = if fraction {
+                    places.saturating_sub(2)
+                } else {
+                    places
+                };
                 let computed = crate::format::ratio_scaled(i, s, 1);
                 let typed_scaled = (pct_value * 10.0).round() as i64;
+                // Right when it is the ratio rounded to its own decimals,
+                // give or take 0,1 point (rounding habits differ): "33%"
+                // for 1/3 is right, "34%" is not.
+                let exact = i as f64 * 100.0 / s as f64;
+                let tolerance = 0.5 * 10f64.powi(-(places.min(6) as i32)) + 0.1 + 1e-9;
                 if let Some(c) = computed {
-                    if (c - typed_scaled).abs() > 1 {
+                    if (pct_value - exact).abs() > tolerance {
                         warnings.push(RowIssue {
                             line: row.line,
                             column: Some(name_of(rc)),
@@ -933,4 +996,140 @@ fn best_header_candidate(head: &[RawRow]) -> usize {
         }
     }
     best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by tests/properties.rs: a rate typed with fewer decimals than
+    /// one ("33%" for 1/3, as a table exported with 0 decimals has it) was
+    /// compared at one decimal and flagged as 33,0% ≠ 33,3%.
+    #[test]
+    fn rates_are_checked_at_their_own_decimals() {
+        let t = "Xã;Đã cài PC-Covid;Số smartphone;Tỷ lệ (%)\n\
+                 Xã A;1;3;33\nXã B;1;3;33%\nXã C;1;3;33,3\n\
+                 Xã E;1;3;34\nXã F;1;3;33,6\nXã G;1;8;12,5\nXã H;1;16;6,3\nXã I;1;16;6,2\n";
+        let flagged = |t: &str| -> Vec<usize> {
+            read(t.as_bytes(), "r.csv").unwrap().sources[0]
+                .issues
+                .iter()
+                .filter(|i| matches!(i.kind, IssueKind::RateMismatch { .. }))
+                .map(|i| i.line)
+                .collect()
+        };
+        // 34 and 33,6 are wrong for 33,33…%; 6,2 is 6,25 rounded half-even.
+        assert_eq!(flagged(t), [5, 6]);
+        // Fractions: "0,33" is 33% to 0 decimals.
+        let t = "Xã;Đã cài PC-Covid;Số smartphone;Tỷ lệ\nXã A;1;3;0,33\nXã B;1;3;0,34\nXã C;1;3;0,333\n";
+        assert_eq!(flagged(t), [3]);
+        // Found by tests/properties.rs: under a "(%)" header, small rates
+        // are percentages, not fractions ("1" was read as 100%).
+        let t = "Xã;Đã cài PC-Covid;Số smartphone;Tỷ lệ cài đặt (%)\nXã A;1;160;0,6\nXã B;1;100;1\nXã C;1;3;0,33\n";
+        assert_eq!(flagged(t), [4]);
+        // Number cells of a workbook: 0.33 is 33% to 0 decimals too.
+        use crate::office::{write_xlsx, XCell};
+        let h = |s: &str| XCell::Text(s.to_string());
+        let mut rows = vec![vec![
+            h("Xã"),
+            h("Đã cài PC-Covid"),
+            h("Số smartphone"),
+            h("Tỷ lệ"),
+        ]];
+        for (k, r) in [0.33, 0.34, 0.333, 1.0 / 3.0, 0.3].into_iter().enumerate() {
+            rows.push(vec![
+                h(&format!("Xã {k}")),
+                XCell::Int(1),
+                XCell::Int(3),
+                XCell::Percent(r),
+            ]);
+        }
+        let d = read(&write_xlsx(&[("S".into(), rows)]), "r.xlsx").unwrap();
+        let lines: Vec<usize> = d.sources[0].issues.iter().map(|i| i.line).collect();
+        assert_eq!(lines, [3, 6]);
+    }
+
+    /// Found by tests/properties.rs: a workbook row whose last count
+    /// cells are blank is stored short (dense only up to its last non-empty
+    /// cell); it was rejected as "the row has 3 cells, at least 4 are needed".
+    #[test]
+    fn sheet_rows_with_blank_trailing_cells_are_units() {
+        use crate::office::{write_xlsx, XCell};
+        let t = |s: &str| XCell::Text(s.to_string());
+        let rows = vec![
+            vec![t("STT"), t("Xã"), t("Số địa điểm"), t("Lượt quét")],
+            vec![XCell::Int(1), t("Xã A"), XCell::Int(7), XCell::Int(70)],
+            vec![XCell::Int(2), t("Xã B"), XCell::Int(8)],
+            vec![XCell::Int(3), t("Xã C")],
+            vec![XCell::Empty, t("Tổng cộng"), XCell::Int(15), XCell::Int(70)],
+        ];
+        let d = read(&write_xlsx(&[("S".into(), rows)]), "a.xlsx").unwrap();
+        let src = &d.sources[0];
+        assert_eq!(src.issues, vec![]);
+        assert_eq!(
+            (src.account.units, src.account.rejected, src.account.totals),
+            (3, 0, 1)
+        );
+        let u = &d.periods[0].units;
+        assert_eq!(u[1].values.get(Indicator::Locations), Some(8));
+        assert_eq!(u[1].values.get(Indicator::Scans), None);
+        assert_eq!(u[2].values, Values::default());
+        // A short line of a text file is still a broken row.
+        let d = read(
+            "Xã,Số địa điểm,Lượt quét\nXã A,7,70\nXã B,8\n".as_bytes(),
+            "a.csv",
+        )
+        .unwrap();
+        assert!(matches!(
+            d.sources[0].issues[0].kind,
+            IssueKind::TooFewCells {
+                found: 2,
+                expected: 3
+            }
+        ));
+    }
+
+    /// Found by tests/properties.rs: a one-unit tab table under two titles
+    /// with a comma, and a number grouped with a comma, has more lines with
+    /// one comma than lines with tabs; counting alone picked ','.
+    #[test]
+    fn delimiter_is_the_one_that_gives_a_header() {
+        let t = "Quan Sơn, ngày 16 tháng 11 năm 2021\r\nQuan Sơn, ngày 16 tháng 11 năm 2021\r\n\
+                 Số TT\tĐơn vị\tSo dia diem\tSố lượt quét\r\n1\tXã SƠN\t1,015\t901668\r\n";
+        assert_eq!(crate::csv::sniff(t), ',');
+        let d = read(t.as_bytes(), "a.csv").unwrap();
+        assert_eq!(d.sources[0].format, Format::Text { delimiter: '\t' });
+        let u = &d.periods[0].units[0];
+        assert_eq!(
+            (u.name.as_str(), u.values.get(Indicator::Locations)),
+            ("Xã SƠN", Some(1015))
+        );
+        // A header with commas in a ';' file: both split into a usable
+        // header, the one naming more columns wins.
+        let t = "Xã, phường, thị trấn;Số địa điểm;Lượt quét\nXã A;1,234;5,678\n";
+        assert_eq!(crate::csv::sniff(t), ',');
+        let d = read(t.as_bytes(), "b.csv").unwrap();
+        assert_eq!(d.sources[0].format, Format::Text { delimiter: ';' });
+        assert_eq!(
+            d.periods[0].units[0].values.get(Indicator::Scans),
+            Some(5678)
+        );
+        // Both name three columns; under ',' two header cells hold a '|'.
+        let t = "Quan Sơn, ngày 16 tháng 11 năm 2021\r\nSố lượt quét|Xã, phường, thị trấn|Số điểm QR\r\n\
+                 884,323|Xã SƠN|1,024\r\n";
+        assert_eq!(crate::csv::sniff(t), ',');
+        let d = read(t.as_bytes(), "c.csv").unwrap();
+        assert_eq!(d.sources[0].format, Format::Text { delimiter: '|' });
+        assert_eq!(
+            d.periods[0].units[0].values.get(Indicator::Scans),
+            Some(884_323)
+        );
+        // The user's choice still wins.
+        let opts = ReadOptions {
+            delimiter: Some(','),
+            ..Default::default()
+        };
+        let d = read_with(t.as_bytes(), "b.csv", &opts).unwrap();
+        assert_eq!(d.sources[0].format, Format::Text { delimiter: ',' });
+    }
 }

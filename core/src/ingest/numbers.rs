@@ -100,10 +100,10 @@ fn split_number(s: &str, sep: DecimalSep) -> Option<(bool, String, String)> {
     }
     // Thousands separators: any of . , must separate groups of three.
     let groups: Vec<&str> = int_part.split(['.', ',']).collect();
-    if groups.len() > 1 {
-        if groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3) {
-            return None;
-        }
+    if groups.len() > 1
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
+    {
+        return None;
     }
     let digits: String = groups.concat();
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
@@ -152,6 +152,12 @@ pub fn count_from_f64(x: f64) -> Result<Option<i64>, CountError> {
 /// Read a number with a fractional part (rates): returns the value and
 /// whether it carried a `%` sign.
 pub fn parse_decimal(s: &str, sep: DecimalSep) -> Option<(f64, bool)> {
+    parse_decimal_places(s, sep).map(|(v, pct, _)| (v, pct))
+}
+
+/// Like [`parse_decimal`], and how many digits follow the decimal
+/// separator: "33%" → 0, "30,0%" → 1, "0,333" → 3.
+pub fn parse_decimal_places(s: &str, sep: DecimalSep) -> Option<(f64, bool, usize)> {
     let t = s.trim();
     let (t, pct) = match t.strip_suffix('%') {
         Some(r) => (r.trim(), true),
@@ -166,7 +172,7 @@ pub fn parse_decimal(s: &str, sep: DecimalSep) -> Option<(f64, bool)> {
     let v: f64 = format!("{digits}.{}", if frac.is_empty() { "0" } else { &frac })
         .parse()
         .ok()?;
-    Some((if neg { -v } else { v }, pct))
+    Some((if neg { -v } else { v }, pct, frac.len()))
 }
 
 #[cfg(test)]
@@ -216,5 +222,14 @@ mod tests {
         assert_eq!(parse_decimal("30.0%", Dot), Some((30.0, true)));
         assert_eq!(parse_decimal("0,3", Unknown), Some((0.3, false)));
         assert_eq!(parse_decimal("x", Unknown), None);
+        assert_eq!(parse_decimal_places("33%", Unknown), Some((33.0, true, 0)));
+        assert_eq!(
+            parse_decimal_places("30,25 %", Comma),
+            Some((30.25, true, 2))
+        );
+        assert_eq!(
+            parse_decimal_places("0.333", Unknown),
+            Some((0.333, false, 3))
+        );
     }
 }

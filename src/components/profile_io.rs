@@ -1,0 +1,55 @@
+//! An office's report profile (letterhead, signer, recipients, thresholds,
+//! texts) saved as a small JSON file and opened again next week.
+
+use crate::browser;
+use crate::i18n::tr;
+use crate::state::use_state;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use thongbao_core::letter::Profile;
+
+/// Save / open profile controls.
+#[component]
+pub fn ProfileIo() -> impl IntoView {
+    let state = use_state();
+    let message = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let p = state.current_profile();
+        let _ = browser::download(
+            "ho-so-bao-cao.json",
+            "application/json",
+            p.to_json().as_bytes(),
+        );
+    };
+    let open = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let bytes = browser::read_file(&file).await.unwrap_or_default();
+            match Profile::from_json(&String::from_utf8_lossy(&bytes)) {
+                Ok(p) => {
+                    message.set(Some(format!("✓ {}", p.name)));
+                    state.use_profile(p);
+                }
+                Err(e) => message.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <div class="tb-profile-io">
+            <button type="button" class="tb-secondary tb-small" data-testid="profile-save" on:click=save>
+                {tr("profile-save")}
+            </button>
+            <label class="tb-button tb-secondary tb-small">
+                {tr("profile-open")}
+                <input type="file" accept=".json,application/json" class="tb-visually-hidden" data-testid="profile-open" on:change=open />
+            </label>
+            <Show when=move || message.with(Option::is_some)>
+                <span role="status" class="tb-hint" data-testid="profile-message">{move || message.get().unwrap_or_default()}</span>
+            </Show>
+        </div>
+    }
+}
