@@ -98,6 +98,10 @@ target/fixtures/.made: core/examples/make_fixtures.rs $(shell find core/src -typ
 test-e2e: test-tools dist target/fixtures/.made
 	node --test --test-concurrency=1 tests/e2e/
 
+# Performance figures (printed, never asserted): see tools/bench.mjs.
+bench: test-tools dist
+	node tools/bench.mjs
+
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings

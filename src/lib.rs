@@ -26,3 +26,15 @@ pub fn start() {
         leptos::mount::mount_to_body(App);
     }
 }
+
+/// Benchmark hook (`make bench`): ingest and summarise bytes in WASM,
+/// returning the milliseconds taken. Not used by the app.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_ingest(bytes: &[u8]) -> f64 {
+    let t = js_sys::Date::now();
+    if let Ok(d) = thongbao_core::ingest::read(bytes, "bench.csv") {
+        let s = thongbao_core::stats::summarize(&d, &Default::default(), &Default::default());
+        assert!(s.unit_count > 0);
+    }
+    js_sys::Date::now() - t
+}

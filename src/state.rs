@@ -12,6 +12,12 @@ use thongbao_core::saved::Saved;
 use thongbao_core::stats::{self, Manual, Settings, Summary};
 use thongbao_core::Lang;
 
+/// Datasets above this many units are not kept in the browser (localStorage
+/// holds ~5 MB, and serialising a province-year of rows would stall the
+/// page): the figures stay on screen, and a note says the file is needed
+/// again after a reload.
+pub const PERSIST_MAX_UNITS: usize = 20_000;
+
 /// localStorage key of the saved work.
 pub const STORAGE_KEY: &str = "thongbao:state";
 
@@ -46,6 +52,11 @@ pub struct AppState {
     pub history: RwSignal<Vec<Snapshot>>,
     /// Whether work is saved in the browser (not for embedded widgets).
     pub persist: bool,
+}
+
+/// Whether a dataset is too large to keep in the browser.
+fn too_big(d: &RwSignal<Dataset>) -> bool {
+    d.with_untracked(|d| d.periods.iter().map(|p| p.units.len()).sum::<usize>() > PERSIST_MAX_UNITS)
 }
 
 /// The sample dataset (the seed letter's appendix).
@@ -124,7 +135,7 @@ impl AppState {
 
     /// Keep every dated period of newly loaded data in the history.
     fn store_history(&self) {
-        if !self.persist {
+        if !self.persist || too_big(&self.dataset) {
             return;
         }
         let area = self.fields.with_untracked(|f| f.area.clone());
@@ -158,7 +169,7 @@ impl AppState {
                 fields: s.fields.get(),
                 manual: s.manual.get(),
                 settings: s.settings.get(),
-                dataset: if s.is_sample.get() {
+                dataset: if s.is_sample.get() || too_big(&s.dataset) {
                     None
                 } else {
                     Some(s.dataset.get())

@@ -70,63 +70,91 @@ impl<'a> Records<'a> {
 impl Iterator for Records<'_> {
     type Item = Record;
 
+    /// Scans bytes: delimiters, quotes and line breaks are ASCII and never
+    /// occur inside a multi-byte UTF-8 sequence, so slicing at them is safe.
     fn next(&mut self) -> Option<Record> {
         if self.rest.is_empty() {
             return None;
         }
+        let rest = self.rest;
+        let b = rest.as_bytes();
+        let d = if self.delim.is_ascii() {
+            self.delim as u8
+        } else {
+            b','
+        };
+        let stop = |from: usize| {
+            b[from..]
+                .iter()
+                .position(|&x| x == d || x == b'\n' || x == b'\r')
+                .map_or(b.len(), |p| from + p)
+        };
         let start_line = self.line;
         let mut cells = Vec::new();
-        let mut cell = String::new();
-        let mut in_quotes = false;
-        let mut at_cell_start = true;
-        let mut chars = self.rest.char_indices().peekable();
-        let mut end = self.rest.len();
-        while let Some((i, c)) = chars.next() {
-            if in_quotes {
-                if c == '"' {
-                    if let Some(&(_, '"')) = chars.peek() {
-                        chars.next();
+        let mut i = 0;
+        loop {
+            if b.get(i) == Some(&b'"') {
+                let mut cell = String::new();
+                i += 1;
+                loop {
+                    let q = b[i..]
+                        .iter()
+                        .position(|&x| x == b'"')
+                        .map_or(b.len(), |p| i + p);
+                    self.line += line_breaks(&b[i..q]);
+                    cell.push_str(&rest[i..q]);
+                    if q >= b.len() {
+                        i = q;
+                        break;
+                    }
+                    if b.get(q + 1) == Some(&b'"') {
                         cell.push('"');
+                        i = q + 2;
                     } else {
-                        in_quotes = false;
-                    }
-                } else {
-                    if c == '\n' || (c == '\r' && !matches!(chars.peek(), Some(&(_, '\n')))) {
-                        self.line += 1;
-                    }
-                    cell.push(c);
-                }
-                continue;
-            }
-            if c == '"' && at_cell_start {
-                in_quotes = true;
-                at_cell_start = false;
-            } else if c == self.delim {
-                cells.push(std::mem::take(&mut cell));
-                at_cell_start = true;
-            } else if c == '\n' || c == '\r' {
-                let mut next = i + 1;
-                if c == '\r' {
-                    if let Some(&(_, '\n')) = chars.peek() {
-                        next += 1;
+                        i = q + 1;
+                        break;
                     }
                 }
-                end = next;
-                self.line += 1;
-                break;
+                // Text after the closing quote is kept as written.
+                let end = stop(i);
+                cell.push_str(&rest[i..end]);
+                i = end;
+                cells.push(cell);
             } else {
-                at_cell_start = false;
-                cell.push(c);
+                let end = stop(i);
+                cells.push(rest[i..end].to_string());
+                i = end;
+            }
+            match b.get(i) {
+                Some(&x) if x == d => i += 1,
+                Some(b'\r') => {
+                    i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    self.line += 1;
+                    break;
+                }
+                Some(_) => {
+                    i += 1;
+                    self.line += 1;
+                    break;
+                }
+                None => break,
             }
         }
-        cells.push(cell);
-        self.rest = &self.rest[end..];
+        self.rest = &rest[i..];
         Some(Record {
             line: start_line,
             lines: self.line - start_line,
             cells,
         })
     }
+}
+
+/// Line breaks in a quoted field: LF, CRLF and lone CR each count once.
+fn line_breaks(b: &[u8]) -> usize {
+    b.iter()
+        .enumerate()
+        .filter(|&(i, &x)| x == b'\n' || (x == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 /// Write one CSV record with `,`, quoting where needed (RFC 4180).

@@ -13,6 +13,7 @@ pub mod chart;
 pub mod csv;
 pub mod date;
 pub mod export;
+pub mod fastmap;
 pub mod format;
 pub mod history;
 pub mod html_table;

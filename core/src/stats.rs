@@ -345,7 +345,7 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         .map(|u| u.values.get(Indicator::Scans))
         .collect();
     let rank = ranks_fast(&scans);
-    let prev_index: std::collections::HashMap<String, usize> = prev_period
+    let prev_index: crate::fastmap::FastMap<String, usize> = prev_period
         .map(|p| {
             p.units
                 .iter()
@@ -365,7 +365,8 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         })
         .unwrap_or_default();
     let mut units: Vec<UnitStats> = Vec::with_capacity(n);
-    let mut cur_keys = std::collections::HashSet::with_capacity(n);
+    let mut cur_keys: crate::fastmap::FastSet<String> = Default::default();
+    cur_keys.reserve(n);
     for (k, u) in cur.units.iter().enumerate() {
         let key = unit_key(u.district.as_deref(), &u.name);
         let prev_i = prev_index.get(&key).copied();
@@ -453,19 +454,27 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
 
     // Districts, in order of first appearance.
     let mut districts: Vec<DistrictStats> = Vec::new();
-    let mut dindex: std::collections::HashMap<String, usize> = Default::default();
+    let mut dindex: crate::fastmap::FastMap<String, usize> = Default::default();
+    // Rows of one district usually follow each other: remember the last.
+    let mut last: Option<(&str, usize)> = None;
     for u in &cur.units {
         let Some(dn) = &u.district else { continue };
-        let key = crate::text::fold(dn);
-        let idx = *dindex.entry(key).or_insert_with(|| {
-            districts.push(DistrictStats {
-                name: dn.clone(),
-                units: 0,
-                totals: Values::default(),
-                rate: None,
-            });
-            districts.len() - 1
-        });
+        let idx = match last {
+            Some((name, idx)) if name == dn.as_str() => idx,
+            _ => {
+                let idx = *dindex.entry(crate::text::fold(dn)).or_insert_with(|| {
+                    districts.push(DistrictStats {
+                        name: dn.clone(),
+                        units: 0,
+                        totals: Values::default(),
+                        rate: None,
+                    });
+                    districts.len() - 1
+                });
+                last = Some((dn.as_str(), idx));
+                idx
+            }
+        };
         let d = &mut districts[idx];
         d.units += 1;
         for i in Indicator::ALL {

@@ -507,13 +507,21 @@ pub(crate) fn finish(report: SourceReport, periods: (Vec<Period>, Vec<String>)) 
 /// The key under which two rows are the same unit: district and name,
 /// folded, so "Sơn Thủy"/"Sơn Thuỷ" and case differences match.
 pub fn unit_key(district: Option<&str>, name: &str) -> String {
-    format!("{}|{}", district.map(fold).unwrap_or_default(), fold(name))
+    let mut k = district.map(fold).unwrap_or_default();
+    k.push('|');
+    k.push_str(&fold(name));
+    k
 }
 
 /// Words that open a total row.
 fn is_total_label(s: &str) -> bool {
+    // Every label starts with T or C (Tổng, Toàn, Total, Cộng): skip the
+    // folding for all other cells (this runs on every row).
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !matches!(s.chars().next(), Some('T' | 't' | 'C' | 'c')) {
+        return false;
+    }
     let f = fold(s);
-    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
     const LABELS: [&str; 10] = [
         "tong cong",
         "tong so",
@@ -526,9 +534,10 @@ fn is_total_label(s: &str) -> bool {
         "toan xa",
         "total",
     ];
-    LABELS
-        .iter()
-        .any(|l| f == *l || f.starts_with(&format!("{l} ")) || f.starts_with(&format!("{l}:")))
+    LABELS.iter().any(|l| {
+        f.strip_prefix(l)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+    })
 }
 
 fn date_in(s: &str) -> Option<Date> {
@@ -695,7 +704,7 @@ pub(crate) fn read_rows(
 
     // 3. Classify every row.
     let mut periods: Vec<Period> = Vec::new();
-    let mut seen: std::collections::HashMap<(Option<Date>, String), usize> = Default::default();
+    let mut seen: crate::fastmap::FastMap<(Option<Date>, String), usize> = Default::default();
     let mut since_total = [0i64; 5];
     let header_sig = header::signature(&headers);
     let name_of = |c: usize| headers.get(c).cloned().unwrap_or_default();
@@ -750,12 +759,17 @@ pub(crate) fn read_rows(
             continue;
         }
         // A repeated header (tables printed across pages) is not data.
-        let texts: Vec<String> = row
-            .cells
-            .iter()
-            .map(|c| c.text().trim().to_string())
-            .collect();
-        if header::signature(&texts) == header_sig {
+        // Cheap test first: the unit cell says what the header's says.
+        let repeats_header =
+            unit_col.is_some_and(|c| headers.get(c).is_some_and(|h| *h == unit_name)) && {
+                let texts: Vec<String> = row
+                    .cells
+                    .iter()
+                    .map(|c| c.text().trim().to_string())
+                    .collect();
+                header::signature(&texts) == header_sig
+            };
+        if repeats_header {
             report.account.skipped += 1;
             continue;
         }

@@ -74,22 +74,43 @@ pub(super) fn vowel(c: char) -> Option<Vowel> {
             upper: c.is_ascii_uppercase(),
         });
     }
-    if !((0xC0..=0x1B0).contains(&u) || (0x1EA0..=0x1EF9).contains(&u)) {
-        return None;
-    }
-    for (row, tones) in VOWELS.iter().enumerate() {
-        for (tone, &l) in tones.iter().enumerate() {
-            let l = u32::from(l);
-            if u == l || u == upper_of(l) {
-                return Some(Vowel {
-                    row: row as u8,
-                    tone: tone as u8,
-                    upper: u != l,
-                });
+    let idx = match u {
+        0xC0..=0x1B0 => u - 0xC0,
+        0x1EA0..=0x1EF9 => u - 0x1EA0 + 0x1B1 - 0xC0,
+        _ => return None,
+    };
+    // One entry per code point of the two ranges: row, tone and case packed
+    // in a byte (0xFF: not a vowel). Built once from VOWELS.
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = vec![0xFFu8; (0x1B1 - 0xC0) + (0x1EFA - 0x1EA0)];
+        let slot = |u: u32| match u {
+            0xC0..=0x1B0 => Some((u - 0xC0) as usize),
+            0x1EA0..=0x1EF9 => Some((u - 0x1EA0 + 0x1B1 - 0xC0) as usize),
+            _ => None,
+        };
+        for (row, tones) in VOWELS.iter().enumerate() {
+            for (tone, &l) in tones.iter().enumerate() {
+                let l = u32::from(l);
+                for (code, upper) in [(l, 0u8), (upper_of(l), 1u8)] {
+                    if let Some(i) = slot(code) {
+                        if t[i] == 0xFF {
+                            t[i] = (row as u8) << 4 | (tone as u8) << 1 | upper;
+                        }
+                    }
+                }
             }
         }
+        t
+    });
+    match table.get(idx as usize) {
+        Some(&b) if b != 0xFF => Some(Vowel {
+            row: b >> 4,
+            tone: (b >> 1) & 7,
+            upper: b & 1 == 1,
+        }),
+        _ => None,
     }
-    None
 }
 
 /// The precomposed character for a [`Vowel`].
@@ -120,7 +141,11 @@ pub(super) fn tone_of(c: char) -> Option<u8> {
 
 /// True if `s` has a character that [`nfc`] could change.
 fn needs_nfc(s: &str) -> bool {
-    s.chars().any(|c| ('\u{300}'..='\u{341}').contains(&c))
+    // U+0300..=U+033F are CC 80..BF in UTF-8, U+0340/U+0341 are CD 80/81.
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &x)| x == 0xCC || (x == 0xCD && matches!(b.get(i + 1), Some(0x80 | 0x81))))
 }
 
 /// [`nfc`] for an owned string, reusing it when nothing changes.
@@ -198,7 +223,10 @@ pub fn fold(s: &str) -> String {
             out.push(' ');
             space = false;
         }
-        if let Some(v) = vowel(c) {
+        if c.is_ascii() {
+            // Fast path: most characters of names and headers.
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(v) = vowel(c) {
             out.push(char::from(ROW_ASCII[usize::from(v.row)]));
         } else if c == 'đ' || c == 'Đ' {
             out.push('d');

@@ -1,0 +1,92 @@
+//! Native benchmark of ingest + statistics on generated province-shaped
+//! files (date, district, commune, four counts). Prints figures; asserts
+//! nothing. `cargo run --release -p thongbao-core --example bench [rows…]`
+//! Also writes the files to `target/bench/` for the browser benchmark.
+
+use std::fmt::Write as _;
+use std::time::Instant;
+use thongbao_core::{ingest, stats};
+
+/// A province-shaped CSV with `rows` unit rows over two report dates.
+pub fn province_csv(rows: usize) -> String {
+    let mut s = String::with_capacity(rows * 64);
+    s.push_str("Ngày,Huyện,Xã,Số địa điểm,Lượt quét,Đã cài PC-Covid,Số smartphone\n");
+    let per_date = rows.div_ceil(2).max(1);
+    for i in 0..rows {
+        let date = if i < per_date {
+            "05/11/2021"
+        } else {
+            "12/11/2021"
+        };
+        let u = i % per_date;
+        let phones = 800 + (u * 13) % 2000;
+        let _ = writeln!(
+            s,
+            "{date},Huyện Số {},Xã Phước Lộc {},{},{},{},{}",
+            u / 500 + 1,
+            u,
+            5 + (u * 7) % 90,
+            (u * 37 + i) % 9000,
+            phones * (10 + u % 50) / 100,
+            phones
+        );
+    }
+    s
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1_000, 100_000, 1_000_000]
+    } else {
+        sizes
+    };
+    let _ = std::fs::create_dir_all("target/bench");
+    println!("Core, native (ingest + statistics), release build:");
+    println!(
+        "{:>10} {:>10} {:>10} {:>10} {:>12} {:>14}",
+        "rows", "MB", "ingest ms", "stats ms", "MB/s", "rows/s"
+    );
+    let mut prev: Option<(usize, f64)> = None;
+    for &n in &sizes {
+        let csv = province_csv(n);
+        let _ = std::fs::write(format!("target/bench/province-{n}.csv"), &csv);
+        let mb = csv.len() as f64 / 1e6;
+        // Best of 3 (1 for the largest) to damp noise on a shared machine.
+        let runs = if n >= 1_000_000 { 1 } else { 3 };
+        let (mut best_i, mut best_s) = (f64::MAX, f64::MAX);
+        for _ in 0..runs {
+            let t = Instant::now();
+            let d = ingest::read(csv.as_bytes(), "province.csv").expect("bench file reads");
+            let ti = t.elapsed().as_secs_f64() * 1e3;
+            let t = Instant::now();
+            let s = stats::summarize(&d, &Default::default(), &Default::default());
+            let ts = t.elapsed().as_secs_f64() * 1e3;
+            assert!(s.unit_count > 0);
+            best_i = best_i.min(ti);
+            best_s = best_s.min(ts);
+        }
+        let total = best_i + best_s;
+        println!(
+            "{:>10} {:>10.1} {:>10.1} {:>10.1} {:>12.1} {:>14.0}",
+            n,
+            mb,
+            best_i,
+            best_s,
+            mb / (total / 1e3),
+            n as f64 / (total / 1e3)
+        );
+        if let Some((pn, pt)) = prev {
+            println!(
+                "{:>10} time × {:.1} for rows × {:.0}",
+                "",
+                total / pt,
+                n as f64 / pn as f64
+            );
+        }
+        prev = Some((n, total));
+    }
+}
