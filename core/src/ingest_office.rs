@@ -1,4 +1,4 @@
-//! Workbooks (.xlsx, .ods) into rows for [`crate::ingest`].
+//! Workbooks (.xlsx, .ods, .xls) into rows for [`crate::ingest`].
 //!
 //! The sheet read is the user's choice, else the first whose rows hold a
 //! recognisable header. Cells in legacy Vietnamese fonts (.VnTime = TCVN3,
@@ -97,6 +97,11 @@ pub(crate) fn read_zip_workbook(
     file: &str,
     opts: &ReadOptions,
 ) -> Result<Dataset, IngestError> {
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // An .xls named .xlsx, or an .xlsx encrypted with a password (which
+        // Excel wraps in an OLE2 file): the .xls reader tells which.
+        return read_xls(bytes, file, opts);
+    }
     let limits = Limits::default();
     let archive = office::ZipArchive::new(bytes, &limits).map_err(|e| office_error(file, e))?;
     let is_ods = archive.find("content.xml").is_some() && archive.find("xl/workbook.xml").is_none();
@@ -110,16 +115,14 @@ pub(crate) fn read_zip_workbook(
     }
 }
 
-/// Binary .xls (Excel 97–2003). Many ".xls" files from government systems
-/// are really HTML or text tables: those are read as such by the caller.
+/// Binary .xls (Excel 97–2003, and Excel 5.0/95). Many ".xls" files from
+/// government systems are really HTML or text tables: those are read as such
+/// by the caller.
 pub(crate) fn read_xls(
     bytes: &[u8],
     file: &str,
-    _opts: &ReadOptions,
+    opts: &ReadOptions,
 ) -> Result<Dataset, IngestError> {
-    let _ = bytes;
-    Err(IngestError::Unsupported {
-        file: file.into(),
-        kind: "Excel 97–2003 (.xls)".into(),
-    })
+    let wb = office::read_xls(bytes, &Limits::default()).map_err(|e| office_error(file, e))?;
+    read_workbook(wb, file, Format::Xls, opts)
 }

@@ -145,3 +145,11 @@ test("a province file shows 27 districts and drills down", async () => {
   await page.waitForFunction(() => /Huyện Thanh Hóa/.test(document.querySelector('[data-testid="unit-table"] tbody').textContent));
   await context.close();
 });
+
+test("an Excel 97–2003 .xls workbook is read", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await chooseFiles(page, path.join(FIXTURES, "..", "..", "core", "tests", "data", "seed.xls"));
+  await expectSeed(page, "seed.xls");
+  assert.match(await text(page, "unit-table"), /Xã Trung Thượng/);
+  await context.close();
+});

@@ -1,10 +1,11 @@
-//! Reading and writing office files (.xlsx, .ods) without any heavy dependency.
+//! Reading and writing office files (.xlsx, .ods, .xls) without any heavy dependency.
 //!
 //! Everything here is hand-written and defensive: any byte sequence given to the
 //! readers yields either a value or an [`OfficeError`], never a panic, and the
 //! [`Limits`] bound the memory and time an untrusted file can make us spend.
 
 pub mod ods_read;
+mod xls_read;
 pub mod xlsx_read;
 pub mod xlsx_write;
 pub mod xml;
@@ -16,6 +17,7 @@ mod tests;
 use std::fmt;
 
 pub use ods_read::read_ods;
+pub use xls_read::read_xls;
 pub use xlsx_read::read_xlsx;
 pub use xlsx_write::{neutralise, write_xlsx, XCell};
 pub use zip::{read_zip, ZipArchive, ZipEntry, ZipWriter};
@@ -108,6 +110,20 @@ pub enum XmlProblem {
     TooDeep(usize),
 }
 
+/// What is damaged in an .xls (OLE2 compound) file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XlsProblem {
+    /// No OLE2 header, or a header or root entry that makes no sense.
+    NotCompound,
+    /// A sector or a stream lies past the end of the file.
+    Truncated,
+    /// A chain of sectors loops or points outside the file.
+    BadChain,
+    /// A record overruns its stream, or a sheet is not where the workbook
+    /// says (offset in the workbook stream).
+    BadRecord(usize),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum OfficeError {
     /// No zip central directory: not an .xlsx/.ods/.docx or badly truncated.
@@ -158,6 +174,12 @@ pub enum OfficeError {
         limit: usize,
     },
     NoSheets,
+    /// .xls file damaged.
+    Xls(XlsProblem),
+    /// .xls (or OLE2-wrapped .xlsx) protected with a password.
+    Encrypted,
+    /// OLE2 compound file without a workbook (a .doc, .ppt, .msg …).
+    NoWorkbookStream,
 }
 
 impl std::error::Error for OfficeError {}
@@ -196,6 +218,17 @@ impl fmt::Display for OfficeError {
             TooManyCols { sheet, row, limit } => write!(f, "Trang tính \"{sheet}\" có quá nhiều cột (dòng {row} vượt {limit} cột). Hãy xoá các cột thừa rồi lưu lại."),
             TooManyCells { sheet, limit } => write!(f, "Trang tính \"{sheet}\" có quá nhiều ô (hơn {limit}). Hãy tách tệp hoặc xoá dữ liệu thừa."),
             NoSheets => f.write_str("Tệp không có trang tính nào."),
+            Xls(p) => {
+                let what = match p {
+                    XlsProblem::NotCompound => "phần đầu tệp không hợp lệ".to_string(),
+                    XlsProblem::Truncated => "tệp bị cắt cụt (thiếu phần cuối)".to_string(),
+                    XlsProblem::BadChain => "bảng phân bổ của tệp bị lỗi (vòng lặp hoặc trỏ ra ngoài tệp)".to_string(),
+                    XlsProblem::BadRecord(pos) => format!("dữ liệu bảng tính bị lỗi (vị trí {pos})"),
+                };
+                write!(f, "Tệp Excel 97–2003 (.xls) bị hỏng: {what}. Hãy lấy lại bản gốc của tệp, hoặc mở bằng Excel rồi lưu lại dạng .xlsx.")
+            }
+            Encrypted => f.write_str("Tệp Excel có đặt mật khẩu (đã mã hoá) nên không đọc được. Hãy mở bằng Excel, gỡ mật khẩu rồi lưu lại."),
+            NoWorkbookStream => f.write_str("Tệp không chứa bảng tính Excel (có thể là tệp Word hay PowerPoint đời cũ). Hãy chọn đúng tệp bảng số liệu."),
         }
     }
 }
@@ -231,6 +264,17 @@ impl OfficeError {
             TooManyCols { sheet, row, limit } => format!("Sheet \"{sheet}\" has too many columns (row {row} goes past {limit} columns). Delete the unused columns and save again."),
             TooManyCells { sheet, limit } => format!("Sheet \"{sheet}\" has too many cells (over {limit}). Split the file or delete unused data."),
             NoSheets => "The file has no sheet.".into(),
+            Xls(p) => {
+                let what = match p {
+                    XlsProblem::NotCompound => "its header is invalid".to_string(),
+                    XlsProblem::Truncated => "it is truncated (its end is missing)".to_string(),
+                    XlsProblem::BadChain => "its allocation table is corrupt (a loop or a pointer outside the file)".to_string(),
+                    XlsProblem::BadRecord(pos) => format!("its spreadsheet data is corrupt (at byte {pos})"),
+                };
+                format!("The Excel 97–2003 file (.xls) is damaged: {what}. Get the original file again, or open it in Excel and save it as .xlsx.")
+            }
+            Encrypted => "The Excel file is password-protected (encrypted) and cannot be read. Open it in Excel, remove the password and save it again.".into(),
+            NoWorkbookStream => "The file holds no Excel workbook (it may be an old Word or PowerPoint file). Choose the data table file.".into(),
         }
     }
 }

@@ -85,7 +85,7 @@ fn too_many(part: &str, lim: &Limits) -> OfficeError {
 
 /// Is this custom number format a date/time format? (d, m, y or h outside
 /// quotes, brackets and escapes.)
-fn is_date_code(code: &str) -> bool {
+pub(super) fn is_date_code(code: &str) -> bool {
     let (mut quoted, mut bracket, mut escaped) = (false, false, false);
     for c in code.chars() {
         if escaped {
