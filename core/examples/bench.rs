@@ -7,26 +7,29 @@ use std::fmt::Write as _;
 use std::time::Instant;
 use thongbao_core::{ingest, stats};
 
-/// A province-shaped CSV with `rows` unit rows over two report dates.
+/// A province-shaped CSV with `rows` rows: the 3.321 communes of the
+/// country (or fewer) in 111 districts, reported day after day, so a large
+/// file is many report dates of the same units — as provinces send them.
 pub fn province_csv(rows: usize) -> String {
+    let communes = rows.clamp(1, 3321);
     let mut s = String::with_capacity(rows * 64);
     s.push_str("Ngày,Huyện,Xã,Số địa điểm,Lượt quét,Đã cài PC-Covid,Số smartphone\n");
-    let per_date = rows.div_ceil(2).max(1);
+    let start = thongbao_core::date::Date::new(2021, 7, 1)
+        .map(|d| d.to_days())
+        .unwrap_or(0);
     for i in 0..rows {
-        let date = if i < per_date {
-            "05/11/2021"
-        } else {
-            "12/11/2021"
-        };
-        let u = i % per_date;
+        let (day, u) = (i / communes, i % communes);
+        let date = thongbao_core::date::Date::from_days(start + day as i64)
+            .map(|d| d.dmy())
+            .unwrap_or_default();
         let phones = 800 + (u * 13) % 2000;
         let _ = writeln!(
             s,
             "{date},Huyện Số {},Xã Phước Lộc {},{},{},{},{}",
-            u / 500 + 1,
+            u / 30 + 1,
             u,
-            5 + (u * 7) % 90,
-            (u * 37 + i) % 9000,
+            5 + (u * 7) % 90 + day % 5,
+            (u * 37 + day * 11) % 9000,
             phones * (10 + u % 50) / 100,
             phones
         );

@@ -152,12 +152,18 @@ impl Dataset {
     /// Put several files' datasets together: periods with the same date are
     /// merged (a unit listed twice for one date becomes a row issue of the
     /// later file), and periods are sorted by date.
-    pub fn merge(parts: Vec<Dataset>) -> Dataset {
+    pub fn merge(mut parts: Vec<Dataset>) -> Dataset {
+        if parts.len() == 1 {
+            // One file: ingest already checked it for duplicates.
+            return parts.remove(0);
+        }
         let mut out = Dataset {
             sources: Vec::new(),
             periods: Vec::new(),
             extra_columns: Vec::new(),
         };
+        // Unit keys of each period, to find a unit listed twice in O(1).
+        let mut keys: Vec<crate::fastmap::FastMap<String, usize>> = Vec::new();
         for part in parts {
             let offset = out.sources.len();
             // Extra columns: align by name.
@@ -181,6 +187,7 @@ impl Dataset {
                             date: period.date,
                             units: Vec::new(),
                         });
+                        keys.push(Default::default());
                         out.periods.len() - 1
                     }
                 };
@@ -197,11 +204,8 @@ impl Dataset {
                     unit.extra = extra;
                     let key = crate::ingest::unit_key(unit.district.as_deref(), &unit.name);
                     let target = &mut out.periods[idx];
-                    if let Some(first) = target
-                        .units
-                        .iter()
-                        .find(|u| crate::ingest::unit_key(u.district.as_deref(), &u.name) == key)
-                    {
+                    if let Some(&first) = keys[idx].get(&key) {
+                        let first: &Unit = &target.units[first];
                         let issue = crate::ingest::RowIssue {
                             line: unit.line,
                             column: None,
@@ -215,9 +219,11 @@ impl Dataset {
                         if let Some(src) = out.sources.get_mut(unit.source) {
                             src.issues.push(issue);
                             src.account.units = src.account.units.saturating_sub(1);
+                            src.account.rejected += 1;
                             src.account.issues += 1;
                         }
                     } else {
+                        keys[idx].insert(key, target.units.len());
                         target.units.push(unit);
                     }
                 }

@@ -35,7 +35,7 @@ pub enum Cell {
 impl Cell {
     fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            Cell::Text(s) => std::borrow::Cow::Borrowed(s.as_str()),
+            Cell::Text(s) => std::borrow::Cow::Borrowed(s.trim()),
             Cell::Number(x) => std::borrow::Cow::Owned(if x.fract() == 0.0 && x.abs() < 1e15 {
                 format!("{}", *x as i64)
             } else {
@@ -719,11 +719,17 @@ pub(crate) fn read_rows(
                 .map(|x| x.text().trim().to_string())
                 .unwrap_or_default()
         };
-        let unit_name = text::nfc(&text_at(unit_col));
-        let district = text::nfc(&text_at(district_col));
+        // Cells are NFC already: decoded text is composed as a whole, and
+        // workbook cells when they are read.
+        let unit_name = text_at(unit_col);
+        let district = text_at(district_col);
         // Total rows.
         let label_cells = [unit_col, district_col, serial_col, Some(0)];
-        if label_cells.iter().any(|&c| is_total_label(&text_at(c))) {
+        let is_label = |c: Option<usize>| {
+            c.and_then(|c| row.cells.get(c))
+                .is_some_and(|x| is_total_label(&x.text()))
+        };
+        if label_cells.into_iter().any(is_label) {
             report.account.totals += 1;
             for (k, &(ind, c)) in count_cols.iter().enumerate() {
                 let typed = match row.cells.get(c) {
@@ -972,8 +978,13 @@ pub(crate) fn read_rows(
             values,
             extra: extra_cols.iter().map(|&c| text_at(Some(c))).collect(),
         };
-        match periods.iter_mut().find(|p| p.date == date) {
-            Some(p) => p.units.push(unit),
+        // Rows of one date usually follow each other: try the last period first.
+        let slot = match periods.last() {
+            Some(p) if p.date == date => Some(periods.len() - 1),
+            _ => periods.iter().position(|p| p.date == date),
+        };
+        match slot {
+            Some(i) => periods[i].units.push(unit),
             None => periods.push(Period {
                 date,
                 units: vec![unit],

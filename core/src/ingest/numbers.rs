@@ -118,6 +118,10 @@ pub fn parse_count(s: &str, sep: DecimalSep) -> Result<Option<i64>, CountError> 
     if t.is_empty() || t == "-" || t == "—" {
         return Ok(None);
     }
+    // Fast path: plain digits, as most cells are.
+    if t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().map(Some).map_err(|_| CountError::TooLarge);
+    }
     let (neg, digits, frac) = split_number(t, sep).ok_or(CountError::NotANumber)?;
     if frac.chars().any(|c| c != '0') {
         return Err(CountError::Fraction);
