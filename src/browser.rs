@@ -278,3 +278,89 @@ pub fn page_base() -> String {
         .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_string())
         .unwrap_or_default()
 }
+
+thread_local! {
+    /// The worker reading a file now, and how to end its wait.
+    static JOB: std::cell::RefCell<Option<(web_sys::Worker, js_sys::Function)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether files can be read in a Web Worker here (the app served over
+/// HTTP; not `file://`, where `thongbao.html` reads on the page's thread).
+pub fn worker_available() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p.starts_with("http"))
+}
+
+/// Read files in `worker.js`; `on_progress` gets 0.0–1.0. `Err` when the
+/// worker could not start or the job was cancelled.
+pub async fn run_in_worker(
+    files: &[(String, Vec<u8>)],
+    options_json: &str,
+    on_progress: impl Fn(f64) + 'static,
+) -> Result<String, String> {
+    use wasm_bindgen::closure::Closure;
+    cancel_worker();
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    let worker =
+        web_sys::Worker::new_with_options("./worker.js", &opts).map_err(|e| format!("{e:?}"))?;
+    let names = js_sys::Array::new();
+    let buffers = js_sys::Array::new();
+    for (n, b) in files {
+        names.push(&JsValue::from_str(n));
+        buffers.push(&js_sys::Uint8Array::from(b.as_slice()).buffer());
+    }
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"names".into(), &names);
+    let _ = js_sys::Reflect::set(&msg, &"buffers".into(), &buffers);
+    let _ = js_sys::Reflect::set(&msg, &"options".into(), &JsValue::from_str(options_json));
+    let w2 = worker.clone();
+    let on_progress = std::rc::Rc::new(on_progress);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let on_progress = on_progress.clone();
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let data = ev.data();
+                if let Some(p) = js_sys::Reflect::get(&data, &"progress".into())
+                    .ok()
+                    .and_then(|p| p.as_f64())
+                {
+                    on_progress(p);
+                } else if let Ok(r) = js_sys::Reflect::get(&data, &"result".into()) {
+                    let _ = resolve.call1(&JsValue::NULL, &r);
+                }
+            });
+        w2.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let rej = reject.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            let _ = rej.call1(&JsValue::NULL, &JsValue::from_str("worker error"));
+        });
+        w2.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        JOB.with(|j| *j.borrow_mut() = Some((w2.clone(), reject)));
+    });
+    worker
+        .post_message_with_transfer(&msg, &buffers)
+        .map_err(|e| format!("{e:?}"))?;
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+    JOB.with(|j| {
+        if let Some((w, _)) = j.borrow_mut().take() {
+            w.terminate();
+        }
+    });
+    result
+        .map(|v| v.as_string().unwrap_or_default())
+        .map_err(|e| e.as_string().unwrap_or_default())
+}
+
+/// Stop the worker reading a file, if any.
+pub fn cancel_worker() {
+    JOB.with(|j| {
+        if let Some((w, reject)) = j.borrow_mut().take() {
+            w.terminate();
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("cancelled"));
+        }
+    });
+}

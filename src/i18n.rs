@@ -120,6 +120,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("embed-script", "Mã nhúng script", "Script snippet"),
     ("profile-save", "Lưu hồ sơ đơn vị (.json)", "Save office profile (.json)"),
     ("profile-open", "Mở hồ sơ đơn vị", "Open office profile"),
+    ("cancel", "Hủy", "Cancel"),
     ("filter", "Lọc theo tên", "Filter by name"),
     ("group-by-district", "Nhóm theo huyện", "Group by district"),
     ("issues-summary", "dòng bị loại vì lỗi; cảnh báo (dòng vẫn được tính)", "rows left out because of errors; warnings (rows kept)"),

@@ -38,3 +38,38 @@ pub fn bench_ingest(bytes: &[u8]) -> f64 {
     }
     js_sys::Date::now() - t
 }
+
+/// Worker entry (`worker.js`, written by `tools/postbuild.mjs`): read files
+/// off the page's thread. `options` is `ReadOptions` as JSON; `progress` is
+/// called with 0.0–1.0; the result is `ingest::job`'s JSON.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn worker_run(
+    names: Vec<String>,
+    buffers: js_sys::Array,
+    options: &str,
+    progress: &js_sys::Function,
+) -> String {
+    use thongbao_core::ingest::{job, ReadOptions};
+    let opts: ReadOptions = serde_json_options(options);
+    let files: Vec<(String, Vec<u8>)> = names
+        .into_iter()
+        .zip(buffers.iter())
+        .map(|(n, b)| (n, js_sys::Uint8Array::new(&b).to_vec()))
+        .collect();
+    let mut last = -1.0f64;
+    let result = job::run(&files, &opts, state::PERSIST_MAX_UNITS, &mut |p| {
+        // A message per percent at most.
+        if p - last >= 0.01 || p >= 1.0 {
+            last = p;
+            let _ = progress.call1(
+                &wasm_bindgen::JsValue::NULL,
+                &wasm_bindgen::JsValue::from_f64(p),
+            );
+        }
+    });
+    job::to_json(&result)
+}
+
+fn serde_json_options(s: &str) -> thongbao_core::ingest::ReadOptions {
+    thongbao_core::ingest::ReadOptions::from_json(s)
+}

@@ -39,6 +39,8 @@ pub struct AppState {
     /// The last input's error, if it could not be used.
     pub error: RwSignal<Option<IngestError>>,
     pub loading: RwSignal<bool>,
+    /// Progress of a file read in the background (0.0–1.0).
+    pub progress: RwSignal<Option<f64>>,
     pub manual: RwSignal<Manual>,
     pub settings: RwSignal<Settings>,
     pub fields: RwSignal<LetterFields>,
@@ -52,6 +54,14 @@ pub struct AppState {
     pub history: RwSignal<Vec<Snapshot>>,
     /// Whether work is saved in the browser (not for embedded widgets).
     pub persist: bool,
+}
+
+/// Inputs of this size or more are read in a Web Worker.
+pub const WORKER_FROM_BYTES: usize = 1024 * 1024;
+
+/// Read files on this thread, as one job.
+fn read_here(files: &[(String, Vec<u8>)], options: &ReadOptions) -> Result<Dataset, IngestError> {
+    ingest::job::run(files, options, PERSIST_MAX_UNITS, &mut |_| {})
 }
 
 /// Whether a dataset is too large to keep in the browser.
@@ -105,6 +115,7 @@ impl AppState {
             is_sample: RwSignal::new(is_sample),
             error: RwSignal::new(None),
             loading: RwSignal::new(false),
+            progress: RwSignal::new(None),
             manual,
             settings,
             fields,
@@ -196,42 +207,108 @@ impl AppState {
         self.load_with(files, ReadOptions::default());
     }
 
-    /// Read files with the user's overrides.
+    /// Read files with the user's overrides. Large inputs are read in a Web
+    /// Worker (progress bar, cancel, the page stays responsive); small ones
+    /// at once. A column mapping the user chose earlier for the same header
+    /// is applied when the header is not recognised.
     pub fn load_with(&self, files: Vec<(String, Vec<u8>)>, options: ReadOptions) {
         if files.is_empty() {
+            self.loading.set(false);
             return;
         }
-        let mut parts = Vec::new();
-        let mut failed = None;
-        for (name, bytes) in &files {
-            let mut result = ingest::read_with(bytes, name, &options);
-            if let Err(IngestError::NeedsMapping { headers, .. }) = &result {
-                // A mapping the user chose earlier for this header.
+        let total: usize = files.iter().map(|(_, b)| b.len()).sum();
+        if total < WORKER_FROM_BYTES || !self.persist || !browser::worker_available() {
+            let result = read_here(&files, &options);
+            let result = match result {
+                Err(IngestError::NeedsMapping { ref headers, .. }) if options.mapping.is_none() => {
+                    match browser::remembered_mapping(headers) {
+                        Some(m) => read_here(
+                            &files,
+                            &ReadOptions {
+                                mapping: Some(m),
+                                ..options.clone()
+                            },
+                        ),
+                        None => result,
+                    }
+                }
+                r => r,
+            };
+            self.finish_load(files, options, result);
+            return;
+        }
+        let s = *self;
+        s.loading.set(true);
+        s.progress.set(Some(0.0));
+        leptos::task::spawn_local(async move {
+            let mut result = s.read_in_worker(&files, &options).await;
+            if let Err(IngestError::NeedsMapping { ref headers, .. }) = result {
                 if let (None, Some(m)) = (&options.mapping, browser::remembered_mapping(headers)) {
-                    let opts = ReadOptions {
-                        mapping: Some(m),
-                        ..options.clone()
-                    };
-                    result = ingest::read_with(bytes, name, &opts);
+                    result = s
+                        .read_in_worker(
+                            &files,
+                            &ReadOptions {
+                                mapping: Some(m),
+                                ..options.clone()
+                            },
+                        )
+                        .await;
                 }
             }
+            s.progress.set(None);
             match result {
-                Ok(d) => parts.push(d),
-                Err(e) => {
-                    failed = Some(e);
-                    break;
+                // Cancelled: nothing changes.
+                Err(IngestError::Fetch { ref detail, .. }) if detail == "cancelled" => {
+                    s.loading.set(false)
                 }
+                r => s.finish_load(files, options, r),
+            }
+        });
+    }
+
+    async fn read_in_worker(
+        &self,
+        files: &[(String, Vec<u8>)],
+        options: &ReadOptions,
+    ) -> Result<Dataset, IngestError> {
+        let progress = self.progress;
+        match browser::run_in_worker(files, &options.to_json(), move |p| progress.set(Some(p)))
+            .await
+        {
+            Ok(json) => ingest::job::from_json(&json),
+            Err(e) if e == "cancelled" => Err(IngestError::Fetch {
+                file: String::new(),
+                detail: e,
+            }),
+            // No worker here after all: read on this thread.
+            Err(_) => read_here(files, options),
+        }
+    }
+
+    fn finish_load(
+        &self,
+        files: Vec<(String, Vec<u8>)>,
+        options: ReadOptions,
+        result: Result<Dataset, IngestError>,
+    ) {
+        self.loading.set(false);
+        self.last_input.set(Some(LastInput { files, options }));
+        match result {
+            Err(e) => self.error.set(Some(e)),
+            Ok(d) => {
+                self.error.set(None);
+                self.is_sample.set(false);
+                self.dataset.set(d);
+                self.store_history();
             }
         }
-        self.last_input.set(Some(LastInput { files, options }));
-        if let Some(e) = failed {
-            self.error.set(Some(e));
-            return;
-        }
-        self.error.set(None);
-        self.is_sample.set(false);
-        self.dataset.set(Dataset::merge(parts));
-        self.store_history();
+    }
+
+    /// Stop reading a large file.
+    pub fn cancel_load(&self) {
+        browser::cancel_worker();
+        self.progress.set(None);
+        self.loading.set(false);
     }
 
     /// Re-read the last input with changed options.

@@ -2,7 +2,8 @@
 //  1. Trunk's inline start-up script becomes boot-<hash>.js, so the page runs
 //     under a CSP without 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval');
 //     it also registers the service worker.
-//  2. embed.js: the script embed for portals (mounts widgets in shadow roots).
+//  2. embed.js: the script embed for portals (mounts widgets in shadow roots);
+//     worker.js: the Web Worker that reads large files.
 //  3. sw.js: the service worker that caches the app for offline use; its cache
 //     name is the hash of the files, so a new version replaces the old cleanly.
 //  4. thongbao.html: the whole app in one self-contained file (CSS, JS and
@@ -64,6 +65,19 @@ for (const s of document.querySelectorAll('script[type="module"][src]')) {
 }
 `;
 write("embed.js", embed);
+
+// 2b. worker.js: reads large files off the page's thread (same module).
+const worker = `// thongbao: reads files in the background so the page never freezes.
+import init, { worker_run } from "./${jsFile}";
+const ready = init({ module_or_path: new URL("./${wasmFile}", import.meta.url) });
+self.onmessage = async (e) => {
+  await ready;
+  const { names, buffers, options } = e.data;
+  const result = worker_run(names, buffers, options, (p) => self.postMessage({ progress: p }));
+  self.postMessage({ result });
+};
+`;
+write("worker.js", worker);
 
 // 3. service worker.
 const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== "sw.js" && f !== "thongbao.html");

@@ -65,6 +65,11 @@ impl<'a> Records<'a> {
             line: 1,
         }
     }
+
+    /// Bytes not read yet.
+    pub fn remaining(&self) -> usize {
+        self.rest.len()
+    }
 }
 
 impl Iterator for Records<'_> {

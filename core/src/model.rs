@@ -101,6 +101,10 @@ pub struct Period {
     /// The report date, when the file or its name or title says it.
     pub date: Option<Date>,
     pub units: Vec<Unit>,
+    /// The totals of an older period whose units were dropped to keep a
+    /// long file small in memory (see [`Dataset::compact`]).
+    #[serde(default)]
+    pub totals: Option<Values>,
 }
 
 /// Everything read from one or more files.
@@ -124,6 +128,36 @@ impl Dataset {
     /// The period before the current one, when the data has it.
     pub fn previous(&self) -> Option<&Period> {
         self.periods.len().checked_sub(2).map(|i| &self.periods[i])
+    }
+
+    /// Number of unit rows held.
+    pub fn unit_rows(&self) -> usize {
+        self.periods.iter().map(|p| p.units.len()).sum()
+    }
+
+    /// Keep the units of the last `keep` periods only; older periods keep
+    /// their totals (for the trend). A year of daily province files is a
+    /// million rows; the report needs two periods of them.
+    pub fn compact(&mut self, keep: usize) {
+        let n = self.periods.len();
+        for p in self.periods.iter_mut().take(n.saturating_sub(keep)) {
+            if p.totals.is_none() {
+                let mut t = Values::default();
+                for i in Indicator::ALL {
+                    let mut any = false;
+                    let mut sum = 0i64;
+                    for u in &p.units {
+                        if let Some(v) = u.values.get(i) {
+                            any = true;
+                            sum = sum.saturating_add(v);
+                        }
+                    }
+                    t.set(i, any.then_some(sum));
+                }
+                p.totals = Some(t);
+            }
+            p.units = Vec::new();
+        }
     }
 
     /// Whether any unit carries a district.
@@ -186,6 +220,7 @@ impl Dataset {
                         out.periods.push(Period {
                             date: period.date,
                             units: Vec::new(),
+                            totals: period.totals,
                         });
                         keys.push(Default::default());
                         out.periods.len() - 1

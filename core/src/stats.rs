@@ -244,6 +244,9 @@ fn sum(period: &Period, i: Indicator) -> Option<i64> {
 }
 
 fn totals_of(period: &Period) -> Values {
+    if let (Some(t), true) = (period.totals, period.units.is_empty()) {
+        return t;
+    }
     let mut v = Values::default();
     for i in Indicator::ALL {
         v.set(i, sum(period, i));
@@ -276,6 +279,7 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
     let empty = Period {
         date: None,
         units: Vec::new(),
+        totals: None,
     };
     let cur = data.current().unwrap_or(&empty);
     let prev_period = data.previous();

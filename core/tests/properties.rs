@@ -829,6 +829,7 @@ fn dataset(units: &[Values]) -> Dataset {
                     extra: Vec::new(),
                 })
                 .collect(),
+            totals: None,
         }],
         extra_columns: Vec::new(),
     }

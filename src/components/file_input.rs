@@ -33,8 +33,8 @@ fn load_list(state: AppState, list: Option<web_sys::FileList>) {
             // and gets the "empty file" message.
             read.push((f.name(), read_file(&f).await.unwrap_or_default()));
         }
+        // Loading ends when the data is read (at once, or in a worker).
         state.load_files(read);
-        state.loading.set(false);
     });
 }
 
@@ -145,7 +145,17 @@ pub fn FileInput() -> impl IntoView {
             </label>
             <p class="tb-hint">{tr("multi-hint")}</p>
             <Show when=move || state.loading.get()>
-                <p class="tb-loading" role="status">{tr("loading")}</p>
+                <div class="tb-loading" role="status">
+                    <span>{tr("loading")}</span>
+                    <Show when=move || state.progress.with(Option::is_some)>
+                        <progress max="100" data-testid="load-progress" aria-label=tr("loading")
+                            prop:value=move || (state.progress.get().unwrap_or(0.0) * 100.0).round()></progress>
+                        <button type="button" class="tb-secondary tb-small" data-testid="cancel-load"
+                            on:click=move |_| state.cancel_load()>
+                            {tr("cancel")}
+                        </button>
+                    </Show>
+                </div>
             </Show>
             <Show when=move || state.error.with(Option::is_some)>
                 <p class="tb-error" role="alert" data-testid="input-error">

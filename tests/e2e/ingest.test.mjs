@@ -153,3 +153,28 @@ test("an Excel 97–2003 .xls workbook is read", async () => {
   assert.match(await text(page, "unit-table"), /Xã Trung Thượng/);
   await context.close();
 });
+
+test("a large file is read in the background with a progress bar, and can be cancelled", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  // About 3 MB: 40.000 rows of 200 communes over 200 days.
+  let csv = "Ngày,Huyện,Xã,Số địa điểm,Lượt quét\n";
+  for (let d = 0; d < 200; d++) {
+    const date = new Date(Date.UTC(2021, 6, 1 + d));
+    const dd = `${String(date.getUTCDate()).padStart(2, "0")}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${date.getUTCFullYear()}`;
+    for (let u = 0; u < 200; u++) csv += `${dd},Huyện ${u % 9},Xã Số ${u},${5 + (u % 7)},${(u * 37 + d) % 900}\n`;
+  }
+  const file = { name: "ca-nam.csv", mimeType: "text/csv", buffer: Buffer.from(csv) };
+  // Cancel: the sample stays.
+  await chooseFiles(page, file);
+  await page.getByTestId("cancel-load").click({ timeout: 10000 }).catch(() => {});
+  // Then read it to the end.
+  await chooseFiles(page, file);
+  await page.getByTestId("load-progress").waitFor({ timeout: 10000 }).catch(() => {});
+  await waitText(page, "source-name", (t) => t === "ca-nam.csv", 60000);
+  assert.equal(await text(page, "unit-count"), "200");
+  assert.ok((await page.getByTestId("delta-scans").count()) === 1);
+  // The trend chart has the 200 report dates.
+  assert.equal(await page.getByTestId("chart-trend").locator("svg").count(), 1);
+  assert.equal(await page.getByTestId("load-progress").count(), 0);
+  await context.close();
+});

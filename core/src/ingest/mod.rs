@@ -84,6 +84,17 @@ pub struct ReadOptions {
     pub mapping: Option<Vec<Option<Role>>>,
 }
 
+impl ReadOptions {
+    /// As JSON, for a background job.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+    /// From [`ReadOptions::to_json`]; defaults when unreadable.
+    pub fn from_json(s: &str) -> ReadOptions {
+        serde_json::from_str(s).unwrap_or_default()
+    }
+}
+
 /// How bad a row issue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Severity {
@@ -389,6 +400,17 @@ pub fn read_with(
     file_name: &str,
     opts: &ReadOptions,
 ) -> Result<Dataset, IngestError> {
+    read_with_progress(bytes, file_name, opts, &mut |_| {})
+}
+
+/// [`read_with`], telling `progress` the share of the text read so far
+/// (0.0–1.0) every few thousand rows, for a progress bar.
+pub fn read_with_progress(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ReadOptions,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Dataset, IngestError> {
     let file = file_name.to_string();
     check_size(file_name, bytes.len() as u64)?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -429,9 +451,19 @@ pub fn read_with(
         text
     };
     let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
-    let rows = crate::csv::Records::new(&text, delimiter).map(|r| RawRow {
-        line: r.line,
-        cells: r.cells.into_iter().map(Cell::Text).collect(),
+    let total = text.len().max(1) as f64;
+    let mut records = crate::csv::Records::new(&text, delimiter);
+    let mut count = 0usize;
+    let rows = std::iter::from_fn(move || {
+        let r = records.next()?;
+        count += 1;
+        if count % 8192 == 0 {
+            progress(1.0 - records.remaining() as f64 / total);
+        }
+        Some(RawRow {
+            line: r.line,
+            cells: r.cells.into_iter().map(Cell::Text).collect(),
+        })
     });
     let mut report = SourceReport {
         file_name: file.clone(),
@@ -988,6 +1020,7 @@ pub(crate) fn read_rows(
             None => periods.push(Period {
                 date,
                 units: vec![unit],
+                totals: None,
             }),
         }
     }
@@ -1156,5 +1189,110 @@ mod tests {
         };
         let d = read_with(t.as_bytes(), "b.csv", &opts).unwrap();
         assert_eq!(d.sources[0].format, Format::Text { delimiter: ',' });
+    }
+}
+
+/// Loading files as a background job (the browser runs it in a Web Worker,
+/// so a large file never freezes the page): the result travels as JSON.
+pub mod job {
+    use super::{read_with_progress, IngestError, ReadOptions};
+    use crate::model::Dataset;
+
+    /// Read every file, merge them, and keep the units of the last two
+    /// periods only when the data is larger than `compact_above` unit rows.
+    /// `progress` gets 0.0–1.0 over all the files.
+    pub fn run(
+        files: &[(String, Vec<u8>)],
+        opts: &ReadOptions,
+        compact_above: usize,
+        progress: &mut dyn FnMut(f64),
+    ) -> Result<Dataset, IngestError> {
+        let total: usize = files.iter().map(|(_, b)| b.len()).sum::<usize>().max(1);
+        let mut done = 0usize;
+        let mut parts = Vec::with_capacity(files.len());
+        for (name, bytes) in files {
+            let share = bytes.len() as f64 / total as f64;
+            let base = done as f64 / total as f64;
+            parts.push(read_with_progress(bytes, name, opts, &mut |p| {
+                progress(base + p * share)
+            })?);
+            done += bytes.len();
+        }
+        let mut d = Dataset::merge(parts);
+        if d.unit_rows() > compact_above {
+            d.compact(2);
+        }
+        progress(1.0);
+        Ok(d)
+    }
+
+    /// The job's result as JSON, for the trip back to the page.
+    pub fn to_json(r: &Result<Dataset, IngestError>) -> String {
+        let v = match r {
+            Ok(d) => serde_json::json!({ "ok": d }),
+            Err(e) => serde_json::json!({ "err": e }),
+        };
+        v.to_string()
+    }
+
+    /// Read a job's result.
+    pub fn from_json(s: &str) -> Result<Dataset, IngestError> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        enum R {
+            Ok(Dataset),
+            Err(IngestError),
+        }
+        match serde_json::from_str::<R>(s) {
+            Ok(R::Ok(d)) => Ok(d),
+            Ok(R::Err(e)) => Err(e),
+            Err(e) => Err(IngestError::Workbook {
+                file: String::new(),
+                detail: format!("internal: {e}"),
+            }),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_long_file_is_compacted_to_two_periods_and_survives_the_trip() {
+            let mut csv = String::from("Ngày,Xã,Lượt quét\n");
+            for d in 1..=5 {
+                for u in 0..4 {
+                    csv.push_str(&format!("0{d}/11/2021,Xã {u},{}\n", d * 10 + u));
+                }
+            }
+            let mut seen = Vec::new();
+            let r = run(
+                &[("dai.csv".into(), csv.into_bytes())],
+                &ReadOptions::default(),
+                8,
+                &mut |p| seen.push(p),
+            );
+            let back = from_json(&to_json(&r)).unwrap();
+            assert_eq!(back.periods.len(), 5);
+            assert_eq!(back.unit_rows(), 8);
+            assert_eq!(seen.last(), Some(&1.0));
+            let s = crate::stats::summarize(&back, &Default::default(), &Default::default());
+            assert_eq!(s.trend.len(), 5);
+            assert_eq!(
+                s.trend[0].1.get(crate::model::Indicator::Scans),
+                Some(10 + 11 + 12 + 13)
+            );
+            assert_eq!(s.delta.get(crate::model::Indicator::Scans), Some(40));
+            let e = run(
+                &[("x.csv".into(), Vec::new())],
+                &ReadOptions::default(),
+                8,
+                &mut |_| {},
+            );
+            assert!(matches!(
+                from_json(&to_json(&e)),
+                Err(IngestError::Empty { .. })
+            ));
+        }
     }
 }
