@@ -57,7 +57,7 @@ pub struct AppState {
 }
 
 /// Inputs of this size or more are read in a Web Worker.
-pub const WORKER_FROM_BYTES: usize = 1024 * 1024;
+pub const WORKER_FROM_BYTES: usize = 256 * 1024;
 
 /// Read files on this thread, as one job.
 fn read_here(files: &[(String, Vec<u8>)], options: &ReadOptions) -> Result<Dataset, IngestError> {
@@ -129,9 +129,25 @@ impl AppState {
         };
         if persist {
             state.save_on_change();
+            state.follow_other_tabs();
             state.refresh_history();
         }
         state
+    }
+
+    /// Another tab of the app saved its work: take it, so the two tabs do
+    /// not overwrite each other's edits.
+    fn follow_other_tabs(&self) {
+        let s = *self;
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() != Some(STORAGE_KEY) {
+                return;
+            }
+            if let Some(Ok(saved)) = ev.new_value().map(|v| Saved::from_json(&v)) {
+                s.restore(saved);
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 
     /// Reload the history list from IndexedDB.
