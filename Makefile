@@ -105,6 +105,7 @@ bench: test-tools dist
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
 fmt:
 	cargo fmt --all

@@ -457,7 +457,7 @@ pub fn read_with_progress(
     let rows = std::iter::from_fn(move || {
         let r = records.next()?;
         count += 1;
-        if count % 8192 == 0 {
+        if count.is_multiple_of(8192) {
             progress(1.0 - records.remaining() as f64 / total);
         }
         Some(RawRow {
