@@ -13,6 +13,15 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// The text of the file chosen in an `<input type="file">` (the input is
+/// cleared so the same file can be chosen again), for small JSON files.
+pub async fn chosen_text(input: web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files().and_then(|l| l.get(0))?;
+    input.set_value("");
+    let bytes = read_file(&file).await.unwrap_or_default();
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// Offer bytes as a download with the given name and MIME type.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let arr = js_sys::Uint8Array::from(bytes);

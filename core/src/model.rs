@@ -142,19 +142,7 @@ impl Dataset {
         let n = self.periods.len();
         for p in self.periods.iter_mut().take(n.saturating_sub(keep)) {
             if p.totals.is_none() {
-                let mut t = Values::default();
-                for i in Indicator::ALL {
-                    let mut any = false;
-                    let mut sum = 0i64;
-                    for u in &p.units {
-                        if let Some(v) = u.values.get(i) {
-                            any = true;
-                            sum = sum.saturating_add(v);
-                        }
-                    }
-                    t.set(i, any.then_some(sum));
-                }
-                p.totals = Some(t);
+                p.totals = Some(crate::stats::totals_of(p));
             }
             p.units = Vec::new();
         }

@@ -243,7 +243,8 @@ fn sum(period: &Period, i: Indicator) -> Option<i64> {
     any.then_some(total)
 }
 
-fn totals_of(period: &Period) -> Values {
+/// Totals of a period (or the totals it keeps after `Dataset::compact`).
+pub fn totals_of(period: &Period) -> Values {
     if let (Some(t), true) = (period.totals, period.units.is_empty()) {
         return t;
     }

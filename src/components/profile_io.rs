@@ -23,13 +23,11 @@ pub fn ProfileIo() -> impl IntoView {
     };
     let open = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        input.set_value("");
         spawn_local(async move {
-            let bytes = browser::read_file(&file).await.unwrap_or_default();
-            match Profile::from_json(&String::from_utf8_lossy(&bytes)) {
+            let Some(text) = browser::chosen_text(input).await else {
+                return;
+            };
+            match Profile::from_json(&text) {
                 Ok(p) => {
                     message.set(Some(format!("✓ {}", p.name)));
                     state.use_profile(p);

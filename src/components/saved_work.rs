@@ -36,13 +36,11 @@ pub fn SavedWork() -> impl IntoView {
     };
     let import = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        input.set_value("");
         spawn_local(async move {
-            let bytes = browser::read_file(&file).await.unwrap_or_default();
-            match thongbao_core::saved::Backup::from_json(&String::from_utf8_lossy(&bytes)) {
+            let Some(text) = browser::chosen_text(input).await else {
+                return;
+            };
+            match thongbao_core::saved::Backup::from_json(&text) {
                 Ok(b) => {
                     state.restore(b.saved);
                     for snap in &b.history {
