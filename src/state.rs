@@ -313,6 +313,11 @@ impl AppState {
             Err(e) => self.error.set(Some(e)),
             Ok(d) => {
                 self.error.set(None);
+                if self.is_sample.get_untracked() {
+                    // The sample's typed figures (its installs, its previous
+                    // report) are not the clerk's: start their report clean.
+                    self.manual.set(Manual::default());
+                }
                 self.is_sample.set(false);
                 self.dataset.set(d);
                 self.store_history();
