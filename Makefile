@@ -16,7 +16,7 @@ PORT ?= 8080
 # Hosts the page may fetch data files from (?src=), e.g. "https://portal.example".
 CONNECT_SRC ?=
 
-.PHONY: help serve dist test test-core test-wasm test-e2e tools test-tools clean fmt lint bench
+.PHONY: help serve dist test test-core test-wasm test-e2e tools test-tools clean fmt lint bench fuzz
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:$(PORT)"
@@ -101,6 +101,12 @@ test-e2e: test-tools dist target/fixtures/.made
 # Performance figures (printed, never asserted): see tools/bench.mjs.
 bench: test-tools dist
 	node tools/bench.mjs
+
+# Fuzz every cargo-fuzz target (core/fuzz) for FUZZ_SECONDS each; installs a
+# nightly toolchain and cargo-fuzz when missing. See core/fuzz/README.md.
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash tools/fuzz.sh $(FUZZ_SECONDS)
 
 lint:
 	cargo fmt --all -- --check

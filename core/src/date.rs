@@ -124,9 +124,10 @@ impl Date {
         )
     }
 
-    /// `16/11/2021` — the form used inside sentences and references.
+    /// `16/11/2021` — the form used inside sentences and references. The
+    /// year has four digits, so years before 1000 read back (`01/03/0630`).
     pub fn dmy(self) -> String {
-        format!("{:02}/{:02}/{}", self.day, self.month, self.year)
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
 
     /// `05/11` — day and month, as the seed letter writes "so với ngày 05/11".
@@ -142,7 +143,7 @@ impl Date {
         } else {
             self.month.to_string()
         };
-        format!("ngày {:02} tháng {} năm {}", self.day, month, self.year)
+        format!("ngày {:02} tháng {} năm {:04}", self.day, month, self.year)
     }
 
     /// ISO `2021-11-16`, for file names and storage keys.
@@ -198,6 +199,26 @@ mod tests {
         assert_eq!(d(2022, 6, 29).decree_long(), "ngày 29 tháng 6 năm 2022");
         assert_eq!(d(2021, 11, 5).dm(), "05/11");
         assert_eq!(d(2021, 11, 5).dmy(), "05/11/2021");
+    }
+
+    /// Found by fuzzing (`numbers`): "0630.3\n;1" parses as 01/03/0630, but
+    /// `dmy()` wrote "01/03/630", which does not parse (a 3-digit year), and
+    /// year 22 came back as 2022.
+    #[test]
+    fn years_before_1000_round_trip() {
+        let text = String::from_utf8_lossy(b"0630.3\n;1.234\xd9\n-5");
+        let d = Date::parse(&text).expect("parses");
+        assert_eq!(d, self::d(630, 3, 1));
+        assert_eq!(d.dmy(), "01/03/0630");
+        for d in [d, self::d(22, 1, 5), self::d(1, 12, 31)] {
+            assert_eq!(Date::parse(&d.dmy()), Some(d), "{}", d.dmy());
+            assert_eq!(
+                Date::parse(&d.decree_long()),
+                Some(d),
+                "{}",
+                d.decree_long()
+            );
+        }
     }
 
     #[test]

@@ -52,9 +52,10 @@ pub fn scaled(v: i64, decimals: u8) -> String {
     if decimals == 0 {
         return int(v);
     }
-    let p = 10i64.pow(u32::from(decimals));
-    let whole = int(v.abs() / p);
-    let frac = v.abs() % p;
+    // unsigned_abs: i64::MIN has no i64 magnitude (a saturated typed rate).
+    let p = 10u64.pow(u32::from(decimals));
+    let whole = int((v.unsigned_abs() / p) as i64);
+    let frac = v.unsigned_abs() % p;
     let sign = if v < 0 { "-" } else { "" };
     format!("{sign}{whole},{frac:0width$}", width = decimals as usize)
 }
@@ -115,5 +116,14 @@ mod tests {
         assert_eq!(decimal(-2.25, 1), "-2,3");
         assert_eq!(decimal(1234.5, 0), "1.235");
         assert_eq!(decimal(f64::NAN, 1), "—");
+    }
+
+    /// Found by fuzzing (`ingest`): a typed rate of -10^20 % saturates to
+    /// i64::MIN tenths, and `scaled` overflowed on `v.abs()`.
+    #[test]
+    fn scaled_extremes() {
+        assert_eq!(scaled(i64::MIN, 1), "-922.337.203.685.477.580,8");
+        assert_eq!(scaled(i64::MAX, 2), "92.233.720.368.547.758,07");
+        assert_eq!(decimal(-1e30, 1), "-922.337.203.685.477.580,8");
     }
 }

@@ -617,9 +617,10 @@ pub(crate) fn read_rows(
         }
     }
     if let Some(mapping) = &opts.mapping {
-        // The user's mapping applies to the best header candidate.
+        // The user's mapping applies to the best header candidate (if the
+        // file has any row at all).
         let idx = best_header_candidate(&head);
-        if header::is_usable(mapping) {
+        if idx < head.len() && header::is_usable(mapping) {
             header = Some((idx, mapping.clone()));
         }
     }
@@ -1189,6 +1190,48 @@ mod tests {
         };
         let d = read_with(t.as_bytes(), "b.csv", &opts).unwrap();
         assert_eq!(d.sources[0].format, Format::Text { delimiter: ',' });
+    }
+
+    /// Found by fuzzing (`ingest`, minimised): a typed rate of
+    /// -999999999999999999 saturates to i64::MIN tenths, and writing it in
+    /// the warning (`format::scaled`) overflowed on `v.abs()` (a panic with
+    /// overflow checks, a wrong sign without).
+    #[test]
+    fn absurd_typed_rate_is_a_warning_not_an_overflow() {
+        let bytes = b"X\xc3\xa3,,c\xc3\xa0i, th\xc3\xb4ng minh,9%\n,,1,2,-999999999999999999";
+        let err = read(bytes, "bang.csv").expect_err("the only row has no unit name");
+        let IngestError::NoUnits { issues, .. } = err else {
+            panic!("{err:?}")
+        };
+        assert!(issues
+            .iter()
+            .any(|i| matches!(i.kind, IssueKind::RateMismatch { .. })));
+        let csv = "Xã,Cài,Thông minh,Tỷ lệ\nXã A,1,2,-99999999999999999999%\n";
+        let d = read(csv.as_bytes(), "bang.csv").expect("reads");
+        let issue = &d.sources[0].issues[0];
+        assert!(
+            matches!(issue.kind, IssueKind::RateMismatch { .. }),
+            "{issue:?}"
+        );
+        assert_eq!(issue.severity, Severity::Warning);
+        let _ = issue.message(Lang::Vi);
+    }
+
+    /// Found by fuzzing (`ingest`, minimised input `10 03 00 03 31 3c`): a
+    /// column mapping for a file with no rows at all ("<" reads as an HTML
+    /// table without rows) indexed the empty list of header candidates.
+    #[test]
+    fn mapping_for_a_file_without_rows() {
+        let opts = ReadOptions {
+            mapping: Some(vec![
+                Some(Role::Unit),
+                Some(Role::Count(Indicator::Locations)),
+                Some(Role::District),
+            ]),
+            ..ReadOptions::default()
+        };
+        let err = read_with(b"<", "bang.csv", &opts).expect_err("no rows");
+        assert!(matches!(err, IngestError::NeedsMapping { .. }), "{err:?}");
     }
 }
 

@@ -231,7 +231,12 @@ pub fn fold(s: &str) -> String {
         } else if c == 'đ' || c == 'Đ' {
             out.push('d');
         } else {
-            out.extend(c.to_lowercase());
+            // Lower-casing can add a combining mark ('İ' → "i\u{307}"): drop
+            // it like the marks above, so fold(fold(s)) == fold(s).
+            out.extend(
+                c.to_lowercase()
+                    .filter(|m| !('\u{300}'..='\u{36F}').contains(m)),
+            );
         }
     }
     out
