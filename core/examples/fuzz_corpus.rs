@@ -77,11 +77,16 @@ fn two_dates() -> String {
 }
 
 fn html() -> String {
-    let mut s = String::from("<html><body><table><tr><th>STT</th><th>Xã</th><th>Số địa điểm</th><th>Lượt quét</th></tr>");
+    let mut s = String::from(
+        "<html><body><table><tr><th>STT</th><th>Xã</th><th>Số địa điểm</th><th>Lượt quét</th></tr>",
+    );
     for r in seed_rows().iter().take(3) {
         s.push_str(&format!(
             "<tr><td>{}</td><td>{} &amp; c&#7901;</td><td>{}</td><td>4.{}</td></tr>",
-            r[0], r[2], r[3], r[4].get(..3).unwrap_or("000")
+            r[0],
+            r[2],
+            r[3],
+            r[4].get(..3).unwrap_or("000")
         ));
     }
     s.push_str("</table></body></html>");
@@ -91,10 +96,16 @@ fn html() -> String {
 fn xlsx() -> Vec<u8> {
     let mut rows = vec![
         vec![XCell::Bold("DANH SÁCH NGÀY 12/11/2021".into())],
-        ["STT", "Huyện", "Thị trấn/xã", "Tổng số địa điểm tạo mã QR", "Tổng lượt quét QR"]
-            .iter()
-            .map(|h| XCell::Bold(h.to_string()))
-            .collect(),
+        [
+            "STT",
+            "Huyện",
+            "Thị trấn/xã",
+            "Tổng số địa điểm tạo mã QR",
+            "Tổng lượt quét QR",
+        ]
+        .iter()
+        .map(|h| XCell::Bold(h.to_string()))
+        .collect(),
     ];
     for r in seed_rows().iter().take(4) {
         rows.push(vec![
@@ -105,14 +116,24 @@ fn xlsx() -> Vec<u8> {
             XCell::Number(r[4].parse().unwrap()),
         ]);
     }
-    rows.push(vec![XCell::Empty, XCell::Bold("Tổng cộng".into()), XCell::Empty, XCell::Int(228), XCell::Percent(0.5)]);
+    rows.push(vec![
+        XCell::Empty,
+        XCell::Bold("Tổng cộng".into()),
+        XCell::Empty,
+        XCell::Int(228),
+        XCell::Percent(0.5),
+    ]);
     write_xlsx(&[("Số liệu".into(), rows)])
 }
 
 fn ods() -> Vec<u8> {
     let mut rows = String::new();
-    let cell = |t: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>");
-    let num = |v: &str| format!("<table:table-cell office:value-type=\"float\" office:value=\"{v}\"><text:p>{v}</text:p></table:table-cell>");
+    let cell = |t: &str| {
+        format!("<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>")
+    };
+    let num = |v: &str| {
+        format!("<table:table-cell office:value-type=\"float\" office:value=\"{v}\"><text:p>{v}</text:p></table:table-cell>")
+    };
     rows.push_str("<table:table-row>");
     for h in ["STT", "Xã", "Số địa điểm", "Lượt quét", "Ngày"] {
         rows.push_str(&cell(h));
@@ -132,7 +153,10 @@ fn ods() -> Vec<u8> {
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:font-face-decls><style:font-face style:name="F1" svg:font-family=".VnTime" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls><office:automatic-styles><style:style style:name="ce1" style:family="table-cell"><style:text-properties style:font-name="Times New Roman"/></style:style></office:automatic-styles><office:body><office:spreadsheet><table:table table:name="Bảng 1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
     );
     let mut w = ZipWriter::new();
-    w.add_stored("mimetype", b"application/vnd.oasis.opendocument.spreadsheet");
+    w.add_stored(
+        "mimetype",
+        b"application/vnd.oasis.opendocument.spreadsheet",
+    );
     w.add("content.xml", content.as_bytes());
     w.finish()
 }
@@ -143,7 +167,9 @@ fn number(serial: f64, text: &str) -> Vec<u8> {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "core/fuzz/corpus".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "core/fuzz/corpus".into());
     let dir = Path::new(&dir);
     let seed = SAMPLE_CSV;
     let tsv = delimited("\t");
@@ -152,31 +178,73 @@ fn main() {
     let enc = |e: Encoding| encode_as(seed, e);
     let mut files: Vec<(&str, String, Vec<u8>)> = Vec::new();
     let mut add = |target: &str, name: &str, bytes: Vec<u8>| {
-        files.push((Box::leak(target.to_string().into_boxed_str()), name.to_string(), bytes))
+        files.push((
+            Box::leak(target.to_string().into_boxed_str()),
+            name.to_string(),
+            bytes,
+        ))
     };
 
     // ingest: byte 0 picks the name and the overrides, the rest is the file.
     add("ingest", "seed-utf8.csv", with(&[CSV], seed.as_bytes()));
-    add("ingest", "seed-dated-name.csv", with(&[DATED_NAME], seed.as_bytes()));
-    add("ingest", "seed-bom.csv", with(&[CSV], &enc(Encoding::Utf8Bom)));
-    add("ingest", "seed-cp1258.csv", with(&[CSV], &enc(Encoding::Windows1258)));
-    add("ingest", "seed-tcvn3.csv", with(&[CSV], &enc(Encoding::Tcvn3)));
+    add(
+        "ingest",
+        "seed-dated-name.csv",
+        with(&[DATED_NAME], seed.as_bytes()),
+    );
+    add(
+        "ingest",
+        "seed-bom.csv",
+        with(&[CSV], &enc(Encoding::Utf8Bom)),
+    );
+    add(
+        "ingest",
+        "seed-cp1258.csv",
+        with(&[CSV], &enc(Encoding::Windows1258)),
+    );
+    add(
+        "ingest",
+        "seed-tcvn3.csv",
+        with(&[CSV], &enc(Encoding::Tcvn3)),
+    );
     add("ingest", "seed-vni.csv", with(&[CSV], &enc(Encoding::Vni)));
-    add("ingest", "seed-utf16le.txt", with(&[TXT], &encode_as(&tsv, Encoding::Utf16Le)));
-    add("ingest", "seed-utf16be.txt", with(&[TXT], &encode_as(&tsv, Encoding::Utf16Be)));
+    add(
+        "ingest",
+        "seed-utf16le.txt",
+        with(&[TXT], &encode_as(&tsv, Encoding::Utf16Le)),
+    );
+    add(
+        "ingest",
+        "seed-utf16be.txt",
+        with(&[TXT], &encode_as(&tsv, Encoding::Utf16Be)),
+    );
     // Overrides: cp1258 (index 4) with ';' (index 2), VNI (6) with tab (3).
     add(
         "ingest",
         "override-cp1258-semicolon.csv",
-        with(&[CSV | OVERRIDE, 4 | 2 << 3], &encode_as(&delimited(";"), Encoding::Windows1258)),
+        with(
+            &[CSV | OVERRIDE, 4 | 2 << 3],
+            &encode_as(&delimited(";"), Encoding::Windows1258),
+        ),
     );
     add(
         "ingest",
         "override-vni-tab.txt",
-        with(&[NO_EXT | OVERRIDE, 6 | 3 << 3], &encode_as(&tsv, Encoding::Vni)),
+        with(
+            &[NO_EXT | OVERRIDE, 6 | 3 << 3],
+            &encode_as(&tsv, Encoding::Vni),
+        ),
     );
-    add("ingest", "rich-semicolon.csv", with(&[CSV], rich().as_bytes()));
-    add("ingest", "two-dates.csv", with(&[CSV], two_dates().as_bytes()));
+    add(
+        "ingest",
+        "rich-semicolon.csv",
+        with(&[CSV], rich().as_bytes()),
+    );
+    add(
+        "ingest",
+        "two-dates.csv",
+        with(&[CSV], two_dates().as_bytes()),
+    );
     add("ingest", "table.html", with(&[HTML], html().as_bytes()));
     add("ingest", "table.xlsx", with(&[XLSX], &xlsx));
     add("ingest", "table.ods", with(&[ODS], &ods));
@@ -185,15 +253,28 @@ fn main() {
     add(
         "ingest",
         "mapping.csv",
-        with(&[CSV | MAPPING, 3, 0, 3, 4], "Cột A,Cột B,Cột C\nXã Một,5,50\nXã Hai,7,70\n".as_bytes()),
+        with(
+            &[CSV | MAPPING, 3, 0, 3, 4],
+            "Cột A,Cột B,Cột C\nXã Một,5,50\nXã Hai,7,70\n".as_bytes(),
+        ),
     );
 
     // text: raw bytes, every encoding.
     for e in Encoding::ALL {
         add("text", &format!("seed-{}.csv", e.id()), enc(e));
     }
-    add("text", "nfd.txt", "Xa\u{303} So\u{31b}n Thuy\u{309}, U\u{31b}\u{309}y ban, \u{110}ie\u{302}\u{323}n".as_bytes().to_vec());
-    add("text", "latin1-mojibake.txt", "Tæng céng x· S¬n Hµ".as_bytes().to_vec());
+    add(
+        "text",
+        "nfd.txt",
+        "Xa\u{303} So\u{31b}n Thuy\u{309}, U\u{31b}\u{309}y ban, \u{110}ie\u{302}\u{323}n"
+            .as_bytes()
+            .to_vec(),
+    );
+    add(
+        "text",
+        "latin1-mojibake.txt",
+        "Tæng céng x· S¬n Hµ".as_bytes().to_vec(),
+    );
 
     // numbers: the styles of the brief and the seed letter.
     for (k, (serial, s)) in [
@@ -217,17 +298,36 @@ fn main() {
 
     // Regression seeds: inputs that crashed a target once (minimised), so
     // every run replays them first.
-    add("numbers", "regress-year-0630", number(0.0, "0630.3\n;1.234\n-5"));
+    add(
+        "numbers",
+        "regress-year-0630",
+        number(0.0, "0630.3\n;1.234\n-5"),
+    );
     add("numbers", "regress-year-0033", number(0.0, "0033-06-01"));
-    add("text", "regress-fold-dotted-capital-i", b"\xc4\xb0".to_vec());
+    add(
+        "text",
+        "regress-fold-dotted-capital-i",
+        b"\xc4\xb0".to_vec(),
+    );
     // A mapping (Unit, Locations, District) for a file without rows.
-    add("ingest", "regress-mapping-no-rows", with(&[CSV | MAPPING, 3, 0, 3, 0x31], b"<"));
+    add(
+        "ingest",
+        "regress-mapping-no-rows",
+        with(&[CSV | MAPPING, 3, 0, 3, 0x31], b"<"),
+    );
     // A mapping of 4 columns (Unit, Rate, Scans, Date) for a 1-column file.
-    add("ingest", "regress-mapping-longer-than-header", b"<td<td>\xee=".to_vec());
+    add(
+        "ingest",
+        "regress-mapping-longer-than-header",
+        b"<td<td>\xee=".to_vec(),
+    );
     add(
         "ingest",
         "regress-absurd-rate.csv",
-        with(&[CSV], b"X\xc3\xa3,,c\xc3\xa0i, th\xc3\xb4ng minh,9%\n,,1,2,-999999999999999999"),
+        with(
+            &[CSV],
+            b"X\xc3\xa3,,c\xc3\xa0i, th\xc3\xb4ng minh,9%\n,,1,2,-999999999999999999",
+        ),
     );
 
     // docx: the arbitrary-derived input takes any bytes; letter-like text
@@ -252,7 +352,11 @@ fn main() {
     // office: the workbooks as they are.
     add("office", "table.xlsx", xlsx.clone());
     add("office", "table.ods", ods.clone());
-    add("office", "table-truncated.xlsx", xlsx[..xlsx.len() * 2 / 3].to_vec());
+    add(
+        "office",
+        "table-truncated.xlsx",
+        xlsx[..xlsx.len() * 2 / 3].to_vec(),
+    );
 
     let mut total = 0;
     for (target, name, bytes) in &files {

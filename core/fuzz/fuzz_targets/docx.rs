@@ -157,15 +157,26 @@ fuzz_target!(|input: Input| {
             totals: input.prev_totals.as_ref().map(values),
         });
     }
-    periods.push(Period { date: date(f.data_date), units: units(&input.units), totals: None });
+    periods.push(Period {
+        date: date(f.data_date),
+        units: units(&input.units),
+        totals: None,
+    });
     periods.sort_by_key(|p| p.date);
-    let d = Dataset { sources: vec![report], periods, extra_columns: Vec::new() };
+    let d = Dataset {
+        sources: vec![report],
+        periods,
+        extra_columns: Vec::new(),
+    };
     let manual = Manual {
         current: values(&input.manual),
         previous: None::<ManualPeriod>,
         typed_rate: input.typed_rate.clone(),
     };
-    let settings = Settings { decimals: input.decimals % 3, ..Settings::default() };
+    let settings = Settings {
+        decimals: input.decimals % 3,
+        ..Settings::default()
+    };
     let s = stats::summarize(&d, &manual, &settings);
     let l = letter::build(&s, &fields, &p);
     thongbao_core_fuzz::write_and_check(&l);

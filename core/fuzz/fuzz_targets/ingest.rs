@@ -11,10 +11,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use thongbao_core::ingest::{read_with, ReadOptions, Role};
+use thongbao_core::model::Dataset;
 use thongbao_core::office::xml::check_well_formed;
 use thongbao_core::office::{read_xlsx, Limits};
 use thongbao_core::text::Encoding;
-use thongbao_core::model::Dataset;
 use thongbao_core::{chart, export, letter, stats, Lang};
 
 const NAMES: [&str; 8] = [
@@ -104,9 +104,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = export::table::to_csv(&rows);
     let xlsx = export::table::to_xlsx(&rows);
     read_xlsx(&xlsx, &Limits::default()).expect("exported .xlsx reads back");
-    for c in [chart::scans_chart(&s, Lang::Vi), chart::rate_chart(&s, Lang::En)]
-        .into_iter()
-        .flatten()
+    for c in [
+        chart::scans_chart(&s, Lang::Vi),
+        chart::rate_chart(&s, Lang::En),
+    ]
+    .into_iter()
+    .flatten()
     {
         check_well_formed(&c.to_svg(), "chart.svg", 64).expect("chart SVG well-formed");
     }

@@ -5,14 +5,39 @@
 use libfuzzer_sys::fuzz_target;
 use thongbao_core::date::Date;
 use thongbao_core::format;
-use thongbao_core::ingest::numbers::{count_from_f64, decide, parse_count, parse_decimal, DecimalSep};
+use thongbao_core::ingest::numbers::{
+    count_from_f64, decide, parse_count, parse_decimal, DecimalSep,
+};
 
 fn check_date(d: Date, what: &str) {
-    assert_eq!(Date::new(d.year, d.month, d.day), Some(d), "{what}: {d:?} is valid");
-    assert_eq!(Date::from_days(d.to_days()), Some(d), "{what}: days round trip");
-    assert_eq!(Date::parse(&d.dmy()), Some(d), "{what}: dmy {:?} round trip", d.dmy());
-    assert_eq!(Date::parse(&d.iso()), Some(d), "{what}: iso {:?} round trip", d.iso());
-    assert_eq!(Date::parse(&d.decree_long()), Some(d), "{what}: {:?}", d.decree_long());
+    assert_eq!(
+        Date::new(d.year, d.month, d.day),
+        Some(d),
+        "{what}: {d:?} is valid"
+    );
+    assert_eq!(
+        Date::from_days(d.to_days()),
+        Some(d),
+        "{what}: days round trip"
+    );
+    assert_eq!(
+        Date::parse(&d.dmy()),
+        Some(d),
+        "{what}: dmy {:?} round trip",
+        d.dmy()
+    );
+    assert_eq!(
+        Date::parse(&d.iso()),
+        Some(d),
+        "{what}: iso {:?} round trip",
+        d.iso()
+    );
+    assert_eq!(
+        Date::parse(&d.decree_long()),
+        Some(d),
+        "{what}: {:?}",
+        d.decree_long()
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -33,14 +58,24 @@ fuzz_target!(|data: &[u8]| {
 
     let cells: Vec<&str> = s.split('\n').collect();
     let voted = decide(cells.iter().copied());
-    for sep in [DecimalSep::Comma, DecimalSep::Dot, DecimalSep::Unknown, voted] {
+    for sep in [
+        DecimalSep::Comma,
+        DecimalSep::Dot,
+        DecimalSep::Unknown,
+        voted,
+    ] {
         for cell in cells.iter().copied().chain([s]) {
             if let Ok(Some(v)) = parse_count(cell, sep) {
                 assert!((0..=1_000_000_000_000).contains(&v), "{cell:?} -> {v}");
                 // What the letter writes (4.336) and plain digits read back.
                 assert_eq!(parse_count(&v.to_string(), sep), Ok(Some(v)));
                 if sep != DecimalSep::Dot {
-                    assert_eq!(parse_count(&format::int(v), sep), Ok(Some(v)), "{}", format::int(v));
+                    assert_eq!(
+                        parse_count(&format::int(v), sep),
+                        Ok(Some(v)),
+                        "{}",
+                        format::int(v)
+                    );
                 }
             }
             if let Some((v, _pct)) = parse_decimal(cell, sep) {

@@ -3,7 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use thongbao_core::office::{read_ods, read_xls, read_xlsx, read_zip, Limits, Workbook, ZipArchive};
+use thongbao_core::office::{
+    read_ods, read_xls, read_xlsx, read_zip, Limits, Workbook, ZipArchive,
+};
 
 const LIMITS: Limits = Limits {
     max_total: 16 << 20,

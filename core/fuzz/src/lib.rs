@@ -31,12 +31,17 @@ pub fn check_docx(bytes: &[u8]) -> Vec<(String, String)> {
     let z = ZipArchive::new(bytes, &Limits::default()).expect("written .docx re-opens as a zip");
     let mut parts = Vec::new();
     for e in z.entries() {
-        let raw = z.read(e).unwrap_or_else(|err| panic!("{}: {err:?}", e.name));
+        let raw = z
+            .read(e)
+            .unwrap_or_else(|err| panic!("{}: {err:?}", e.name));
         let xml = String::from_utf8(raw).unwrap_or_else(|_| panic!("{} is not UTF-8", e.name));
         check_well_formed(&xml, &e.name, 256)
             .unwrap_or_else(|err| panic!("{} is not well-formed: {err:?}", e.name));
         if let Some((i, c)) = xml.char_indices().find(|&(_, c)| forbidden_xml_char(c)) {
-            panic!("{}: character U+{:04X} at byte {i} is not allowed in XML", e.name, c as u32);
+            panic!(
+                "{}: character U+{:04X} at byte {i} is not allowed in XML",
+                e.name, c as u32
+            );
         }
         parts.push((e.name.clone(), xml));
     }
@@ -80,7 +85,11 @@ pub fn as_read_back(s: &str) -> String {
 pub fn write_and_check(letter: &Letter) -> Vec<u8> {
     let bytes = thongbao_core::export::docx::write(letter);
     let parts = check_docx(&bytes);
-    let doc = &parts.iter().find(|(n, _)| n == "word/document.xml").expect("document").1;
+    let doc = &parts
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .expect("document")
+        .1;
     let texts = run_texts(doc);
     let mut expect: Vec<&str> = vec![
         &letter.number_line,
@@ -112,11 +121,15 @@ pub fn write_and_check(letter: &Letter) -> Vec<u8> {
             continue;
         }
         assert!(
-            texts.iter().any(|t| *t == want),
+            texts.contains(&want),
             "{want:?} does not come back out of document.xml as one run"
         );
     }
-    let core = &parts.iter().find(|(n, _)| n == "docProps/core.xml").expect("core").1;
+    let core = &parts
+        .iter()
+        .find(|(n, _)| n == "docProps/core.xml")
+        .expect("core")
+        .1;
     let title = run_title(core);
     assert_eq!(title, as_read_back(&letter.subject), "dc:title");
     bytes

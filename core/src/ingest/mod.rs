@@ -719,7 +719,8 @@ pub(crate) fn read_rows(
     // Text under a header that says "%" ("Tỷ lệ (%)") is in percent, even
     // when every value is at most 1 ("0,5" is 0,5%). Number cells hold
     // fractions when they all lie in 0..=1 (a cell formatted as 30%).
-    let rate_text_pct = rate_col.is_some_and(|c| headers[c].contains('%'));
+    // (`get`: a user's mapping may name more columns than the header has.)
+    let rate_text_pct = rate_col.is_some_and(|c| headers.get(c).is_some_and(|h| h.contains('%')));
     let rate_fraction = rate_col.is_some_and(|c| {
         let vals: Vec<f64> = buffer
             .iter()
@@ -1232,6 +1233,37 @@ mod tests {
         };
         let err = read_with(b"<", "bang.csv", &opts).expect_err("no rows");
         assert!(matches!(err, IngestError::NeedsMapping { .. }), "{err:?}");
+    }
+
+    /// Found by fuzzing (`ingest`, input `3c 74 64 3c 74 64 3e ee 3d`): a
+    /// mapping longer than the header row, with the rate in a column the
+    /// header does not have, indexed past the header's cells.
+    #[test]
+    fn mapping_longer_than_the_header() {
+        let opts = ReadOptions {
+            encoding: Some(Encoding::Windows1258),
+            delimiter: Some('"'),
+            sheet: Some(0),
+            mapping: Some(vec![
+                Some(Role::Unit),
+                Some(Role::Rate),
+                Some(Role::Count(Indicator::Scans)),
+                Some(Role::Date),
+            ]),
+        };
+        let _ = read_with(b"\xee=", "bang.xls", &opts);
+        let t = "Xã,Đã cài\nXã A,1,2,50%\n";
+        let opts = ReadOptions {
+            mapping: Some(vec![
+                Some(Role::Unit),
+                Some(Role::Count(Indicator::Installs)),
+                Some(Role::Count(Indicator::Smartphones)),
+                Some(Role::Rate),
+            ]),
+            ..ReadOptions::default()
+        };
+        let d = read_with(t.as_bytes(), "b.csv", &opts).expect("reads");
+        assert_eq!(d.periods[0].units.len(), 1);
     }
 }
 
