@@ -377,8 +377,7 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         let prev_i = prev_index.get(&key).copied();
         cur_keys.insert(key);
         let mut d = Values::default();
-        if let Some(pi) = prev_i {
-            let pu = &prev_period.expect("index from previous").units[pi];
+        if let Some(pu) = prev_i.and_then(|pi| prev_period.and_then(|p| p.units.get(pi))) {
             for i in Indicator::ALL {
                 if let (Some(c), Some(p)) = (u.values.get(i), pu.values.get(i)) {
                     d.set(i, Some(c - p));
