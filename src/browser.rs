@@ -291,6 +291,24 @@ pub fn page_base() -> String {
 thread_local! {
     /// The worker reading a file now, and how to end its wait.
     static JOB: std::cell::RefCell<Option<(web_sys::Worker, js_sys::Function)>> = const { std::cell::RefCell::new(None) };
+    /// A started worker waiting for a job (its WASM already compiled).
+    static IDLE: std::cell::RefCell<Option<web_sys::Worker>> = const { std::cell::RefCell::new(None) };
+}
+
+fn new_worker() -> Result<web_sys::Worker, String> {
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    web_sys::Worker::new_with_options("./worker.js", &opts).map_err(|e| format!("{e:?}"))
+}
+
+/// Start the reading worker ahead of time, so the first large file does not
+/// wait for the WASM to compile in it.
+pub fn warm_worker() {
+    if worker_available() && IDLE.with(|i| i.borrow().is_none()) {
+        if let Ok(w) = new_worker() {
+            IDLE.with(|i| *i.borrow_mut() = Some(w));
+        }
+    }
 }
 
 /// Whether files can be read in a Web Worker here (the app served over
@@ -310,10 +328,10 @@ pub async fn run_in_worker(
 ) -> Result<String, String> {
     use wasm_bindgen::closure::Closure;
     cancel_worker();
-    let opts = web_sys::WorkerOptions::new();
-    opts.set_type(web_sys::WorkerType::Module);
-    let worker =
-        web_sys::Worker::new_with_options("./worker.js", &opts).map_err(|e| format!("{e:?}"))?;
+    let worker = match IDLE.with(|i| i.borrow_mut().take()) {
+        Some(w) => w,
+        None => new_worker()?,
+    };
     let names = js_sys::Array::new();
     let buffers = js_sys::Array::new();
     for (n, b) in files {
@@ -354,11 +372,14 @@ pub async fn run_in_worker(
         .post_message_with_transfer(&msg, &buffers)
         .map_err(|e| format!("{e:?}"))?;
     let result = wasm_bindgen_futures::JsFuture::from(promise).await;
-    JOB.with(|j| {
-        if let Some((w, _)) = j.borrow_mut().take() {
+    // Done (not cancelled): keep the worker for the next file.
+    if let Some((w, _)) = JOB.with(|j| j.borrow_mut().take()) {
+        if result.is_ok() {
+            IDLE.with(|i| *i.borrow_mut() = Some(w));
+        } else {
             w.terminate();
         }
-    });
+    }
     result
         .map(|v| v.as_string().unwrap_or_default())
         .map_err(|e| e.as_string().unwrap_or_default())

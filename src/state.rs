@@ -128,6 +128,8 @@ impl AppState {
             persist,
         };
         if persist {
+            // After the first paint, so start-up is not slowed.
+            set_timeout(browser::warm_worker, std::time::Duration::from_millis(1500));
             state.save_on_change();
             state.follow_other_tabs();
             state.refresh_history();
