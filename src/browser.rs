@@ -295,6 +295,9 @@ thread_local! {
     static IDLE: std::cell::RefCell<Option<web_sys::Worker>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Inputs up to this size leave the worker small enough to keep.
+const KEEP_WORKER_UP_TO: usize = 16 * 1024 * 1024;
+
 fn new_worker() -> Result<web_sys::Worker, String> {
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
@@ -372,12 +375,16 @@ pub async fn run_in_worker(
         .post_message_with_transfer(&msg, &buffers)
         .map_err(|e| format!("{e:?}"))?;
     let result = wasm_bindgen_futures::JsFuture::from(promise).await;
-    // Done (not cancelled): keep the worker for the next file.
+    // Done (not cancelled): keep the worker for the next file — unless the
+    // file was large: a WASM memory never shrinks, so a fresh worker gives
+    // back what this one grew to.
+    let total: usize = files.iter().map(|(_, b)| b.len()).sum();
     if let Some((w, _)) = JOB.with(|j| j.borrow_mut().take()) {
-        if result.is_ok() {
+        if result.is_ok() && total <= KEEP_WORKER_UP_TO {
             IDLE.with(|i| *i.borrow_mut() = Some(w));
         } else {
             w.terminate();
+            warm_worker();
         }
     }
     result

@@ -39,6 +39,19 @@ pub fn bench_ingest(bytes: &[u8]) -> f64 {
     js_sys::Date::now() - t
 }
 
+/// Benchmark hook (`make bench`): the size of this WASM instance's memory.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (core::arch::wasm32::memory_size(0) * 65536) as f64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
 /// Worker entry (`worker.js`, written by `tools/postbuild.mjs`): read files
 /// off the page's thread. `options` is `ReadOptions` as JSON; `progress` is
 /// called with 0.0–1.0; the result is `ingest::job`'s JSON.

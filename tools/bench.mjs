@@ -15,6 +15,7 @@ import { execFileSync } from "node:child_process";
 import { startServer, launch, ROOT, DIST } from "../tests/e2e/helpers.mjs";
 
 const ROWS = (process.env.BENCH_ROWS || "1000,100000,1000000").split(",").map(Number);
+let memory = null;
 const PAGE_ROWS = (process.env.BENCH_PAGE_ROWS || "12,10000,100000,1000000").split(",").map(Number);
 const out = (s = "") => console.log(s);
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "—");
@@ -116,6 +117,15 @@ for (const n of PAGE_ROWS) {
       ours = await page.evaluate(() => window.__t1 - window.__t0);
     }
     longest = await page.evaluate(() => window.__lt);
+    if (n >= 1000000) {
+      // Memory after the load: the page's WASM memory and JS heap (the worker
+      // that read the file has been replaced by a fresh one).
+      const cdp = await ctx.newCDPSession(page);
+      const m = await cdp.send("Performance.enable").then(() => cdp.send("Performance.getMetrics"));
+      const js = m.metrics.find((x) => x.name === "JSHeapUsedSize")?.value || 0;
+      const wasm = await page.evaluate(() => window.wasmBindings.wasm_memory_bytes());
+      memory = { js, wasm, file: mb * 1e6 };
+    }
     await ctx.close();
   } catch (e) {
     out(`  thongbao failed at ${n} rows: ${String(e).split("\n")[0]}`);
@@ -134,6 +144,10 @@ for (const n of PAGE_ROWS) {
   out(`${String(n).padStart(10)} ${f1(mb).padStart(8)} ${f1(ours).padStart(12)} ${f1(theirs).padStart(13)} ${f1(ours / theirs).padStart(7)} ${f1(longest).padStart(16)}`);
 }
 out("  (ratio = thongbao / PapaParse; target at 100k rows ≤ 0.5. longest task = Long Tasks API, target ≤ 100 ms)");
+if (memory) {
+  const MB = (b) => (b / 1e6).toFixed(1);
+  out(`Memory after the largest file (${MB(memory.file)} MB): page WASM ${MB(memory.wasm)} MB + JS heap ${MB(memory.js)} MB = ${((memory.wasm + memory.js) / memory.file).toFixed(2)} × the file (target ≤ 4 ×)`);
+}
 out();
 
 // 5. Navigation → sample figures.
