@@ -101,13 +101,6 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
     s.set_item(key, value).map_err(|_| STORAGE_FULL.to_string())
 }
 
-/// Remove a saved value.
-pub fn storage_remove(key: &str) {
-    if let Ok(s) = local_storage() {
-        let _ = s.remove_item(key);
-    }
-}
-
 /// A query parameter of the page's URL.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

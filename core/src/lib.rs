@@ -12,6 +12,7 @@
 pub mod chart;
 pub mod csv;
 pub mod date;
+pub mod embed;
 pub mod export;
 pub mod fastmap;
 pub mod format;

@@ -6,40 +6,6 @@ use crate::i18n::tr;
 use crate::state::use_state;
 use leptos::prelude::*;
 
-fn attr_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// The iframe snippet (with the few lines that size it) and the script one.
-pub fn snippets(base: &str, view: &str, lang: &str, src: &str) -> (String, String) {
-    let dir = base.rsplit_once('/').map(|(d, _)| d).unwrap_or(base);
-    let mut url = format!("{dir}/index.html?embed=1&view={view}&lang={lang}");
-    if !src.trim().is_empty() {
-        let enc = js_sys::encode_uri_component(src.trim())
-            .as_string()
-            .unwrap_or_default();
-        url.push_str(&format!("&src={enc}"));
-    }
-    let iframe = format!(
-        "<iframe id=\"thongbao\" src=\"{}\" title=\"Thông báo kết quả ứng dụng CNTT\" style=\"width:100%;border:0\" height=\"600\"></iframe>\n\
-<script>\n\
-addEventListener(\"message\", function (e) {{\n\
-  if (e.data && e.data.type === \"thongbao:height\") document.getElementById(\"thongbao\").height = e.data.height;\n\
-}});\n\
-</script>",
-        attr_escape(&url)
-    );
-    let script = format!(
-        "<div id=\"thongbao-widget\"></div>\n<script type=\"module\" src=\"{}/embed.js\" data-target=\"#thongbao-widget\" data-view=\"{view}\" data-lang=\"{lang}\"{}></script>",
-        attr_escape(dir),
-        if src.trim().is_empty() { String::new() } else { format!(" data-src=\"{}\"", attr_escape(src.trim())) }
-    );
-    (iframe, script)
-}
-
 /// The panel.
 #[component]
 pub fn EmbedPanel() -> impl IntoView {

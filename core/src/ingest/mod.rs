@@ -294,13 +294,6 @@ pub struct SourceReport {
     pub legacy_converted: bool,
 }
 
-impl SourceReport {
-    /// Number of rows left out because of errors.
-    pub fn rejected(&self) -> usize {
-        self.account.rejected
-    }
-}
-
 /// Why a file could not be used at all. The data already loaded stays.
 #[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum IngestError {
