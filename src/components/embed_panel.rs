@@ -13,7 +13,7 @@ pub fn EmbedPanel() -> impl IntoView {
     let view_sel = RwSignal::new("dashboard".to_string());
     let src = RwSignal::new(String::new());
     let both = move || {
-        snippets(
+        thongbao_core::embed::snippets(
             &browser::page_base(),
             &view_sel.get(),
             lang.get().code(),
