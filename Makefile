@@ -6,6 +6,11 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 TRUNK_VERSION := 0.21.14
+# The release build of the site uses a pinned nightly: it rebuilds std for
+# size (build-std, abort without panic messages). Tests use stable. Why, and
+# what it saves: ARCHITECTURE.md, "Size". The fuzzer uses the same nightly.
+RUST_NIGHTLY := nightly-2026-10-30
+RELEASE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg erase_components
 # Must equal the `wasm-bindgen` crate pinned with `=` in Cargo.toml.
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 CARGO_BIN := $(HOME)/.cargo/bin
@@ -46,7 +51,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-tools: .tools/rust-target .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
+.tools/$(RUST_NIGHTLY):
+	rustup toolchain install $(RUST_NIGHTLY) --profile minimal --component rust-src
+	mkdir -p .tools && touch $@
+
+tools: .tools/rust-target .tools/$(RUST_NIGHTLY) .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
 
 # Debian's Chromium and ChromeDriver for the browser tests.
 .tools/chromium:
@@ -65,11 +74,15 @@ test-tools: tools .tools/chromium .tools/office
 
 # ---- build -----------------------------------------------------------------
 
-SOURCES := $(shell find src core/src assets style -type f 2>/dev/null) index.html Cargo.toml core/Cargo.toml Trunk.toml Cargo.lock
+SOURCES := $(shell find src core/src assets style -type f 2>/dev/null) index.html Cargo.toml core/Cargo.toml Trunk.toml Cargo.lock Makefile
 
 dist/.built: $(SOURCES) tools/postbuild.mjs | tools
 	cargo fetch --quiet
-	trunk build --release --offline --public-url ./
+	RUSTUP_TOOLCHAIN=$(RUST_NIGHTLY) \
+	  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(RELEASE_RUSTFLAGS)" \
+	  trunk build --release --offline --public-url ./
 	node tools/postbuild.mjs dist
 	node tools/set-connect-src.mjs dist "$(CONNECT_SRC)"
 	touch $@
@@ -106,7 +119,7 @@ bench: test-tools dist
 # nightly toolchain and cargo-fuzz when missing. See core/fuzz/README.md.
 FUZZ_SECONDS ?= 60
 fuzz:
-	bash tools/fuzz.sh $(FUZZ_SECONDS)
+	FUZZ_TOOLCHAIN=$${FUZZ_TOOLCHAIN:-$(RUST_NIGHTLY)} bash tools/fuzz.sh $(FUZZ_SECONDS)
 
 lint:
 	cargo fmt --all -- --check

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| js_text(&e))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -41,41 +41,26 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// On a panic, show a message with a reload action instead of a dead page.
-/// The work is saved as it changes, so the reload brings it back.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_panic_banner();
-    }));
+/// A panic aborts the module (see ARCHITECTURE.md, "Size"); `src/js/crash.js`
+/// turns the resulting trap into a message with a reload action instead of
+/// a dead page. The work is saved as it changes, so the reload brings it back.
+#[wasm_bindgen(module = "/src/js/crash.js")]
+extern "C" {
+    /// Watch for traps of this module (once per page).
+    pub fn watch_crashes();
+    /// Show the crash banner now.
+    pub fn show_crash_banner();
 }
 
-pub fn show_panic_banner() {
-    use wasm_bindgen::closure::Closure;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let (Ok(div), Ok(button)) = (doc.create_element("div"), doc.create_element("button")) else {
-        return;
-    };
-    div.set_class_name("panic-banner");
-    let _ = div.set_attribute("role", "alert");
-    let _ = div.set_attribute("data-testid", "panic");
-    div.set_text_content(Some(
-        "Ứng dụng gặp lỗi không mong muốn; dữ liệu đã lưu vẫn còn. / The app hit an unexpected error; your saved work is kept. ",
-    ));
-    button.set_text_content(Some("Tải lại trang / Reload"));
-    let reload = Closure::<dyn FnMut()>::new(|| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
-    let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
-    reload.forget();
-    let _ = div.append_child(&button);
-    if let Some(body) = doc.body() {
-        let _ = body.prepend_with_node_1(&div);
+/// The text of a JS error or value, for messages (`Error.message`, a
+/// string, or the value as JS would print it).
+pub fn js_text(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
     }
+    e.as_string()
+        .or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "JS error".into())
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -227,7 +212,7 @@ extern "C" {
 
 /// The stored history (IndexedDB), oldest first.
 pub async fn history_all() -> Result<Vec<thongbao_core::history::Snapshot>, String> {
-    let v = idb_all().await.map_err(|e| format!("{e:?}"))?;
+    let v = idb_all().await.map_err(|e| js_text(&e))?;
     let arr = js_sys::Array::from(&v);
     let mut out: Vec<_> = arr
         .iter()
@@ -243,7 +228,7 @@ pub async fn history_put(s: &thongbao_core::history::Snapshot) -> Result<(), Str
     idb_put(&s.key(), &s.to_json())
         .await
         .map(|_| ())
-        .map_err(|e| format!("{e:?}"))
+        .map_err(|e| js_text(&e))
 }
 
 /// Delete a snapshot.
@@ -251,12 +236,12 @@ pub async fn history_delete(key: &str) -> Result<(), String> {
     idb_delete(key)
         .await
         .map(|_| ())
-        .map_err(|e| format!("{e:?}"))
+        .map_err(|e| js_text(&e))
 }
 
 /// Delete the whole history.
 pub async fn history_clear() -> Result<(), String> {
-    idb_clear().await.map(|_| ()).map_err(|e| format!("{e:?}"))
+    idb_clear().await.map(|_| ()).map_err(|e| js_text(&e))
 }
 
 /// Remove every key this app saved in localStorage.
@@ -294,7 +279,7 @@ const KEEP_WORKER_UP_TO: usize = 16 * 1024 * 1024;
 fn new_worker() -> Result<web_sys::Worker, String> {
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
-    web_sys::Worker::new_with_options("./worker.js", &opts).map_err(|e| format!("{e:?}"))
+    web_sys::Worker::new_with_options("./worker.js", &opts).map_err(|e| js_text(&e))
 }
 
 /// Start the reading worker ahead of time, so the first large file does not
@@ -366,7 +351,7 @@ pub async fn run_in_worker(
     });
     worker
         .post_message_with_transfer(&msg, &buffers)
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| js_text(&e))?;
     let result = wasm_bindgen_futures::JsFuture::from(promise).await;
     // Done (not cancelled): keep the worker for the next file — unless the
     // file was large: a WASM memory never shrinks, so a fresh worker gives

@@ -123,7 +123,7 @@ pub fn report_changes(state: AppState, host: Option<web_sys::HtmlElement>) {
         let source = state.dataset.with(|d| d.source_names());
         let json = state
             .summary
-            .with(|s| thongbao_core::report::summary(s, &source).to_string());
+            .with(|s| thongbao_core::report::summary(s, &source).to_json());
         let Ok(detail) = js_sys::JSON::parse(&json) else {
             return;
         };

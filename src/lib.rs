@@ -12,11 +12,11 @@ pub mod state;
 
 pub use app::App;
 
-/// Install the panic hook and mount the app on `<body>` — on the app's own
+/// Watch for crashes and mount the app on `<body>` — on the app's own
 /// page only (`<body data-thongbao="app">`): a page that loads the module
 /// through `embed.js` mounts widgets with [`embed::mount_embed`] instead.
 pub fn start() {
-    browser::install_panic_hook();
+    browser::watch_crashes();
     let is_app_page = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())

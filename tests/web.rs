@@ -51,7 +51,12 @@ fn app_mounts_and_shows_the_sample() {
 
 #[wasm_bindgen_test]
 fn a_panic_leaves_a_message_with_a_reload_action() {
-    thongbao::browser::show_panic_banner();
+    // A panic aborts: JS sees a WebAssembly.RuntimeError out of a call.
+    thongbao::browser::watch_crashes();
+    js_sys::eval(
+        "dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') }))",
+    )
+    .unwrap();
     let doc = web_sys::window().unwrap().document().unwrap();
     let banner = doc
         .query_selector("[data-testid='panic']")

@@ -39,15 +39,16 @@ log() { printf '\n== %s\n' "$*"; }
 #    fallback), else stable with RUSTC_BOOTSTRAP=1 (stable's rust-std ships
 #    the ASan runtime), else stable with --sanitizer none.
 TOOLCHAIN="${FUZZ_TOOLCHAIN:-nightly}"
-if [ "$TOOLCHAIN" = nightly ] && ! rustup run nightly rustc --version >/dev/null 2>&1; then
-  log "installing the nightly toolchain (rustup, minimal profile)"
-  if ! rustup toolchain install nightly --profile minimal; then
+is_nightly() { case "$TOOLCHAIN" in nightly*) return 0 ;; *) return 1 ;; esac; }
+if is_nightly && ! rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1; then
+  log "installing the $TOOLCHAIN toolchain (rustup, minimal profile)"
+  if ! rustup toolchain install "$TOOLCHAIN" --profile minimal; then
     echo "fuzz.sh: no nightly toolchain; falling back to stable" >&2
     TOOLCHAIN=stable
   fi
 fi
 BOOTSTRAP=()
-[ "$TOOLCHAIN" != nightly ] && BOOTSTRAP=(env RUSTC_BOOTSTRAP=1)
+is_nightly || BOOTSTRAP=(env RUSTC_BOOTSTRAP=1)
 SANITIZER=()
 rustup run "$TOOLCHAIN" rustc --version || exit 1
 fz() { "${BOOTSTRAP[@]}" cargo "+$TOOLCHAIN" fuzz "$@"; }
@@ -65,7 +66,7 @@ cd "$CORE" || exit 2
 # 3. Build every target once (debug assertions and overflow checks on).
 log "building fuzz targets with $TOOLCHAIN ${BOOTSTRAP[*]:-}"
 if ! fz build; then
-  if [ "$TOOLCHAIN" = nightly ]; then
+  if is_nightly; then
     echo "fuzz.sh: build failed" >&2
     exit 1
   fi

@@ -116,6 +116,13 @@ glue = glue.replace(/import \{([^}]*)\} from '(\.\/snippets\/[^']+)';\n?/g, (_, 
   const code = fs.readFileSync(path.join(dist, p), "utf8").replace(/^export /gm, "");
   return `// inlined ${p}\n${code}\n`;
 });
+// wasm-bindgen imports some snippets as namespaces (`import * as import1 from "…"`).
+glue = glue.replace(/import \* as (\w+) from ["'](\.\/snippets\/[^"']+)["'];?\n?/g, (_, ns, p) => {
+  const src = fs.readFileSync(path.join(dist, p), "utf8");
+  const names = [...src.matchAll(/^export (?:async )?(?:function|const|let|class) (\w+)/gm)].map((m) => m[1]);
+  const code = src.replace(/^export /gm, "");
+  return `// inlined ${p}\nconst ${ns} = (() => {\n${code}\nreturn { ${names.join(", ")} };\n})();\n`;
+});
 glue = glue.replace(/^export default __wbg_init;?$/m, "").replace(/^export \{[^}]*\};?$/gm, "").replace(/^export (function|class|const|let|async function) /gm, "$1 ");
 const wasm64 = fs.readFileSync(path.join(dist, wasmFile)).toString("base64");
 const single = `${glue}

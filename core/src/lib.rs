@@ -12,6 +12,7 @@
 pub mod chart;
 pub mod csv;
 pub mod date;
+pub mod decimal;
 pub mod embed;
 pub mod export;
 pub mod fastmap;
@@ -33,8 +34,11 @@ use serde::{Deserialize, Serialize};
 /// The UI language. The letter itself is always Vietnamese.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
+    // Aliases: saved work of version 0 stored the language as its code.
     #[default]
+    #[serde(alias = "vi", alias = "vn")]
     Vi,
+    #[serde(alias = "en")]
     En,
 }
 
@@ -59,3 +63,18 @@ impl Lang {
 pub const SAMPLE_CSV: &str = include_str!("../../assets/quan-son-2021-11-12.csv");
 /// The sample's file name, as shown in `source-name`.
 pub const SAMPLE_NAME: &str = "quan-son-2021-11-12.csv";
+
+/// Where and why a JSON file could not be read, for messages ("dòng 3, cột
+/// 14: thiếu dữ liệu"). Built from the error's position and class, not its
+/// `Display`: serde's text is English and formatting it links a float
+/// printer with a 10 KB table into the WASM (ARCHITECTURE.md, "Size").
+pub fn json_error_place(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let why = match e.classify() {
+        Category::Io => "lỗi đọc / read error",
+        Category::Syntax => "sai cú pháp JSON / not valid JSON",
+        Category::Data => "dữ liệu không đúng dạng / unexpected data",
+        Category::Eof => "tệp bị cắt cụt / the file ends too early",
+    };
+    format!("dòng {}, cột {}: {why}", e.line(), e.column())
+}

@@ -3,19 +3,47 @@
 
 use crate::model::Indicator;
 use crate::stats::Summary;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The embedders' summary (field names are the published event format).
+/// A typed struct, not `serde_json::Value`: the `Value` machinery would
+/// add its own copy of every serde path to the WASM.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub source: String,
+    pub report_date: Option<String>,
+    pub previous_date: Option<String>,
+    pub units: usize,
+    pub districts: Option<usize>,
+    pub totals: BTreeMap<&'static str, i64>,
+    pub changes: BTreeMap<&'static str, i64>,
+    /// The rate as a JSON number ("30.0"), written from the scaled integer
+    /// (no float printer in the WASM: ARCHITECTURE.md, "Size").
+    pub install_rate: Option<Box<serde_json::value::RawValue>>,
+    pub install_rate_text: Option<String>,
+    pub high: Vec<String>,
+    pub low: Vec<String>,
+}
+
+impl Report {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
 
 /// The summary of a report: source, dates, counts, totals, changes, rate
 /// and the names of the high and low units.
-pub fn summary(s: &Summary, source: &str) -> Value {
-    let mut totals = Map::new();
-    let mut changes = Map::new();
+pub fn summary(s: &Summary, source: &str) -> Report {
+    let mut totals = BTreeMap::new();
+    let mut changes = BTreeMap::new();
     for i in Indicator::ALL {
         if let Some(v) = s.total(i) {
-            totals.insert(i.id().into(), json!(v));
+            totals.insert(i.id(), v);
         }
         if let Some(d) = s.delta.get(i) {
-            changes.insert(i.id().into(), json!(d));
+            changes.insert(i.id(), d);
         }
     }
     let names = |idx: &[usize]| -> Vec<String> {
@@ -24,20 +52,29 @@ pub fn summary(s: &Summary, source: &str) -> Value {
             .map(|u| u.name.clone())
             .collect()
     };
-    let p = 10f64.powi(i32::from(s.decimals));
-    json!({
-        "source": source,
-        "reportDate": s.date.map(|d| d.iso()),
-        "previousDate": s.prev_date.map(|d| d.iso()),
-        "units": s.unit_count,
-        "districts": s.district_count,
-        "totals": totals,
-        "changes": changes,
-        "installRate": s.rate.map(|r| r as f64 / p),
-        "installRateText": s.rate.map(|r| format!("{}%", crate::format::scaled(r, s.decimals))),
-        "high": names(&s.high),
-        "low": names(&s.low),
-    })
+    Report {
+        source: source.to_string(),
+        report_date: s.date.map(|d| d.iso()),
+        previous_date: s.prev_date.map(|d| d.iso()),
+        units: s.unit_count,
+        districts: s.district_count,
+        totals,
+        changes,
+        install_rate: s.rate.and_then(|r| {
+            let p = 10u64.pow(u32::from(s.decimals));
+            let (sign, a) = (if r < 0 { "-" } else { "" }, r.unsigned_abs());
+            let text = match s.decimals {
+                0 => format!("{sign}{a}"),
+                d => format!("{sign}{}.{:0w$}", a / p, a % p, w = d as usize),
+            };
+            serde_json::value::RawValue::from_string(text).ok()
+        }),
+        install_rate_text: s
+            .rate
+            .map(|r| format!("{}%", crate::format::scaled(r, s.decimals))),
+        high: names(&s.high),
+        low: names(&s.low),
+    }
 }
 
 #[cfg(test)]
@@ -48,7 +85,8 @@ mod tests {
     fn the_seed_summary() {
         let d = crate::ingest::read(crate::SAMPLE_CSV.as_bytes(), crate::SAMPLE_NAME).unwrap();
         let s = crate::stats::summarize(&d, &crate::letter::sample_manual(), &Default::default());
-        let v = summary(&s, "quan-son.csv");
+        let v: serde_json::Value =
+            serde_json::from_str(&summary(&s, "quan-son.csv").to_json()).unwrap();
         assert_eq!(v["units"], 12);
         assert_eq!(v["totals"]["scans"], 4336);
         assert_eq!(v["changes"]["locations"], 58);

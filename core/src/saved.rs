@@ -16,6 +16,7 @@ pub const VERSION: u32 = 1;
 pub struct Saved {
     pub version: u32,
     pub lang: Lang,
+    #[serde(alias = "letter")]
     pub fields: LetterFields,
     pub manual: Manual,
     pub settings: Settings,
@@ -54,38 +55,25 @@ impl Saved {
     }
 
     /// Read saved work of any earlier schema version.
+    ///
+    /// Version 0 (before versioning) kept the letter fields under "letter"
+    /// and the language as a code ("vi"): serde aliases read both, so every
+    /// version goes through the one typed path (no `serde_json::Value`,
+    /// whose machinery would double the serde code in the WASM).
     pub fn from_json(s: &str) -> Result<Saved, RestoreError> {
-        let mut v: serde_json::Value =
-            serde_json::from_str(s).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
-        let version = v.get("version").and_then(|x| x.as_u64()).unwrap_or(0) as u32;
-        if version > VERSION {
-            return Err(RestoreError::TooNew(version));
+        #[derive(Deserialize)]
+        struct Version {
+            #[serde(default)]
+            version: u32,
         }
-        migrate(&mut v, version);
-        let mut saved: Saved =
-            serde_json::from_value(v).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
+        let corrupt = |e: serde_json::Error| RestoreError::Corrupt(crate::json_error_place(&e));
+        let v: Version = serde_json::from_str(s).map_err(corrupt)?;
+        if v.version > VERSION {
+            return Err(RestoreError::TooNew(v.version));
+        }
+        let mut saved: Saved = serde_json::from_str(s).map_err(corrupt)?;
         saved.version = VERSION;
         Ok(saved)
-    }
-}
-
-/// Bring a saved value from `from` up to [`VERSION`].
-fn migrate(v: &mut serde_json::Value, from: u32) {
-    if from == 0 {
-        // Version 0 (before versioning) kept the letter fields under
-        // "letter" and the language as a string code.
-        if let Some(obj) = v.as_object_mut() {
-            if let Some(letter) = obj.remove("letter") {
-                obj.insert("fields".into(), letter);
-            }
-            if let Some(code) = obj.get("lang").and_then(|l| l.as_str()).map(str::to_string) {
-                let lang = Lang::from_code(&code).unwrap_or_default();
-                obj.insert(
-                    "lang".into(),
-                    serde_json::to_value(lang).unwrap_or_default(),
-                );
-            }
-        }
     }
 }
 
@@ -143,19 +131,29 @@ impl Backup {
         serde_json::to_string(&b).unwrap_or_default()
     }
 
-    /// Read a backup; its saved work is migrated like [`Saved::from_json`].
+    /// Read a backup; its saved work is migrated like [`Saved::from_json`];
+    /// a history that cannot be read is left out (the saved work is not).
     pub fn from_json(s: &str) -> Result<Backup, RestoreError> {
-        let v: serde_json::Value =
-            serde_json::from_str(s).map_err(|e| RestoreError::Corrupt(e.to_string()))?;
-        if v.get("kind").and_then(|k| k.as_str()) != Some("thongbao-backup") {
+        use serde_json::value::RawValue;
+        #[derive(Deserialize)]
+        struct Wire<'a> {
+            #[serde(default)]
+            kind: String,
+            #[serde(borrow)]
+            saved: Option<&'a RawValue>,
+            #[serde(borrow)]
+            history: Option<&'a RawValue>,
+        }
+        let w: Wire = serde_json::from_str(s).map_err(|e| RestoreError::Corrupt(crate::json_error_place(&e)))?;
+        if w.kind != "thongbao-backup" {
             return Err(RestoreError::Corrupt(
                 "không phải tệp sao lưu của thongbao / not a thongbao backup".into(),
             ));
         }
-        let saved = Saved::from_json(&v.get("saved").map(|x| x.to_string()).unwrap_or_default())?;
-        let history = v
-            .get("history")
-            .and_then(|h| serde_json::from_value(h.clone()).ok())
+        let saved = Saved::from_json(w.saved.map_or("{}", RawValue::get))?;
+        let history = w
+            .history
+            .and_then(|h| serde_json::from_str(h.get()).ok())
             .unwrap_or_default();
         Ok(Backup {
             kind: "thongbao-backup".into(),

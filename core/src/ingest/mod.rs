@@ -1296,11 +1296,17 @@ pub mod job {
 
     /// The job's result as JSON, for the trip back to the page.
     pub fn to_json(r: &Result<Dataset, IngestError>) -> String {
-        let v = match r {
-            Ok(d) => serde_json::json!({ "ok": d }),
-            Err(e) => serde_json::json!({ "err": e }),
+        #[derive(serde::Serialize)]
+        #[serde(rename_all = "lowercase")]
+        enum R<'a> {
+            Ok(&'a Dataset),
+            Err(&'a IngestError),
+        }
+        let r = match r {
+            Ok(d) => R::Ok(d),
+            Err(e) => R::Err(e),
         };
-        v.to_string()
+        serde_json::to_string(&r).unwrap_or_default()
     }
 
     /// Read a job's result.
@@ -1316,7 +1322,7 @@ pub mod job {
             Ok(R::Err(e)) => Err(e),
             Err(e) => Err(IngestError::Workbook {
                 file: String::new(),
-                detail: format!("internal: {e}"),
+                detail: format!("internal: {}", crate::json_error_place(&e)),
             }),
         }
     }

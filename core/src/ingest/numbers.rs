@@ -173,9 +173,10 @@ pub fn parse_decimal_places(s: &str, sep: DecimalSep) -> Option<(f64, bool, usiz
         s => s,
     };
     let (neg, digits, frac) = split_number(t, sep)?;
-    let v: f64 = format!("{digits}.{}", if frac.is_empty() { "0" } else { &frac })
-        .parse()
-        .ok()?;
+    let v = crate::decimal::parse_f64(&format!(
+        "{digits}.{}",
+        if frac.is_empty() { "0" } else { &frac }
+    ))?;
     Some((if neg { -v } else { v }, pct, frac.len()))
 }
 

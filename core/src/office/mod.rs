@@ -368,10 +368,7 @@ pub fn iso_to_serial(s: &str) -> Option<f64> {
         let h = num(p.next()?)? as f64;
         let mi = p.next().map_or(Some(0), num)? as f64;
         let sec: f64 = match p.next() {
-            Some(x) => x
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite() && *v >= 0.0)?,
+            Some(x) => crate::decimal::parse_f64(x).filter(|v| v.is_finite() && *v >= 0.0)?,
             None => 0.0,
         };
         serial += (h * 3600.0 + mi * 60.0 + sec) / 86_400.0;

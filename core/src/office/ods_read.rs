@@ -21,7 +21,7 @@ fn duration_days(s: &str) -> Option<f64> {
             'T' => in_time = true,
             '0'..='9' | '.' => num.push(c),
             _ => {
-                let v: f64 = num.parse().ok()?;
+                let v = crate::decimal::parse_f64(&num)?;
                 num.clear();
                 total += v * match (c, in_time) {
                     ('D', false) => 86_400.0,
@@ -115,8 +115,8 @@ fn parse_content(xml: &str, lim: &Limits) -> Result<Workbook, OfficeError> {
                         let value = match t.attr("value-type").as_deref() {
                             Some("float" | "percentage" | "currency") => t
                                 .attr("value")
-                                .and_then(|v| v.trim().parse().ok())
-                                .filter(|v: &f64| v.is_finite())
+                                .and_then(|v| crate::decimal::parse_f64(v.trim()))
+                                .filter(|v| v.is_finite())
                                 .map(CellValue::Number),
                             Some("date") => t
                                 .attr("date-value")

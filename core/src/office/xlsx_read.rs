@@ -397,11 +397,11 @@ fn read_sheet(
                         Kind::E => CellValue::Error(v.to_string()),
                         Kind::D => iso_to_serial(v)
                             .map_or_else(|| CellValue::Text(v.to_string()), CellValue::Date),
-                        Kind::N => match v.parse::<f64>() {
-                            Ok(x) if x.is_finite() && date => {
+                        Kind::N => match crate::decimal::parse_f64(v) {
+                            Some(x) if x.is_finite() && date => {
                                 CellValue::Date(if ctx.date1904 { x + 1462.0 } else { x })
                             }
-                            Ok(x) if x.is_finite() => CellValue::Number(x),
+                            Some(x) if x.is_finite() => CellValue::Number(x),
                             _ => CellValue::Text(v.to_string()),
                         },
                     };
