@@ -63,6 +63,27 @@ pub fn js_text(e: &JsValue) -> String {
         .unwrap_or_else(|| "JS error".into())
 }
 
+/// Run `f` after the next paint (a frame, then a task): work the clerk does
+/// not see at once (saving, history) stays out of the way of the figures.
+/// A hidden tab gets no frames: then it runs after 200 ms.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::time::Duration;
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = web_sys::window() else {
+        return f();
+    };
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let later = run.clone();
+    leptos::prelude::set_timeout(later, Duration::from_millis(200));
+    let frame = Closure::once_into_js(move || leptos::prelude::set_timeout(run, Duration::ZERO));
+    let _ = w.request_animation_frame(frame.unchecked_ref());
+}
+
 fn local_storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
         .ok_or("no window")?
@@ -233,10 +254,7 @@ pub async fn history_put(s: &thongbao_core::history::Snapshot) -> Result<(), Str
 
 /// Delete a snapshot.
 pub async fn history_delete(key: &str) -> Result<(), String> {
-    idb_delete(key)
-        .await
-        .map(|_| ())
-        .map_err(|e| js_text(&e))
+    idb_delete(key).await.map(|_| ()).map_err(|e| js_text(&e))
 }
 
 /// Delete the whole history.
@@ -300,28 +318,47 @@ pub fn worker_available() -> bool {
         .is_some_and(|p| p.starts_with("http"))
 }
 
-/// Read files in `worker.js`; `on_progress` gets 0.0–1.0. `Err` when the
-/// worker could not start or the job was cancelled.
+/// Read files (name, bytes) in the worker; see [`post_to_worker`].
 pub async fn run_in_worker(
     files: &[(String, Vec<u8>)],
     options_json: &str,
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<String, String> {
+    let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+    let buffers = js_sys::Array::new();
+    for (_, b) in files {
+        buffers.push(&js_sys::Uint8Array::from(b.as_slice()).buffer());
+    }
+    let total = files.iter().map(|(_, b)| b.len()).sum();
+    post_to_worker(&names, &buffers, true, total, options_json, on_progress)?.await
+}
+
+/// Hand a job to the reading worker now and return the wait for its result
+/// (`ingest::job`'s JSON; `Err("cancelled")` when [`cancel_worker`] ended
+/// it). `sources` are `ArrayBuffer`s (moved to the worker when `transfer`)
+/// or `File`s, which the worker reads itself: then the page does not copy
+/// the bytes on the way. `total` is their size in bytes.
+pub fn post_to_worker(
+    names: &[String],
+    sources: &js_sys::Array,
+    transfer: bool,
+    total: usize,
+    options_json: &str,
+    on_progress: impl Fn(f64) + 'static,
+) -> Result<impl std::future::Future<Output = Result<String, String>>, String> {
     use wasm_bindgen::closure::Closure;
     cancel_worker();
     let worker = match IDLE.with(|i| i.borrow_mut().take()) {
         Some(w) => w,
         None => new_worker()?,
     };
-    let names = js_sys::Array::new();
-    let buffers = js_sys::Array::new();
-    for (n, b) in files {
-        names.push(&JsValue::from_str(n));
-        buffers.push(&js_sys::Uint8Array::from(b.as_slice()).buffer());
+    let names_js = js_sys::Array::new();
+    for n in names {
+        names_js.push(&JsValue::from_str(n));
     }
     let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"names".into(), &names);
-    let _ = js_sys::Reflect::set(&msg, &"buffers".into(), &buffers);
+    let _ = js_sys::Reflect::set(&msg, &"names".into(), &names_js);
+    let _ = js_sys::Reflect::set(&msg, &"buffers".into(), sources);
     let _ = js_sys::Reflect::set(&msg, &"options".into(), &JsValue::from_str(options_json));
     let w2 = worker.clone();
     let on_progress = std::rc::Rc::new(on_progress);
@@ -349,25 +386,29 @@ pub async fn run_in_worker(
         on_error.forget();
         JOB.with(|j| *j.borrow_mut() = Some((w2.clone(), reject)));
     });
-    worker
-        .post_message_with_transfer(&msg, &buffers)
-        .map_err(|e| js_text(&e))?;
-    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
-    // Done (not cancelled): keep the worker for the next file — unless the
-    // file was large: a WASM memory never shrinks, so a fresh worker gives
-    // back what this one grew to.
-    let total: usize = files.iter().map(|(_, b)| b.len()).sum();
-    if let Some((w, _)) = JOB.with(|j| j.borrow_mut().take()) {
-        if result.is_ok() && total <= KEEP_WORKER_UP_TO {
-            IDLE.with(|i| *i.borrow_mut() = Some(w));
-        } else {
-            w.terminate();
-            warm_worker();
+    let posted = if transfer {
+        worker.post_message_with_transfer(&msg, sources)
+    } else {
+        worker.post_message(&msg)
+    };
+    posted.map_err(|e| js_text(&e))?;
+    Ok(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+        // Done (not cancelled): keep the worker for the next file — unless
+        // the input was large: a WASM memory never shrinks, so a fresh
+        // worker gives back what this one grew to.
+        if let Some((w, _)) = JOB.with(|j| j.borrow_mut().take()) {
+            if result.is_ok() && total <= KEEP_WORKER_UP_TO {
+                IDLE.with(|i| *i.borrow_mut() = Some(w));
+            } else {
+                w.terminate();
+                warm_worker();
+            }
         }
-    }
-    result
-        .map(|v| v.as_string().unwrap_or_default())
-        .map_err(|e| e.as_string().unwrap_or_default())
+        result
+            .map(|v| v.as_string().unwrap_or_default())
+            .map_err(|e| e.as_string().unwrap_or_default())
+    })
 }
 
 /// Stop the worker reading a file, if any.

@@ -46,6 +46,9 @@ pub struct AppState {
     pub fields: RwSignal<LetterFields>,
     pub profile: RwSignal<Profile>,
     pub summary: Memo<Summary>,
+    /// `summary`, one frame later: the letter and the charts (thousands of
+    /// rows and bars) follow the figures instead of holding them back.
+    pub summary_late: RwSignal<Summary>,
     pub letter: Memo<Letter>,
     pub last_input: RwSignal<Option<LastInput>>,
     /// A warning about saving (storage full or disabled), if any.
@@ -67,6 +70,33 @@ fn read_here(files: &[(String, Vec<u8>)], options: &ReadOptions) -> Result<Datas
 /// Whether a dataset is too large to keep in the browser.
 fn too_big(d: &RwSignal<Dataset>) -> bool {
     d.with_untracked(|d| d.periods.iter().map(|p| p.units.len()).sum::<usize>() > PERSIST_MAX_UNITS)
+}
+
+/// The worker's answer as a result: its JSON read, a cancellation as the
+/// "cancelled" fetch error, and no worker after all read on this thread.
+fn worker_result(
+    answer: Result<String, String>,
+    files: &[(String, Vec<u8>)],
+    options: &ReadOptions,
+) -> Result<Dataset, IngestError> {
+    match answer {
+        Ok(json) => ingest::job::from_json(&json),
+        Err(e) if e == "cancelled" => Err(IngestError::Fetch {
+            file: String::new(),
+            detail: e,
+        }),
+        Err(_) => read_here(files, options),
+    }
+}
+
+/// Every file's bytes; a file the browser cannot read (moved, locked)
+/// reads as empty and gets the "empty file" message.
+async fn read_all(handles: &[web_sys::File]) -> Vec<(String, Vec<u8>)> {
+    let mut read = Vec::with_capacity(handles.len());
+    for f in handles {
+        read.push((f.name(), browser::read_file(f).await.unwrap_or_default()));
+    }
+    read
 }
 
 /// The sample dataset (the seed letter's appendix).
@@ -106,8 +136,20 @@ impl AppState {
         let summary = Memo::new(move |_| {
             dataset.with(|d| manual.with(|m| stats::summarize(d, m, &settings.get())))
         });
+        let summary_late = RwSignal::new(summary.get_untracked());
+        let pending = StoredValue::new(false);
+        Effect::new(move |first: Option<()>| {
+            summary.track();
+            if first.is_some() && !pending.get_value() {
+                pending.set_value(true);
+                browser::after_paint(move || {
+                    pending.set_value(false);
+                    summary_late.set(summary.get_untracked());
+                });
+            }
+        });
         let letter = Memo::new(move |_| {
-            summary.with(|s| fields.with(|f| profile.with(|p| letter::build(s, f, p))))
+            summary_late.with(|s| fields.with(|f| profile.with(|p| letter::build(s, f, p))))
         });
         let state = AppState {
             lang,
@@ -121,6 +163,7 @@ impl AppState {
             fields,
             profile,
             summary,
+            summary_late,
             letter,
             last_input: RwSignal::new(None),
             storage_warning: RwSignal::new(warning),
@@ -167,18 +210,18 @@ impl AppState {
         if !self.persist || too_big(&self.dataset) {
             return;
         }
-        let area = self.fields.with_untracked(|f| f.area.clone());
-        let snaps = self
-            .dataset
-            .with_untracked(|d| history::snapshots(d, &area));
         let s = *self;
-        leptos::task::spawn_local(async move {
-            for snap in &snaps {
-                if let Err(e) = browser::history_put(snap).await {
-                    s.storage_warning.set(Some(e));
+        browser::after_paint(move || {
+            leptos::task::spawn_local(async move {
+                let area = s.fields.with_untracked(|f| f.area.clone());
+                let snaps = s.dataset.with_untracked(|d| history::snapshots(d, &area));
+                for snap in &snaps {
+                    if let Err(e) = browser::history_put(snap).await {
+                        s.storage_warning.set(Some(e));
+                    }
                 }
-            }
-            s.refresh_history();
+                s.refresh_history();
+            })
         });
     }
 
@@ -188,25 +231,48 @@ impl AppState {
             .update(|d| *d = history::with_previous(d, snap));
     }
 
-    /// Save the work whenever it changes.
+    /// Save the work whenever it changes: the effect only notes the change;
+    /// the work is written once after the next paint (a new file's figures
+    /// show first, and a burst of edits is one write).
     fn save_on_change(&self) {
         let s = *self;
+        let pending = StoredValue::new(false);
         Effect::new(move |_| {
+            s.lang.track();
+            s.fields.track();
+            s.manual.track();
+            s.settings.track();
+            s.is_sample.track();
+            s.dataset.track();
+            s.profile.track();
+            if !pending.get_value() {
+                pending.set_value(true);
+                browser::after_paint(move || {
+                    pending.set_value(false);
+                    s.save_now();
+                });
+            }
+        });
+    }
+
+    fn save_now(&self) {
+        let s = *self;
+        {
             let saved = Saved {
                 version: thongbao_core::saved::VERSION,
-                lang: s.lang.get(),
-                fields: s.fields.get(),
-                manual: s.manual.get(),
-                settings: s.settings.get(),
-                dataset: if s.is_sample.get() || too_big(&s.dataset) {
+                lang: s.lang.get_untracked(),
+                fields: s.fields.get_untracked(),
+                manual: s.manual.get_untracked(),
+                settings: s.settings.get_untracked(),
+                dataset: if s.is_sample.get_untracked() || too_big(&s.dataset) {
                     None
                 } else {
-                    Some(s.dataset.get())
+                    Some(s.dataset.get_untracked())
                 },
                 // Only a profile the office loaded is stored.
                 profile: s
                     .profile
-                    .with(|p| (*p != letter::covid_qr()).then(|| p.clone())),
+                    .with_untracked(|p| (*p != letter::covid_qr()).then(|| p.clone())),
             };
             match browser::storage_set(STORAGE_KEY, &saved.to_json()) {
                 Ok(()) => {
@@ -216,7 +282,7 @@ impl AppState {
                 }
                 Err(w) => s.storage_warning.set(Some(w)),
             }
-        });
+        }
     }
 
     /// Read files the user gave (name, bytes). On success they replace the
@@ -235,7 +301,7 @@ impl AppState {
             return;
         }
         let total: usize = files.iter().map(|(_, b)| b.len()).sum();
-        if total < WORKER_FROM_BYTES || !self.persist || !browser::worker_available() {
+        if !self.reads_in_worker(total) {
             let result = read_here(&files, &options);
             let result = match result {
                 Err(IngestError::NeedsMapping { ref headers, .. }) if options.mapping.is_none() => {
@@ -259,7 +325,66 @@ impl AppState {
         s.loading.set(true);
         s.progress.set(Some(0.0));
         leptos::task::spawn_local(async move {
-            let mut result = s.read_in_worker(&files, &options).await;
+            let result = s.read_in_worker(&files, &options).await;
+            s.finish_worker_load(files, options, result).await;
+        });
+    }
+
+    /// Whether input of `total` bytes is read in the worker: large files in
+    /// the app itself (an embedding page has no `worker.js` beside it).
+    fn reads_in_worker(&self, total: usize) -> bool {
+        total >= WORKER_FROM_BYTES && self.persist && browser::worker_available()
+    }
+
+    /// Load files the user chose. A large file goes to the worker as a
+    /// `File` handle at once (the worker reads it itself), while this page
+    /// reads its own copy for reading again with other options.
+    pub fn load_handles(&self, handles: Vec<web_sys::File>) {
+        let s = *self;
+        let total = handles.iter().map(|f| f.size()).sum::<f64>() as usize;
+        s.loading.set(true);
+        if !s.reads_in_worker(total) {
+            leptos::task::spawn_local(async move {
+                s.load_files(read_all(&handles).await);
+            });
+            return;
+        }
+        s.progress.set(Some(0.0));
+        let options = ReadOptions::default();
+        let names: Vec<String> = handles.iter().map(|f| f.name()).collect();
+        let sources = js_sys::Array::new();
+        for f in &handles {
+            sources.push(f);
+        }
+        let progress = s.progress;
+        let job = browser::post_to_worker(
+            &names,
+            &sources,
+            false,
+            total,
+            &options.to_json(),
+            move |p| progress.set(Some(p)),
+        );
+        leptos::task::spawn_local(async move {
+            let files = read_all(&handles).await;
+            let result = match job {
+                Ok(job) => worker_result(job.await, &files, &options),
+                Err(_) => read_here(&files, &options),
+            };
+            s.finish_worker_load(files, options, result).await;
+        });
+    }
+
+    /// After the worker's answer: a remembered column mapping is tried once
+    /// for an unrecognised header; a cancelled read changes nothing.
+    async fn finish_worker_load(
+        &self,
+        files: Vec<(String, Vec<u8>)>,
+        options: ReadOptions,
+        mut result: Result<Dataset, IngestError>,
+    ) {
+        let s = *self;
+        {
             if let Err(IngestError::NeedsMapping { ref headers, .. }) = result {
                 if let (None, Some(m)) = (&options.mapping, browser::remembered_mapping(headers)) {
                     result = s
@@ -281,7 +406,7 @@ impl AppState {
                 }
                 r => s.finish_load(files, options, r),
             }
-        });
+        }
     }
 
     async fn read_in_worker(
@@ -290,17 +415,9 @@ impl AppState {
         options: &ReadOptions,
     ) -> Result<Dataset, IngestError> {
         let progress = self.progress;
-        match browser::run_in_worker(files, &options.to_json(), move |p| progress.set(Some(p)))
-            .await
-        {
-            Ok(json) => ingest::job::from_json(&json),
-            Err(e) if e == "cancelled" => Err(IngestError::Fetch {
-                file: String::new(),
-                detail: e,
-            }),
-            // No worker here after all: read on this thread.
-            Err(_) => read_here(files, options),
-        }
+        let json = options.to_json();
+        let answer = browser::run_in_worker(files, &json, move |p| progress.set(Some(p))).await;
+        worker_result(answer, files, options)
     }
 
     fn finish_load(

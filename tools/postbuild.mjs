@@ -68,11 +68,14 @@ write("embed.js", embed);
 
 // 2b. worker.js: reads large files off the page's thread (same module).
 const worker = `// thongbao: reads files in the background so the page never freezes.
-import init, { worker_run } from "./${jsFile}";
-const ready = init({ module_or_path: new URL("./${wasmFile}", import.meta.url) });
+import init, { worker_run, worker_warm } from "./${jsFile}";
+// Warm up once the module is ready (compiles the reading code's fast tier).
+const ready = init({ module_or_path: new URL("./${wasmFile}", import.meta.url) }).then(() => worker_warm());
 self.onmessage = async (e) => {
   await ready;
-  const { names, buffers, options } = e.data;
+  const { names, options } = e.data;
+  // Files come as handles (read here, off the page) or as moved ArrayBuffers.
+  const buffers = await Promise.all(e.data.buffers.map((b) => (b instanceof Blob ? b.arrayBuffer() : b)));
   const result = worker_run(names, buffers, options, (p) => self.postMessage({ progress: p }));
   self.postMessage({ result });
 };

@@ -2,7 +2,10 @@
 //!
 //! Quoted fields may hold delimiters, doubled quotes and line breaks; lines end
 //! in CRLF, LF or CR. Records are produced one at a time (an iterator over the
-//! text), so a large file is never held twice in memory.
+//! text), so a large file is never held twice in memory; a cell borrows
+//! its text from the file unless unquoting changed it (`""` inside quotes).
+
+use std::borrow::Cow;
 
 /// Delimiters Excel and other tools write: the Windows list separator (`,`
 /// or `;`), tab for "Unicode Text", and pipe from some exports.
@@ -44,10 +47,10 @@ pub fn sniff(text: &str) -> char {
 /// One record: the 1-based line it starts on, the number of physical lines
 /// it spans, and its cells (quotes removed).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Record {
+pub struct Record<'a> {
     pub line: usize,
     pub lines: usize,
-    pub cells: Vec<String>,
+    pub cells: Vec<Cow<'a, str>>,
 }
 
 /// Iterator over the records of a text.
@@ -55,6 +58,8 @@ pub struct Records<'a> {
     rest: &'a str,
     delim: char,
     line: usize,
+    /// Cells in the last record: the next one most likely has as many.
+    width: usize,
 }
 
 impl<'a> Records<'a> {
@@ -63,6 +68,7 @@ impl<'a> Records<'a> {
             rest: text,
             delim,
             line: 1,
+            width: 4,
         }
     }
 
@@ -72,12 +78,12 @@ impl<'a> Records<'a> {
     }
 }
 
-impl Iterator for Records<'_> {
-    type Item = Record;
+impl<'a> Iterator for Records<'a> {
+    type Item = Record<'a>;
 
     /// Scans bytes: delimiters, quotes and line breaks are ASCII and never
     /// occur inside a multi-byte UTF-8 sequence, so slicing at them is safe.
-    fn next(&mut self) -> Option<Record> {
+    fn next(&mut self) -> Option<Record<'a>> {
         if self.rest.is_empty() {
             return None;
         }
@@ -95,11 +101,20 @@ impl Iterator for Records<'_> {
                 .map_or(b.len(), |p| from + p)
         };
         let start_line = self.line;
-        let mut cells = Vec::new();
+        let mut cells = Vec::with_capacity(self.width);
         let mut i = 0;
         loop {
             if b.get(i) == Some(&b'"') {
-                let mut cell = String::new();
+                // Borrowed while the quoted text is one piece; owned once a
+                // doubled quote or text after the closing quote joins it.
+                let mut cell: Cow<'a, str> = Cow::Borrowed("");
+                let join = |cell: &mut Cow<'a, str>, piece: &'a str| {
+                    if cell.is_empty() {
+                        *cell = Cow::Borrowed(piece);
+                    } else if !piece.is_empty() {
+                        cell.to_mut().push_str(piece);
+                    }
+                };
                 i += 1;
                 loop {
                     let q = b[i..]
@@ -107,13 +122,13 @@ impl Iterator for Records<'_> {
                         .position(|&x| x == b'"')
                         .map_or(b.len(), |p| i + p);
                     self.line += line_breaks(&b[i..q]);
-                    cell.push_str(&rest[i..q]);
+                    join(&mut cell, &rest[i..q]);
                     if q >= b.len() {
                         i = q;
                         break;
                     }
                     if b.get(q + 1) == Some(&b'"') {
-                        cell.push('"');
+                        cell.to_mut().push('"');
                         i = q + 2;
                     } else {
                         i = q + 1;
@@ -122,12 +137,12 @@ impl Iterator for Records<'_> {
                 }
                 // Text after the closing quote is kept as written.
                 let end = stop(i);
-                cell.push_str(&rest[i..end]);
+                join(&mut cell, &rest[i..end]);
                 i = end;
                 cells.push(cell);
             } else {
                 let end = stop(i);
-                cells.push(rest[i..end].to_string());
+                cells.push(Cow::Borrowed(&rest[i..end]));
                 i = end;
             }
             match b.get(i) {
@@ -146,6 +161,7 @@ impl Iterator for Records<'_> {
             }
         }
         self.rest = &rest[i..];
+        self.width = cells.len().clamp(1, 64);
         Some(Record {
             line: start_line,
             lines: self.line - start_line,
@@ -184,7 +200,9 @@ mod tests {
     use super::*;
 
     fn cells(text: &str, d: char) -> Vec<Vec<String>> {
-        Records::new(text, d).map(|r| r.cells).collect()
+        Records::new(text, d)
+            .map(|r| r.cells.into_iter().map(Cow::into_owned).collect())
+            .collect()
     }
 
     #[test]

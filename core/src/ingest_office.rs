@@ -11,8 +11,9 @@ use crate::ingest::{
 use crate::model::Dataset;
 use crate::office::{self, CellValue, Limits, Workbook};
 use crate::text;
+use std::borrow::Cow;
 
-fn rows_of(sheet: &office::Sheet, converted: &mut bool) -> Vec<RawRow> {
+fn rows_of(sheet: &office::Sheet, converted: &mut bool) -> Vec<RawRow<'static>> {
     sheet
         .rows
         .iter()
@@ -22,21 +23,21 @@ fn rows_of(sheet: &office::Sheet, converted: &mut bool) -> Vec<RawRow> {
                 .cells
                 .iter()
                 .map(|c| match &c.value {
-                    CellValue::Empty => Cell::Text(String::new()),
+                    CellValue::Empty => Cell::Text(Cow::Borrowed("")),
                     CellValue::Text(s) => match c.font.as_deref().and_then(text::legacy_font) {
                         Some((enc, upper)) => {
                             *converted = true;
                             let t = text::convert_legacy_str(s, enc);
-                            Cell::Text(if upper { t.to_uppercase() } else { t })
+                            Cell::Text(if upper { t.to_uppercase() } else { t }.into())
                         }
-                        None => Cell::Text(text::nfc(s)),
+                        None => Cell::Text(text::nfc(s).into()),
                     },
                     CellValue::Number(x) => Cell::Number(*x),
                     CellValue::Date(x) => Cell::Date(*x),
                     CellValue::Bool(b) => {
-                        Cell::Text(if *b { "TRUE".into() } else { "FALSE".into() })
+                        Cell::Text(Cow::Borrowed(if *b { "TRUE" } else { "FALSE" }))
                     }
-                    CellValue::Error(e) => Cell::Text(e.clone()),
+                    CellValue::Error(e) => Cell::Text(e.clone().into()),
                 })
                 .collect(),
         })

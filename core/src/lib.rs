@@ -18,6 +18,7 @@ pub mod export;
 pub mod fastmap;
 pub mod format;
 pub mod history;
+pub mod html;
 pub mod html_table;
 pub mod ingest;
 mod ingest_office;

@@ -144,7 +144,8 @@ impl Backup {
             #[serde(borrow)]
             history: Option<&'a RawValue>,
         }
-        let w: Wire = serde_json::from_str(s).map_err(|e| RestoreError::Corrupt(crate::json_error_place(&e)))?;
+        let w: Wire = serde_json::from_str(s)
+            .map_err(|e| RestoreError::Corrupt(crate::json_error_place(&e)))?;
         if w.kind != "thongbao-backup" {
             return Err(RestoreError::Corrupt(
                 "không phải tệp sao lưu của thongbao / not a thongbao backup".into(),

@@ -1219,7 +1219,7 @@ proptest! {
         let rows = table(&summarize(&d, &Manual::default(), &Settings::default()), thongbao_core::Lang::Vi);
         let risky = |t: &str| t.starts_with(['=', '+', '-', '@', '\t', '\r']);
         let csv = String::from_utf8(to_csv(&rows)).expect("UTF-8");
-        let records: Vec<Vec<String>> = thongbao_core::csv::Records::new(&csv[3..], ',').map(|r| r.cells).collect();
+        let records: Vec<Vec<String>> = thongbao_core::csv::Records::new(&csv[3..], ',').map(|r| r.cells.into_iter().map(|c| c.into_owned()).collect()).collect();
         prop_assert_eq!(records.len(), rows.len());
         for (r, row) in rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {

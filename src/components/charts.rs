@@ -51,7 +51,7 @@ fn ChartBox(
 #[component]
 pub fn Charts() -> impl IntoView {
     let state = use_state();
-    let (sm, lang) = (state.summary, state.lang);
+    let (sm, lang) = (state.summary_late, state.lang);
     let scans = Memo::new(move |_| sm.with(|s| chart::scans_chart(s, lang.get())));
     let rate = Memo::new(move |_| sm.with(|s| chart::rate_chart(s, lang.get())));
     let trend =

@@ -3,9 +3,9 @@
 use crate::i18n::{t, tr};
 use crate::state::use_state;
 use leptos::prelude::*;
-use thongbao_core::format;
 use thongbao_core::model::Indicator;
 use thongbao_core::stats::Summary;
+use thongbao_core::{format, html};
 
 /// One KPI card: value, and the change with ▲/▼ (never colour alone).
 #[component]
@@ -66,14 +66,18 @@ pub fn Dashboard() -> impl IntoView {
     let sm = state.summary;
     let sig = move |f: fn(&Summary) -> String| Signal::derive(move || sm.with(f));
     let dsig = move |i: Indicator| Signal::derive(move || sm.with(|s| s.delta.get(i)));
+    // Lists can hold thousands of names ("did not report"): core writes
+    // them as one escaped HTML string.
     let list = move |which: fn(&Summary) -> &Vec<usize>| {
         move || {
             sm.with(|s| {
-                which(s)
-                    .iter()
-                    .filter_map(|&i| s.units.get(i))
-                    .map(|u| view! { <li data-testid="unit-name">{u.name.clone()}</li> })
-                    .collect_view()
+                html::list_items(
+                    which(s)
+                        .iter()
+                        .filter_map(|&i| s.units.get(i))
+                        .map(|u| u.name.as_str()),
+                    "unit-name",
+                )
             })
         }
     };
@@ -96,23 +100,23 @@ pub fn Dashboard() -> impl IntoView {
         <div class="tb-classes">
             <div>
                 <h3 id="high-title">{tr("high-units")}</h3>
-                <ol data-testid="high-units" aria-labelledby="high-title">{list(|s| &s.high)}</ol>
+                <ol data-testid="high-units" aria-labelledby="high-title" inner_html=list(|s| &s.high)></ol>
             </div>
             <div>
                 <h3 id="low-title">{tr("low-units")}</h3>
-                <ol data-testid="low-units" aria-labelledby="low-title">{list(|s| &s.low)}</ol>
+                <ol data-testid="low-units" aria-labelledby="low-title" inner_html=list(|s| &s.low)></ol>
             </div>
             <div>
                 <h3 id="low-inst-title">{tr("low-installers")}</h3>
-                <ol data-testid="low-installers" aria-labelledby="low-inst-title">{list(|s| &s.low_installers)}</ol>
+                <ol data-testid="low-installers" aria-labelledby="low-inst-title" inner_html=list(|s| &s.low_installers)></ol>
             </div>
             <Show when=move || sm.with(|s| !s.zero.is_empty() || !s.missing.is_empty())>
                 <div>
                     <h3 id="zero-title">{tr("zero-units")}</h3>
-                    <ul data-testid="zero-units" aria-labelledby="zero-title">{list(|s| &s.zero)}</ul>
+                    <ul data-testid="zero-units" aria-labelledby="zero-title" inner_html=list(|s| &s.zero)></ul>
                     <h3 id="missing-title">{tr("missing-units")}</h3>
-                    <ul data-testid="missing-units" aria-labelledby="missing-title">
-                        {move || sm.with(|s| s.missing.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
+                    <ul data-testid="missing-units" aria-labelledby="missing-title"
+                        inner_html=move || sm.with(|s| html::list_items(s.missing.iter().map(String::as_str), ""))>
                     </ul>
                 </div>
             </Show>

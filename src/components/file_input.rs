@@ -3,7 +3,7 @@
 //! `?src=URL`. Files are read as bytes and handed to core; nothing leaves
 //! the browser.
 
-use crate::browser::{fetch_bytes, read_file};
+use crate::browser::fetch_bytes;
 use crate::i18n::{t, tr};
 use crate::state::{use_state, AppState};
 use leptos::prelude::*;
@@ -25,17 +25,7 @@ fn load_list(state: AppState, list: Option<web_sys::FileList>) {
     {
         return;
     }
-    state.loading.set(true);
-    spawn_local(async move {
-        let mut read = Vec::new();
-        for f in files {
-            // A file the browser cannot read (moved, locked) reads as empty
-            // and gets the "empty file" message.
-            read.push((f.name(), read_file(&f).await.unwrap_or_default()));
-        }
-        // Loading ends when the data is read (at once, or in a worker).
-        state.load_files(read);
-    });
+    state.load_handles(files);
 }
 
 /// Text pasted from Excel: tab-separated text, or an HTML table.

@@ -443,7 +443,7 @@ mod tests {
             let want = format!("'{n}");
             // CSV: the cell starts with the apostrophe (quoted when it holds a quote).
             let cells: Vec<Vec<String>> = crate::csv::Records::new(&csv[3..], ',')
-                .map(|r| r.cells)
+                .map(|r| r.cells.into_iter().map(|c| c.into_owned()).collect())
                 .collect();
             assert_eq!(cells[k + 1][1], want, "csv {n:?}");
             assert_eq!(names[k], CellValue::Text(want), "xlsx {n:?}");

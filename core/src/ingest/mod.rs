@@ -10,12 +10,14 @@ pub mod header;
 pub mod numbers;
 
 use crate::date::Date;
+use crate::fastmap::FastMap;
 use crate::model::{Dataset, Indicator, Period, Unit, Values};
 use crate::text::{self, fold, Encoding};
 use crate::Lang;
 pub use header::Role;
 use numbers::{CountError, DecimalSep};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
@@ -23,25 +25,26 @@ pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
 /// How many rows from the top may hold titles before the header.
 const HEADER_SEARCH_ROWS: usize = 60;
 
-/// A cell as a reader produced it.
+/// A cell as a reader produced it. Text borrows from the decoded file when
+/// it can (a CSV cell is a slice of the text: no copy per cell).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
-    Text(String),
+pub enum Cell<'a> {
+    Text(Cow<'a, str>),
     Number(f64),
     /// A spreadsheet date (Excel serial).
     Date(f64),
 }
 
-impl Cell {
-    fn text(&self) -> std::borrow::Cow<'_, str> {
+impl Cell<'_> {
+    fn text(&self) -> Cow<'_, str> {
         match self {
-            Cell::Text(s) => std::borrow::Cow::Borrowed(s.trim()),
-            Cell::Number(x) => std::borrow::Cow::Owned(if x.fract() == 0.0 && x.abs() < 1e15 {
+            Cell::Text(s) => Cow::Borrowed(text::trim(s)),
+            Cell::Number(x) => Cow::Owned(if x.fract() == 0.0 && x.abs() < 1e15 {
                 format!("{}", *x as i64)
             } else {
                 format!("{x}")
             }),
-            Cell::Date(x) => std::borrow::Cow::Owned(
+            Cell::Date(x) => Cow::Owned(
                 Date::from_excel_serial(*x)
                     .map(|d| d.dmy())
                     .unwrap_or_else(|| x.to_string()),
@@ -49,15 +52,15 @@ impl Cell {
         }
     }
     fn is_blank(&self) -> bool {
-        matches!(self, Cell::Text(s) if s.trim().is_empty())
+        matches!(self, Cell::Text(s) if text::trim(s).is_empty())
     }
 }
 
 /// One row from a reader: its line (text) or row number (sheet), 1-based.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RawRow {
+pub struct RawRow<'a> {
     pub line: usize,
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'a>>,
 }
 
 /// The kind of file that was read.
@@ -538,6 +541,40 @@ pub fn unit_key(district: Option<&str>, name: &str) -> String {
     k
 }
 
+/// Unit keys by the raw (district, name) text: [`unit_key`] folds each
+/// distinct pair once, not once per row (a long file lists every commune
+/// again for every date), and the duplicate check hashes a number.
+#[derive(Default)]
+struct KeyIds {
+    /// District text → its slot in `names` ("" for none).
+    districts: FastMap<String, usize>,
+    /// Per district: name text → id.
+    names: Vec<FastMap<String, u32>>,
+    /// Folded key → id: texts that fold alike share an id.
+    folded: FastMap<String, u32>,
+}
+
+impl KeyIds {
+    fn id(&mut self, district: Option<&str>, name: &str) -> u32 {
+        let d = district.unwrap_or("");
+        let slot = match self.districts.get(d) {
+            Some(&s) => s,
+            None => {
+                self.names.push(FastMap::default());
+                self.districts.insert(d.to_string(), self.names.len() - 1);
+                self.names.len() - 1
+            }
+        };
+        if let Some(&id) = self.names[slot].get(name) {
+            return id;
+        }
+        let next = self.folded.len() as u32;
+        let id = *self.folded.entry(unit_key(district, name)).or_insert(next);
+        self.names[slot].insert(name.to_string(), id);
+        id
+    }
+}
+
 /// Words that open a total row.
 fn is_total_label(s: &str) -> bool {
     // Every label starts with T or C (Tổng, Toàn, Total, Cộng): skip the
@@ -583,15 +620,15 @@ fn date_in(s: &str) -> Option<Date> {
 }
 
 /// Turn rows into periods of units; fills the report.
-pub(crate) fn read_rows(
-    rows: impl Iterator<Item = RawRow>,
+pub(crate) fn read_rows<'a>(
+    rows: impl Iterator<Item = RawRow<'a>>,
     report: &mut SourceReport,
     opts: &ReadOptions,
 ) -> Result<(Vec<Period>, Vec<String>), IngestError> {
     let file = report.file_name.clone();
     let mut rows = rows.peekable();
     // 1. Find the header in the first rows.
-    let mut head: Vec<RawRow> = Vec::new();
+    let mut head: Vec<RawRow<'a>> = Vec::new();
     let mut header: Option<(usize, Vec<Option<Role>>)> = None;
     for row in rows.by_ref() {
         let texts: Vec<String> = row
@@ -663,7 +700,7 @@ pub(crate) fn read_rows(
     let file_date = title_date.or_else(|| date_in(&report.file_name));
     report.account.rows += hidx + 1;
     report.account.skipped += hidx + 1;
-    let leftover: Vec<RawRow> = head.drain(hidx + 1..).collect();
+    let leftover: Vec<RawRow<'a>> = head.drain(hidx + 1..).collect();
 
     let col = |r: Role| roles.iter().position(|x| *x == Some(r));
     let unit_col = col(Role::Unit);
@@ -694,7 +731,7 @@ pub(crate) fn read_rows(
 
     // 2. Decide number styles per column from a sample of rows.
     let mut all_rows = leftover.into_iter().chain(rows);
-    let mut buffer: Vec<RawRow> = Vec::new();
+    let mut buffer: Vec<RawRow<'a>> = Vec::new();
     for r in all_rows.by_ref() {
         buffer.push(r);
         if buffer.len() >= 2000 {
@@ -703,7 +740,7 @@ pub(crate) fn read_rows(
     }
     let sep_of = |c: usize| {
         numbers::decide(buffer.iter().filter_map(|r| match r.cells.get(c) {
-            Some(Cell::Text(s)) => Some(s.as_str()),
+            Some(Cell::Text(s)) => Some(s.as_ref()),
             _ => None,
         }))
     };
@@ -731,7 +768,10 @@ pub(crate) fn read_rows(
 
     // 3. Classify every row.
     let mut periods: Vec<Period> = Vec::new();
-    let mut seen: crate::fastmap::FastMap<(Option<Date>, String), usize> = Default::default();
+    let mut seen: FastMap<(Option<Date>, u32), usize> = Default::default();
+    let mut key_ids = KeyIds::default();
+    // Dates repeat row after row: parse each text once.
+    let mut last_date: Option<(String, Date)> = None;
     let mut since_total = [0i64; 5];
     let header_sig = header::signature(&headers);
     let name_of = |c: usize| headers.get(c).cloned().unwrap_or_default();
@@ -741,10 +781,10 @@ pub(crate) fn read_rows(
             report.account.skipped += 1;
             continue;
         }
+        // Trimmed, borrowed from the row: copied only into the unit.
         let text_at = |c: Option<usize>| {
             c.and_then(|c| row.cells.get(c))
-                .map(|x| x.text().trim().to_string())
-                .unwrap_or_default()
+                .map_or(Cow::Borrowed(""), |x| x.text())
         };
         // Cells are NFC already: decoded text is composed as a whole, and
         // workbook cells when they are read.
@@ -794,7 +834,7 @@ pub(crate) fn read_rows(
         // A repeated header (tables printed across pages) is not data.
         // Cheap test first: the unit cell says what the header's says.
         let repeats_header =
-            unit_col.is_some_and(|c| headers.get(c).is_some_and(|h| *h == unit_name)) && {
+            unit_col.is_some_and(|c| headers.get(c).is_some_and(|h| *h == *unit_name)) && {
                 let texts: Vec<String> = row
                     .cells
                     .iter()
@@ -954,13 +994,16 @@ pub(crate) fn read_rows(
                 }
             },
             Some(Cell::Text(s)) if s.trim().is_empty() => file_date,
-            Some(Cell::Text(s)) => match Date::parse(s) {
+            Some(Cell::Text(s)) => match match &last_date {
+                Some((t, d)) if t.as_str() == s.as_ref() => Some(*d),
+                _ => Date::parse(s).inspect(|&d| last_date = Some((s.to_string(), d))),
+            } {
                 Some(d) => Some(d),
                 None => {
                     errors.push(RowIssue {
                         line: row.line,
                         column: date_col.map(name_of),
-                        value: s.clone(),
+                        value: s.to_string(),
                         kind: IssueKind::BadDate,
                         severity: Severity::Error,
                     });
@@ -970,12 +1013,12 @@ pub(crate) fn read_rows(
         };
         let district = (!district.is_empty()).then_some(district);
         if errors.is_empty() {
-            let key = (date, unit_key(district.as_deref(), &unit_name));
+            let key = (date, key_ids.id(district.as_deref(), &unit_name));
             if let Some(&first_line) = seen.get(&key) {
                 errors.push(RowIssue {
                     line: row.line,
                     column: unit_col.map(name_of),
-                    value: unit_name.clone(),
+                    value: unit_name.to_string(),
                     kind: IssueKind::DuplicateUnit {
                         first_line,
                         first_file: None,
@@ -1000,10 +1043,13 @@ pub(crate) fn read_rows(
         let unit = Unit {
             line: row.line,
             source: 0,
-            district,
-            name: unit_name,
+            district: district.map(Cow::into_owned),
+            name: unit_name.into_owned(),
             values,
-            extra: extra_cols.iter().map(|&c| text_at(Some(c))).collect(),
+            extra: extra_cols
+                .iter()
+                .map(|&c| text_at(Some(c)).into_owned())
+                .collect(),
         };
         // Rows of one date usually follow each other: try the last period first.
         let slot = match periods.last() {

@@ -114,7 +114,7 @@ fn split_number(s: &str, sep: DecimalSep) -> Option<(bool, String, String)> {
 
 /// Read a count (a whole number ≥ 0). Empty cells are `Ok(None)`.
 pub fn parse_count(s: &str, sep: DecimalSep) -> Result<Option<i64>, CountError> {
-    let t = s.trim();
+    let t = crate::text::trim(s);
     if t.is_empty() || t == "-" || t == "—" {
         return Ok(None);
     }
@@ -162,7 +162,7 @@ pub fn parse_decimal(s: &str, sep: DecimalSep) -> Option<(f64, bool)> {
 /// Like [`parse_decimal`], and how many digits follow the decimal
 /// separator: "33%" → 0, "30,0%" → 1, "0,333" → 3.
 pub fn parse_decimal_places(s: &str, sep: DecimalSep) -> Option<(f64, bool, usize)> {
-    let t = s.trim();
+    let t = crate::text::trim(s);
     let (t, pct) = match t.strip_suffix('%') {
         Some(r) => (r.trim(), true),
         None => (t, false),

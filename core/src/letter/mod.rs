@@ -6,6 +6,7 @@
 //! renderers; the model holds the text, already in Vietnamese form
 //! (4.336; 30,0%; "ngày 16 tháng 11 năm 2021"; the text ends "./.").
 
+pub mod html;
 pub mod profile;
 pub mod template;
 

@@ -54,8 +54,8 @@ impl Profile {
 
     /// Read a profile saved by [`Profile::to_json`].
     pub fn from_json(s: &str) -> Result<Profile, String> {
-        let p: Profile =
-            serde_json::from_str(s).map_err(|e| format!("Tệp hồ sơ không hợp lệ ({}).", crate::json_error_place(&e)))?;
+        let p: Profile = serde_json::from_str(s)
+            .map_err(|e| format!("Tệp hồ sơ không hợp lệ ({}).", crate::json_error_place(&e)))?;
         if p.version > PROFILE_VERSION {
             return Err(format!(
                 "Tệp hồ sơ được tạo bởi phiên bản mới hơn (phiên bản {}).",
