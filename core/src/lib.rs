@@ -29,6 +29,7 @@ pub mod report;
 pub mod saved;
 pub mod stats;
 pub mod text;
+pub mod unit_table;
 
 use serde::{Deserialize, Serialize};
 
