@@ -141,7 +141,7 @@ for (const n of PAGE_ROWS) {
   } catch (e) {
     out(`  PapaParse failed at ${n} rows: ${String(e).split("\n")[0]}`);
   }
-  out(`${String(n).padStart(10)} ${f1(mb).padStart(8)} ${f1(ours).padStart(12)} ${f1(theirs).padStart(13)} ${f1(ours / theirs).padStart(7)} ${f1(longest).padStart(16)}`);
+  out(`${String(n).padStart(10)} ${f1(mb).padStart(8)} ${f1(ours).padStart(12)} ${f1(theirs).padStart(13)} ${(ours / theirs).toFixed(2).padStart(7)} ${f1(longest).padStart(16)}`);
 }
 out("  (ratio = thongbao / PapaParse; target at 100k rows ≤ 0.5. longest task = Long Tasks API, target ≤ 100 ms)");
 if (memory) {
