@@ -248,10 +248,33 @@ impl AppState {
             if !pending.get_value() {
                 pending.set_value(true);
                 browser::after_paint(move || {
-                    pending.set_value(false);
-                    s.save_now();
+                    if pending.get_value() {
+                        pending.set_value(false);
+                        s.save_now();
+                    }
                 });
             }
+        });
+        // Leaving or hiding the page (reload, close, another tab) writes a
+        // change still waiting for its frame.
+        let flush = move || {
+            if pending.get_value() {
+                pending.set_value(false);
+                s.save_now();
+            }
+        };
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+        let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.hidden());
+            if hidden {
+                flush();
+            }
+        });
+        on_cleanup(move || {
+            on_hide.remove();
+            on_hidden.remove();
         });
     }
 
