@@ -26,7 +26,7 @@ test("last week's file is kept; this week compares with it; entries can be delet
   assert.equal(await page.getByTestId("history-entry").count(), 2);
   await page.getByTestId("history-entry").first().getByTestId("history-use").click();
   await waitText(page, "delta-scans", (t) => t === "+20");
-  assert.match(await text(page, "notice"), /tăng lượt quét 20 so với ngày 05\/11/);
+  await waitText(page, "notice", (t) => /tăng lượt quét 20 so với ngày 05\/11/.test(t));
   await page.getByTestId("history-entry").first().getByTestId("history-delete").click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 1);
   await context.close();
