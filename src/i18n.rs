@@ -30,6 +30,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("low-installers", "Đơn vị cài đặt PC-Covid thấp", "Units with low installs"),
     ("zero-units", "Báo cáo 0 lượt quét", "Reported zero scans"),
     ("missing-units", "Không báo cáo kỳ này", "Did not report"),
+    ("n-units", "đơn vị", "units"),
     ("none", "Không có", "None"),
     ("lang-switch", "English", "Tiếng Việt"),
     ("print", "In công văn", "Print letter"),

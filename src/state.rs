@@ -72,6 +72,32 @@ fn too_big(d: &RwSignal<Dataset>) -> bool {
     d.with_untracked(|d| d.periods.iter().map(|p| p.units.len()).sum::<usize>() > PERSIST_MAX_UNITS)
 }
 
+/// Run `run` after the next paint whenever what `track` reads changes;
+/// changes before that paint are one run (`run_first`: also once at the
+/// start). The returned flag says a run is waiting; clearing it cancels
+/// that run (after running it by hand, as the save does on `pagehide`).
+pub fn after_paint_on_change(
+    track: impl Fn() + 'static,
+    run_first: bool,
+    run: impl Fn() + Clone + 'static,
+) -> StoredValue<bool> {
+    let pending = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        track();
+        if (first.is_some() || run_first) && !pending.get_value() {
+            pending.set_value(true);
+            let run = run.clone();
+            browser::after_paint(move || {
+                if pending.get_value() {
+                    pending.set_value(false);
+                    run();
+                }
+            });
+        }
+    });
+    pending
+}
+
 /// The worker's answer as a result: its JSON read, a cancellation as the
 /// "cancelled" fetch error, and no worker after all read on this thread.
 fn worker_result(
@@ -137,17 +163,11 @@ impl AppState {
             dataset.with(|d| manual.with(|m| stats::summarize(d, m, &settings.get())))
         });
         let summary_late = RwSignal::new(summary.get_untracked());
-        let pending = StoredValue::new(false);
-        Effect::new(move |first: Option<()>| {
-            summary.track();
-            if first.is_some() && !pending.get_value() {
-                pending.set_value(true);
-                browser::after_paint(move || {
-                    pending.set_value(false);
-                    summary_late.set(summary.get_untracked());
-                });
-            }
-        });
+        after_paint_on_change(
+            move || summary.track(),
+            false,
+            move || summary_late.set(summary.get_untracked()),
+        );
         let letter = Memo::new(move |_| {
             summary_late.with(|s| fields.with(|f| profile.with(|p| letter::build(s, f, p))))
         });
@@ -236,25 +256,19 @@ impl AppState {
     /// show first, and a burst of edits is one write).
     fn save_on_change(&self) {
         let s = *self;
-        let pending = StoredValue::new(false);
-        Effect::new(move |_| {
-            s.lang.track();
-            s.fields.track();
-            s.manual.track();
-            s.settings.track();
-            s.is_sample.track();
-            s.dataset.track();
-            s.profile.track();
-            if !pending.get_value() {
-                pending.set_value(true);
-                browser::after_paint(move || {
-                    if pending.get_value() {
-                        pending.set_value(false);
-                        s.save_now();
-                    }
-                });
-            }
-        });
+        let pending = after_paint_on_change(
+            move || {
+                s.lang.track();
+                s.fields.track();
+                s.manual.track();
+                s.settings.track();
+                s.is_sample.track();
+                s.dataset.track();
+                s.profile.track();
+            },
+            true,
+            move || s.save_now(),
+        );
         // Leaving or hiding the page (reload, close, another tab) writes a
         // change still waiting for its frame.
         let flush = move || {

@@ -55,6 +55,38 @@ fn Kpi(
     }
 }
 
+/// The names of the units at `idx`.
+fn unit_names<'a>(s: &'a Summary, idx: &[usize]) -> Vec<&'a str> {
+    idx.iter()
+        .filter_map(|&i| s.units.get(i))
+        .map(|u| u.name.as_str())
+        .collect()
+}
+
+/// Lists longer than this start folded.
+const OPEN_UP_TO: usize = 25;
+
+/// A list of unit names (HTML from core) under a count that folds it.
+#[component]
+fn Names(
+    /// `data-testid` of the list.
+    testid: &'static str,
+    /// `id` of the heading that names the list.
+    title: &'static str,
+    /// The `<li>` items.
+    items: Signal<String>,
+    /// How many there are.
+    count: Signal<usize>,
+) -> impl IntoView {
+    let lang = use_state().lang;
+    view! {
+        <details class="tb-names" prop:open=move || count.get() <= OPEN_UP_TO>
+            <summary>{move || format!("{} {}", format::int(count.get() as i64), t(lang.get(), "n-units"))}</summary>
+            <ol data-testid=testid aria-labelledby=title inner_html=move || items.get()></ol>
+        </details>
+    }
+}
+
 fn total(s: &Summary, i: Indicator) -> String {
     s.total(i).map(format::int).unwrap_or_else(|| "—".into())
 }
@@ -67,20 +99,12 @@ pub fn Dashboard() -> impl IntoView {
     let sig = move |f: fn(&Summary) -> String| Signal::derive(move || sm.with(f));
     let dsig = move |i: Indicator| Signal::derive(move || sm.with(|s| s.delta.get(i)));
     // Lists can hold thousands of names ("did not report"): core writes
-    // them as one escaped HTML string.
-    let list = move |which: fn(&Summary) -> &Vec<usize>| {
-        move || {
-            sm.with(|s| {
-                html::list_items(
-                    which(s)
-                        .iter()
-                        .filter_map(|&i| s.units.get(i))
-                        .map(|u| u.name.as_str()),
-                    "unit-name",
-                )
-            })
-        }
+    // them as one escaped HTML string, and a long list starts folded (a
+    // closed <details> is not laid out).
+    let names = move |which: fn(&Summary) -> Vec<&str>| {
+        Signal::derive(move || sm.with(|s| html::list_items(which(s), "unit-name")))
     };
+    let count = move |which: fn(&Summary) -> usize| Signal::derive(move || sm.with(which));
     view! {
         <div class="tb-kpis">
             <Kpi label="units" testid="unit-count" value=sig(|s| s.unit_count.to_string()) />
@@ -100,24 +124,23 @@ pub fn Dashboard() -> impl IntoView {
         <div class="tb-classes">
             <div>
                 <h3 id="high-title">{tr("high-units")}</h3>
-                <ol data-testid="high-units" aria-labelledby="high-title" inner_html=list(|s| &s.high)></ol>
+                <Names testid="high-units" title="high-title" items=names(|s| unit_names(s, &s.high)) count=count(|s| s.high.len()) />
             </div>
             <div>
                 <h3 id="low-title">{tr("low-units")}</h3>
-                <ol data-testid="low-units" aria-labelledby="low-title" inner_html=list(|s| &s.low)></ol>
+                <Names testid="low-units" title="low-title" items=names(|s| unit_names(s, &s.low)) count=count(|s| s.low.len()) />
             </div>
             <div>
                 <h3 id="low-inst-title">{tr("low-installers")}</h3>
-                <ol data-testid="low-installers" aria-labelledby="low-inst-title" inner_html=list(|s| &s.low_installers)></ol>
+                <Names testid="low-installers" title="low-inst-title" items=names(|s| unit_names(s, &s.low_installers)) count=count(|s| s.low_installers.len()) />
             </div>
             <Show when=move || sm.with(|s| !s.zero.is_empty() || !s.missing.is_empty())>
                 <div>
                     <h3 id="zero-title">{tr("zero-units")}</h3>
-                    <ul data-testid="zero-units" aria-labelledby="zero-title" inner_html=list(|s| &s.zero)></ul>
+                    <Names testid="zero-units" title="zero-title" items=names(|s| unit_names(s, &s.zero)) count=count(|s| s.zero.len()) />
                     <h3 id="missing-title">{tr("missing-units")}</h3>
-                    <ul data-testid="missing-units" aria-labelledby="missing-title"
-                        inner_html=move || sm.with(|s| html::list_items(s.missing.iter().map(String::as_str), ""))>
-                    </ul>
+                    <Names testid="missing-units" title="missing-title"
+                        items=names(|s| s.missing.iter().map(String::as_str).collect()) count=count(|s| s.missing.len()) />
                 </div>
             </Show>
         </div>

@@ -3,13 +3,20 @@
 //! style/letter.css).
 
 use crate::i18n::tr;
-use crate::state::use_state;
+use crate::state::{after_paint_on_change, use_state};
 use leptos::prelude::*;
+use thongbao_core::letter::html::to_html;
 
 /// `notice`: the letter as it will print, with its toolbar.
 #[component]
 pub fn Notice() -> impl IntoView {
     let state = use_state();
+    let html = RwSignal::new(state.letter.with_untracked(to_html));
+    after_paint_on_change(
+        move || state.letter.track(),
+        false,
+        move || html.set(state.letter.with_untracked(to_html)),
+    );
     view! {
         <div class="tb-notice-tools no-print" role="toolbar" aria-label=tr("notice-tools")>
             <button type="button" data-testid="print" on:click=move |_| crate::browser::print()>
@@ -24,9 +31,9 @@ pub fn Notice() -> impl IntoView {
             </button>
         </div>
         // Core writes the pages' markup (escaped): one `innerHTML` for a
-        // letter of thousands of communes.
+        // letter of thousands of communes, in its own task after the charts.
         <section class="tb-notice" data-testid="notice" aria-label=tr("notice-title")
-            inner_html=move || state.letter.with(thongbao_core::letter::html::to_html)>
+            inner_html=move || html.get()>
         </section>
     }
 }
