@@ -116,6 +116,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_without_a_date_leaves_no_placeholder() {
+        let d = crate::ingest::read("Xã,Lượt quét\nXã Một,5\n".as_bytes(), "x.csv").unwrap();
+        let s = crate::stats::summarize(&d, &Default::default(), &Default::default());
+        let p = super::super::profile::covid_qr();
+        let l = super::super::build(&s, &p.fields, &p);
+        assert!(l.subject.ends_with("trên địa bàn huyện"), "{}", l.subject);
+        assert!(l.appendix.title.ends_with("QUÉT MÃ QR"), "{}", l.appendix.title);
+        assert!(!to_html(&l).contains('{'));
+    }
+
+    #[test]
     fn text_stays_text() {
         let mut l = sample();
         l.signer = "<img src=x onerror=alert(1)> & \"Lò\"".into();

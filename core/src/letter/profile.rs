@@ -147,7 +147,7 @@ fn seed_fields() -> LetterFields {
         place: s("Quan Sơn"),
         issue_date: Date::new(2021, 11, 16),
         data_date: None,
-        subject: s("V/v thông báo kết quả ứng dụng CNTT phòng chống dịch Covid-19 trên địa bàn huyện tính đến {date}"),
+        subject: s("V/v thông báo kết quả ứng dụng CNTT phòng chống dịch Covid-19 trên địa bàn huyện[ tính đến {date}]"),
         recipients: s("Các phòng, cơ quan, đơn vị cấp huyện\nĐảng ủy các xã, thị trấn\nUBND các xã, thị trấn"),
         reference: s("Thực hiện Công văn số 2447/STTTT-CNTT ngày 15/11/2021 của Sở Thông tin và Truyền thông Thanh Hóa về việc báo cáo kết quả ứng dụng CNTT phòng, chống dịch Covid-19 trên địa bàn tỉnh đến ngày {date}."),
         section1: None,
@@ -170,7 +170,7 @@ fn seed_fields() -> LetterFields {
         title: s("PHÓ CHỦ TỊCH"),
         signer: s("[Họ và tên]"),
         noi_nhan: s("Như trên\nThường trực Huyện ủy\nChủ tịch và các PCT UBND huyện\nLưu: VT, VHTT"),
-        appendix_title: s("DANH SÁCH CHI TIẾT THỐNG KÊ TÌNH HÌNH TẠO, QUÉT MÃ QR NGÀY {date}"),
+        appendix_title: s("DANH SÁCH CHI TIẾT THỐNG KÊ TÌNH HÌNH TẠO, QUÉT MÃ QR[ NGÀY {date}]"),
     }
 }
 
