@@ -1038,7 +1038,8 @@ pub(crate) fn read_rows<'a>(
         }
         report.account.units += 1;
         for ind in Indicator::ALL {
-            since_total[ind.index()] += values.get(ind).unwrap_or(0);
+            since_total[ind.index()] =
+                since_total[ind.index()].saturating_add(values.get(ind).unwrap_or(0));
         }
         let unit = Unit {
             line: row.line,

@@ -122,7 +122,11 @@ mod tests {
         let p = super::super::profile::covid_qr();
         let l = super::super::build(&s, &p.fields, &p);
         assert!(l.subject.ends_with("trên địa bàn huyện"), "{}", l.subject);
-        assert!(l.appendix.title.ends_with("QUÉT MÃ QR"), "{}", l.appendix.title);
+        assert!(
+            l.appendix.title.ends_with("QUÉT MÃ QR"),
+            "{}",
+            l.appendix.title
+        );
         assert!(!to_html(&l).contains('{'));
     }
 
