@@ -31,6 +31,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("zero-units", "Báo cáo 0 lượt quét", "Reported zero scans"),
     ("missing-units", "Không báo cáo kỳ này", "Did not report"),
     ("n-units", "đơn vị", "units"),
+    ("download-issues", "Tải danh sách dòng lỗi (CSV)", "Download the list of row issues (CSV)"),
     ("none", "Không có", "None"),
     ("lang-switch", "English", "Tiếng Việt"),
     ("print", "In công văn", "Print letter"),

@@ -1,9 +1,17 @@
-//! Rows that were rejected or flagged, with line, column, value and reason.
+//! Rows that were rejected or flagged, with line, column, value and reason;
+//! the list (HTML from core) shows the first rows, and the whole list can be
+//! downloaded as CSV.
 
+use crate::i18n::tr;
 use crate::state::use_state;
 use leptos::prelude::*;
+use thongbao_core::export::table::issues_csv;
+use thongbao_core::html::issue_items;
 use thongbao_core::ingest::{IngestError, RowIssue, Severity};
 use thongbao_core::Lang;
+
+/// Rows shown in the page; the CSV has them all.
+const SHOWN: usize = 500;
 
 /// The `row-issues` list; also lists the rows of a file that had no valid
 /// row at all.
@@ -11,21 +19,39 @@ use thongbao_core::Lang;
 pub fn RowIssues() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let issues = move || -> Vec<(String, RowIssue)> {
-        let mut v: Vec<(String, RowIssue)> = state.dataset.with(|d| {
-            d.sources
-                .iter()
-                .flat_map(|s| {
-                    s.issues
-                        .iter()
-                        .map(move |i| (s.file_name.clone(), i.clone()))
-                })
-                .collect()
-        });
-        if let Some(IngestError::NoUnits { file, issues, .. }) = state.error.get() {
-            v = issues.into_iter().map(|i| (file.clone(), i)).collect();
-        }
-        v
+    // Every issue with its file's name, through `f` (no copies of the list).
+    let with_issues = move |f: &mut dyn FnMut(&[(&str, &RowIssue)])| {
+        state.error.with(|e| {
+            if let Some(IngestError::NoUnits { file, issues, .. }) = e {
+                let v: Vec<(&str, &RowIssue)> = issues.iter().map(|i| (file.as_str(), i)).collect();
+                return f(&v);
+            }
+            state.dataset.with(|d| {
+                let v: Vec<(&str, &RowIssue)> = d
+                    .sources
+                    .iter()
+                    .flat_map(|s| s.issues.iter().map(move |i| (s.file_name.as_str(), i)))
+                    .collect();
+                f(&v)
+            })
+        })
+    };
+    let count = Memo::new(move |_| {
+        let mut n = 0;
+        with_issues(&mut |v| n = v.len());
+        n
+    });
+    let items = move || {
+        let mut h = String::new();
+        let l = lang.get();
+        with_issues(&mut |v| h = issue_items(v, l, SHOWN));
+        h
+    };
+    let download = move |_| {
+        let mut bytes = Vec::new();
+        let l = lang.get_untracked();
+        with_issues(&mut |v| bytes = issues_csv(v, l));
+        let _ = crate::browser::download("dong-loi.csv", "text/csv;charset=utf-8", &bytes);
     };
     let summary = move || {
         let (rej, warn) = state.dataset.with(|d| {
@@ -46,25 +72,13 @@ pub fn RowIssues() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || !issues().is_empty()>
+        <Show when=move || { count.get() > 0 }>
             <details class="tb-issues" open=true>
                 <summary>{summary}</summary>
-                <ul data-testid="row-issues">
-                    <For
-                        each=move || issues().into_iter().enumerate()
-                        key=|(i, _)| *i
-                        children=move |(_, (file, issue))| {
-                            let cls = if issue.severity == Severity::Error { "tb-issue-error" } else { "tb-issue-warning" };
-                            let line = issue.line.to_string();
-                            view! {
-                                <li class=cls data-testid="row-issue" data-line=line>
-                                    <span class="tb-issue-file">{file} " — "</span>
-                                    {move || issue.message(lang.get())}
-                                </li>
-                            }
-                        }
-                    />
-                </ul>
+                <ul data-testid="row-issues" inner_html=items></ul>
+                <button type="button" class="tb-secondary tb-small" data-testid="download-issues" on:click=download>
+                    {tr("download-issues")}
+                </button>
             </details>
         </Show>
     }

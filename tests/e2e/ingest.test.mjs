@@ -65,6 +65,13 @@ test("bad rows are listed with their line and left out of the totals", async () 
   assert.match(l3, /Dòng 3, cột «Lượt quét», giá trị «-5»: số lượng không được âm/);
   assert.match(await text(page, "row-issues"), /Tổng cộng|dòng tổng/);
   assert.match(await text(page, "line-account"), /2 đơn vị, 1 dòng tổng, 1 dòng tiêu đề\/trống\/ghi chú, 6 dòng lỗi/);
+  // The whole list downloads as CSV (for Excel: BOM, one row per issue).
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-issues").click()]);
+  assert.equal(dl.suggestedFilename(), "dong-loi.csv");
+  const csv = fs.readFileSync(await dl.path(), "utf8");
+  assert.ok(csv.startsWith("\uFEFFTệp,Dòng,Cột,Giá trị,Mức,Lý do"));
+  assert.equal(csv.trim().split("\n").length, 1 + (await issues.count()));
+  assert.match(csv, /bad-rows\.csv,3,Lượt quét,'-5,Lỗi \(dòng bị loại\),/);
   // In English too.
   await page.getByTestId("lang-switch").click();
   assert.match(await page.locator('[data-testid="row-issue"][data-line="3"]').textContent(), /Line 3, column “Lượt quét”, value “-5”: a count cannot be negative/);

@@ -247,6 +247,39 @@ pub fn to_csv(rows: &[Vec<TableCell>]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// Every row issue as a CSV file (UTF-8 with BOM, for Excel): file, line,
+/// column, value as the file had it, error or warning, and the reason.
+pub fn issues_csv(issues: &[(&str, &crate::ingest::RowIssue)], lang: Lang) -> Vec<u8> {
+    let vi = lang == Lang::Vi;
+    let mut out = String::from('\u{FEFF}');
+    let head: Vec<String> = if vi {
+        ["Tệp", "Dòng", "Cột", "Giá trị", "Mức", "Lý do"]
+    } else {
+        ["File", "Line", "Column", "Value", "Level", "Reason"]
+    }
+    .map(String::from)
+    .to_vec();
+    crate::csv::write_record(&mut out, &head);
+    for (file, i) in issues {
+        let level = match (i.severity, vi) {
+            (crate::ingest::Severity::Error, true) => "Lỗi (dòng bị loại)",
+            (crate::ingest::Severity::Error, false) => "Error (row left out)",
+            (crate::ingest::Severity::Warning, true) => "Cảnh báo",
+            (crate::ingest::Severity::Warning, false) => "Warning",
+        };
+        let cells = [
+            neutralise(file).into_owned(),
+            i.line.to_string(),
+            neutralise(i.column.as_deref().unwrap_or("")).into_owned(),
+            neutralise(&i.value).into_owned(),
+            level.to_string(),
+            neutralise(&i.reason(lang)).into_owned(),
+        ];
+        crate::csv::write_record(&mut out, &cells);
+    }
+    out.into_bytes()
+}
+
 /// The table as an .xlsx workbook with one sheet, "Số liệu": counts as
 /// numbers shown `#,##0`, percentages as ratios shown `0.0%`, decimals as
 /// plain numbers; the header row (frozen) bold, the totals row's label bold.
@@ -533,5 +566,28 @@ mod tests {
         assert_eq!(plain(-0.0), "0");
         assert_eq!(plain(1e15), "1000000000000000");
         assert_eq!(plain(f64::NAN), "");
+    }
+}
+
+#[cfg(test)]
+mod issue_tests {
+    use super::*;
+
+    #[test]
+    fn the_issue_list_reads_back() {
+        let d = crate::ingest::read("Xã,Lượt quét\n=A1,-5\nB,7\n".as_bytes(), "f.csv").unwrap();
+        let s = &d.sources[0];
+        let items: Vec<(&str, &crate::ingest::RowIssue)> =
+            s.issues.iter().map(|i| (s.file_name.as_str(), i)).collect();
+        let csv = String::from_utf8(issues_csv(&items, Lang::Vi)).unwrap();
+        let rows: Vec<Vec<String>> = crate::csv::Records::new(&csv[3..], ',')
+            .map(|r| r.cells.into_iter().map(|c| c.into_owned()).collect())
+            .collect();
+        assert_eq!(rows[0], ["Tệp", "Dòng", "Cột", "Giá trị", "Mức", "Lý do"]);
+        // The value as the file had it, neutralised like every exported text.
+        assert_eq!(
+            rows[1][..5],
+            ["f.csv", "2", "Lượt quét", "'-5", "Lỗi (dòng bị loại)"]
+        );
     }
 }
