@@ -10,6 +10,9 @@ use thongbao_core::html::issue_items;
 use thongbao_core::ingest::{IngestError, RowIssue, Severity};
 use thongbao_core::Lang;
 
+/// Issues with the name of their file.
+type Issues<'a> = [(&'a str, &'a RowIssue)];
+
 /// Rows shown in the page; the CSV has them all.
 const SHOWN: usize = 500;
 
@@ -20,7 +23,7 @@ pub fn RowIssues() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     // Every issue with its file's name, through `f` (no copies of the list).
-    let with_issues = move |f: &mut dyn FnMut(&[(&str, &RowIssue)])| {
+    let with_issues = move |f: &mut dyn FnMut(&Issues)| {
         state.error.with(|e| {
             if let Some(IngestError::NoUnits { file, issues, .. }) = e {
                 let v: Vec<(&str, &RowIssue)> = issues.iter().map(|i| (file.as_str(), i)).collect();
