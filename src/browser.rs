@@ -364,6 +364,7 @@ pub fn post_to_worker(
     let on_progress = std::rc::Rc::new(on_progress);
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let on_progress = on_progress.clone();
+        let failed = reject.clone();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 let data = ev.data();
@@ -372,6 +373,11 @@ pub fn post_to_worker(
                     .and_then(|p| p.as_f64())
                 {
                     on_progress(p);
+                } else if let Some(why) = js_sys::Reflect::get(&data, &"failed".into())
+                    .ok()
+                    .and_then(|f| f.as_string())
+                {
+                    let _ = failed.call1(&JsValue::NULL, &JsValue::from_str(&why));
                 } else if let Ok(r) = js_sys::Reflect::get(&data, &"result".into()) {
                     let _ = resolve.call1(&JsValue::NULL, &r);
                 }

@@ -86,8 +86,15 @@ const ready = init({ module_or_path: new URL("./${wasmFile}", import.meta.url) }
 self.onmessage = async (e) => {
   await ready;
   const { names, options } = e.data;
-  // Files come as handles (read here, off the page) or as moved ArrayBuffers.
-  const buffers = await Promise.all(e.data.buffers.map((b) => (b instanceof Blob ? b.arrayBuffer() : b)));
+  let buffers;
+  try {
+    // Files come as handles (read here, off the page) or as moved ArrayBuffers.
+    buffers = await Promise.all(e.data.buffers.map((b) => (b instanceof Blob ? b.arrayBuffer() : b)));
+  } catch (err) {
+    // Unreadable (moved, locked): the page reads its own copy instead.
+    self.postMessage({ failed: String(err) });
+    return;
+  }
   const result = worker_run(names, buffers, options, (p) => self.postMessage({ progress: p }));
   self.postMessage({ result });
 };
