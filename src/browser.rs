@@ -294,7 +294,25 @@ thread_local! {
 /// Inputs up to this size leave the worker small enough to keep.
 const KEEP_WORKER_UP_TO: usize = 16 * 1024 * 1024;
 
+/// `thongbao.html` (one file, opened from disk) has no `worker.js` beside it:
+/// it defines `window.thongbaoWorker()`, which starts the same worker from a
+/// `blob:` URL.
+fn one_file_worker() -> Option<js_sys::Function> {
+    let w = web_sys::window()?;
+    js_sys::Reflect::get(&w, &"thongbaoWorker".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()
+}
+
 fn new_worker() -> Result<web_sys::Worker, String> {
+    if let Some(make) = one_file_worker() {
+        return make
+            .call0(&JsValue::NULL)
+            .map_err(|e| js_text(&e))?
+            .dyn_into::<web_sys::Worker>()
+            .map_err(|_| "no worker".to_string());
+    }
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
     web_sys::Worker::new_with_options("./worker.js", &opts).map_err(|e| js_text(&e))
@@ -313,9 +331,10 @@ pub fn warm_worker() {
 /// Whether files can be read in a Web Worker here (the app served over
 /// HTTP; not `file://`, where `thongbao.html` reads on the page's thread).
 pub fn worker_available() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().protocol().ok())
-        .is_some_and(|p| p.starts_with("http"))
+    one_file_worker().is_some()
+        || web_sys::window()
+            .and_then(|w| w.location().protocol().ok())
+            .is_some_and(|p| p.starts_with("http"))
 }
 
 /// Read files (name, bytes) in the worker; see [`post_to_worker`].

@@ -147,8 +147,33 @@ glue = glue.replace(/import \* as (\w+) from ["'](\.\/snippets\/[^"']+)["'];?\n?
 });
 glue = glue.replace(/^export default __wbg_init;?$/m, "").replace(/^export \{[^}]*\};?$/gm, "").replace(/^export (function|class|const|let|async function) /gm, "$1 ");
 const wasm64 = fs.readFileSync(path.join(dist, wasmFile)).toString("base64");
+// The reading worker, started from a blob: URL (no worker.js beside a file
+// opened from disk): the same glue, and the module's bytes by message.
+const workerSrc = `${glue}
+let ready;
+self.onmessage = async (e) => {
+  if (e.data.wasm) { ready = __wbg_init({ module_or_path: e.data.wasm }).then(() => worker_warm()); return; }
+  await ready;
+  const { names, options } = e.data;
+  let buffers;
+  try {
+    buffers = await Promise.all(e.data.buffers.map((b) => (b instanceof Blob ? b.arrayBuffer() : b)));
+  } catch (err) {
+    self.postMessage({ failed: String(err) });
+    return;
+  }
+  const result = worker_run(names, buffers, options, (p) => self.postMessage({ progress: p }));
+  self.postMessage({ result });
+};
+`;
 const single = `${glue}
 const wasmBytes = Uint8Array.from(atob("${wasm64}"), (c) => c.charCodeAt(0));
+const workerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSrc)}], { type: "text/javascript" }));
+window.thongbaoWorker = () => {
+  const w = new Worker(workerUrl, { type: "module" });
+  w.postMessage({ wasm: wasmBytes });
+  return w;
+};
 await __wbg_init({ module_or_path: wasmBytes });
 `;
 const scriptHash = crypto.createHash("sha256").update(single).digest("base64");
@@ -159,7 +184,7 @@ let one = html
   .replace(/<link rel="modulepreload"[^>]*>/g, "")
   .replace(/<link rel="preload"[^>]*>/g, "")
   .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${scriptHash}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; base-uri 'none'; form-action 'none'">`)
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${scriptHash}' 'wasm-unsafe-eval'; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; base-uri 'none'; form-action 'none'">`)
   .replace("</head>", `<style>\n${css}\n</style>\n<script type="module">${single}</script>\n</head>`);
 write("thongbao.html", one);
 console.log(`postbuild: ${bootFile}, embed.js, sw.js (${version}), thongbao.html (${(one.length / 1024) | 0} KB)`);

@@ -38,12 +38,25 @@ test("thongbao.html opened from disk shows the sample and takes a dropped file",
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  const workers = [];
+  page.on("worker", (w) => workers.push(w.url()));
   await page.goto(`file://${dir}/thongbao.html`);
   await page.getByTestId("total-scans").waitFor({ timeout: 20000 });
   assert.equal(await text(page, "total-locations"), "584");
   await chooseFiles(page, F("seed-title-total.xlsx"));
   await waitText(page, "source-name", (t) => t === "seed-title-total.xlsx");
   assert.equal(await text(page, "total-scans"), "4.336");
+  // A large file is read by a worker started from a blob: URL (no
+  // worker.js beside a file on disk).
+  let csv = "Ngày,Xã,Số địa điểm,Lượt quét\n";
+  for (let d = 1; d <= 30; d++) for (let u = 0; u < 400; u++) csv += `${String(d).padStart(2, "0")}/11/2021,Xã ${u},${u % 7},${u * 3}\n`;
+  assert.ok(csv.length > 256 * 1024);
+  await chooseFiles(page, { name: "lon.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await waitText(page, "source-name", (t) => t === "lon.csv", 30000);
+  assert.equal(await text(page, "unit-count"), "400");
+  assert.equal(await text(page, "total-scans"), (3 * 399 * 400 / 2).toLocaleString("de-DE"));
+  assert.ok(workers.length >= 1 && workers.every((u) => u.startsWith("blob:")), `workers: ${workers}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
