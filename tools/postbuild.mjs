@@ -79,12 +79,8 @@ for (const s of document.querySelectorAll('script[type="module"][src]')) {
 write("embed.js", embed);
 
 // 2b. worker.js: reads large files off the page's thread (same module).
-const worker = `// thongbao: reads files in the background so the page never freezes.
-import init, { worker_run, worker_warm } from "./${jsFile}";
-// Warm up once the module is ready (compiles the reading code's fast tier).
-const ready = init({ module_or_path: new URL("./${wasmFile}", import.meta.url) }).then(() => worker_warm());
-self.onmessage = async (e) => {
-  await ready;
+// The job handler, shared with the one-file copy's blob worker (4.).
+const onJob = `  await ready;
   const { names, options } = e.data;
   let buffers;
   try {
@@ -96,7 +92,13 @@ self.onmessage = async (e) => {
     return;
   }
   const result = worker_run(names, buffers, options, (p) => self.postMessage({ progress: p }));
-  self.postMessage({ result });
+  self.postMessage({ result });`;
+const worker = `// thongbao: reads files in the background so the page never freezes.
+import init, { worker_run, worker_warm } from "./${jsFile}";
+// Warm up once the module is ready (compiles the reading code's fast tier).
+const ready = init({ module_or_path: new URL("./${wasmFile}", import.meta.url) }).then(() => worker_warm());
+self.onmessage = async (e) => {
+${onJob}
 };
 `;
 write("worker.js", worker);
@@ -153,17 +155,7 @@ const workerSrc = `${glue}
 let ready;
 self.onmessage = async (e) => {
   if (e.data.wasm) { ready = __wbg_init({ module_or_path: e.data.wasm }).then(() => worker_warm()); return; }
-  await ready;
-  const { names, options } = e.data;
-  let buffers;
-  try {
-    buffers = await Promise.all(e.data.buffers.map((b) => (b instanceof Blob ? b.arrayBuffer() : b)));
-  } catch (err) {
-    self.postMessage({ failed: String(err) });
-    return;
-  }
-  const result = worker_run(names, buffers, options, (p) => self.postMessage({ progress: p }));
-  self.postMessage({ result });
+${onJob}
 };
 `;
 const single = `${glue}
