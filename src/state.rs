@@ -87,9 +87,10 @@ pub fn after_paint_on_change(
         if (first.is_some() || run_first) && !pending.get_value() {
             pending.set_value(true);
             let run = run.clone();
+            // `try_`: the owner may be gone by the next frame (nothing to do then).
             browser::after_paint(move || {
-                if pending.get_value() {
-                    pending.set_value(false);
+                if pending.try_get_value() == Some(true) {
+                    pending.try_set_value(false);
                     run();
                 }
             });
