@@ -4,6 +4,7 @@ pub mod column_mapping;
 pub mod dashboard;
 pub mod embed_panel;
 pub mod file_input;
+pub mod json_file;
 pub mod letter_form;
 pub mod manual_figures;
 pub mod notice;

@@ -2,10 +2,10 @@
 //! texts) saved as a small JSON file and opened again next week.
 
 use crate::browser;
+use crate::components::json_file::JsonFile;
 use crate::i18n::tr;
 use crate::state::use_state;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use thongbao_core::letter::Profile;
 
 /// Save / open profile controls.
@@ -21,30 +21,19 @@ pub fn ProfileIo() -> impl IntoView {
             p.to_json().as_bytes(),
         );
     };
-    let open = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        spawn_local(async move {
-            let Some(text) = browser::chosen_text(input).await else {
-                return;
-            };
-            match Profile::from_json(&text) {
-                Ok(p) => {
-                    message.set(Some(format!("✓ {}", p.name)));
-                    state.use_profile(p);
-                }
-                Err(e) => message.set(Some(e)),
-            }
-        });
+    let open = move |text: String| match Profile::from_json(&text) {
+        Ok(p) => {
+            message.set(Some(format!("✓ {}", p.name)));
+            state.use_profile(p);
+        }
+        Err(e) => message.set(Some(e)),
     };
     view! {
         <div class="tb-profile-io">
             <button type="button" class="tb-secondary tb-small" data-testid="profile-save" on:click=save>
                 {tr("profile-save")}
             </button>
-            <label class="tb-button tb-secondary tb-small">
-                {tr("profile-open")}
-                <input type="file" accept=".json,application/json" class="tb-visually-hidden" data-testid="profile-open" on:change=open />
-            </label>
+            <JsonFile label="profile-open" testid="profile-open" class="tb-secondary tb-small" on_text=open />
             <Show when=move || message.with(Option::is_some)>
                 <span role="status" class="tb-hint" data-testid="profile-message">{move || message.get().unwrap_or_default()}</span>
             </Show>

@@ -2,6 +2,7 @@
 //! delete), a backup file to export and import, and "clear my data".
 
 use crate::browser;
+use crate::components::json_file::JsonFile;
 use crate::i18n::{t, tr};
 use crate::state::{use_state, STORAGE_KEY};
 use leptos::prelude::*;
@@ -34,12 +35,8 @@ pub fn SavedWork() -> impl IntoView {
         let name = format!("thongbao-sao-luu-{}.json", &date[..date.len().min(10)]);
         let _ = browser::download(&name, "application/json", backup.to_json().as_bytes());
     };
-    let import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
+    let import = move |text: String| {
         spawn_local(async move {
-            let Some(text) = browser::chosen_text(input).await else {
-                return;
-            };
             match thongbao_core::saved::Backup::from_json(&text) {
                 Ok(b) => {
                     state.restore(b.saved);
@@ -123,10 +120,7 @@ pub fn SavedWork() -> impl IntoView {
                 <button type="button" class="tb-secondary" data-testid="backup-export" on:click=export>
                     {tr("backup-export")}
                 </button>
-                <label class="tb-button tb-secondary">
-                    {tr("backup-import")}
-                    <input type="file" accept=".json,application/json" class="tb-visually-hidden" data-testid="backup-import" on:change=import />
-                </label>
+                <JsonFile label="backup-import" testid="backup-import" class="tb-secondary" on_text=import />
                 <button type="button" class="tb-danger" data-testid="clear-data" on:click=clear>
                     {tr("clear-data")}
                 </button>
