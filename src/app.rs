@@ -1,9 +1,18 @@
 //! The page: the whole app, or one view of it when embedded.
 
 use crate::components::{
-    charts::Charts, column_mapping::ColumnMapping, dashboard::Dashboard, embed_panel::EmbedPanel,
-    file_input::FileInput, letter_form::LetterForm, manual_figures::ManualFigures, notice::Notice,
-    row_issues::RowIssues, saved_work::SavedWork, settings::SettingsPanel, source::SourceLine,
+    charts::Charts,
+    column_mapping::ColumnMapping,
+    dashboard::Dashboard,
+    embed_panel::EmbedPanel,
+    file_input::{FileInput, InputError},
+    letter_form::LetterForm,
+    manual_figures::ManualFigures,
+    notice::Notice,
+    row_issues::RowIssues,
+    saved_work::SavedWork,
+    settings::SettingsPanel,
+    source::SourceLine,
     unit_table::UnitTable,
 };
 use crate::embed::{Options, View};
@@ -36,28 +45,15 @@ pub fn Widget(options: Options) -> impl IntoView {
     let lang = state.lang;
     let body = match options.view {
         View::Full => full(state).into_any(),
-        View::Dashboard => view! { <Dashboard /> <ErrorLine /> }.into_any(),
-        View::Table => view! { <UnitTable /> <ErrorLine /> }.into_any(),
-        View::Chart => view! { <Charts /> <ErrorLine /> }.into_any(),
-        View::Notice => view! { <Notice /> <ErrorLine /> }.into_any(),
+        View::Dashboard => view! { <Dashboard /> <InputError /> }.into_any(),
+        View::Table => view! { <UnitTable /> <InputError /> }.into_any(),
+        View::Chart => view! { <Charts /> <InputError /> }.into_any(),
+        View::Notice => view! { <Notice /> <InputError /> }.into_any(),
     };
     view! {
         <div class="tb-app" class:tb-embedded=options.embedded lang=move || lang.get().code() data-view=options.view.id()>
             {body}
         </div>
-    }
-}
-
-/// In an embedded view, the only trace of the input: its error.
-#[component]
-fn ErrorLine() -> impl IntoView {
-    let state = crate::state::use_state();
-    view! {
-        <Show when=move || state.error.with(Option::is_some)>
-            <p class="tb-error" role="alert" data-testid="input-error">
-                {move || state.error.with(|e| e.as_ref().map(|e| e.message(state.lang.get())).unwrap_or_default())}
-            </p>
-        </Show>
     }
 }
 

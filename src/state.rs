@@ -99,6 +99,23 @@ pub fn after_paint_on_change(
     pending
 }
 
+/// The options to read again with when `result` asks for a column mapping
+/// and the user chose one earlier for the same header (and none now).
+fn remembered_retry(
+    result: &Result<Dataset, IngestError>,
+    options: &ReadOptions,
+) -> Option<ReadOptions> {
+    match result {
+        Err(IngestError::NeedsMapping { headers, .. }) if options.mapping.is_none() => {
+            browser::remembered_mapping(headers).map(|m| ReadOptions {
+                mapping: Some(m),
+                ..options.clone()
+            })
+        }
+        _ => None,
+    }
+}
+
 /// The worker's answer as a result: its JSON read, a cancellation as the
 /// "cancelled" fetch error, and no worker after all read on this thread.
 fn worker_result(
@@ -295,31 +312,29 @@ impl AppState {
 
     fn save_now(&self) {
         let s = *self;
-        {
-            let saved = Saved {
-                version: thongbao_core::saved::VERSION,
-                lang: s.lang.get_untracked(),
-                fields: s.fields.get_untracked(),
-                manual: s.manual.get_untracked(),
-                settings: s.settings.get_untracked(),
-                dataset: if s.is_sample.get_untracked() || too_big(&s.dataset) {
-                    None
-                } else {
-                    Some(s.dataset.get_untracked())
-                },
-                // Only a profile the office loaded is stored.
-                profile: s
-                    .profile
-                    .with_untracked(|p| (*p != letter::covid_qr()).then(|| p.clone())),
-            };
-            match browser::storage_set(STORAGE_KEY, &saved.to_json()) {
-                Ok(()) => {
-                    if s.storage_warning.get_untracked().is_some() {
-                        s.storage_warning.set(None);
-                    }
+        let saved = Saved {
+            version: thongbao_core::saved::VERSION,
+            lang: s.lang.get_untracked(),
+            fields: s.fields.get_untracked(),
+            manual: s.manual.get_untracked(),
+            settings: s.settings.get_untracked(),
+            dataset: if s.is_sample.get_untracked() || too_big(&s.dataset) {
+                None
+            } else {
+                Some(s.dataset.get_untracked())
+            },
+            // Only a profile the office loaded is stored.
+            profile: s
+                .profile
+                .with_untracked(|p| (*p != letter::covid_qr()).then(|| p.clone())),
+        };
+        match browser::storage_set(STORAGE_KEY, &saved.to_json()) {
+            Ok(()) => {
+                if s.storage_warning.get_untracked().is_some() {
+                    s.storage_warning.set(None);
                 }
-                Err(w) => s.storage_warning.set(Some(w)),
             }
+            Err(w) => s.storage_warning.set(Some(w)),
         }
     }
 
@@ -340,22 +355,10 @@ impl AppState {
         }
         let total: usize = files.iter().map(|(_, b)| b.len()).sum();
         if !self.reads_in_worker(total) {
-            let result = read_here(&files, &options);
-            let result = match result {
-                Err(IngestError::NeedsMapping { ref headers, .. }) if options.mapping.is_none() => {
-                    match browser::remembered_mapping(headers) {
-                        Some(m) => read_here(
-                            &files,
-                            &ReadOptions {
-                                mapping: Some(m),
-                                ..options.clone()
-                            },
-                        ),
-                        None => result,
-                    }
-                }
-                r => r,
-            };
+            let mut result = read_here(&files, &options);
+            if let Some(again) = remembered_retry(&result, &options) {
+                result = read_here(&files, &again);
+            }
             self.finish_load(files, options, result);
             return;
         }
@@ -421,29 +424,16 @@ impl AppState {
         options: ReadOptions,
         mut result: Result<Dataset, IngestError>,
     ) {
-        let s = *self;
-        {
-            if let Err(IngestError::NeedsMapping { ref headers, .. }) = result {
-                if let (None, Some(m)) = (&options.mapping, browser::remembered_mapping(headers)) {
-                    result = s
-                        .read_in_worker(
-                            &files,
-                            &ReadOptions {
-                                mapping: Some(m),
-                                ..options.clone()
-                            },
-                        )
-                        .await;
-                }
+        if let Some(again) = remembered_retry(&result, &options) {
+            result = self.read_in_worker(&files, &again).await;
+        }
+        self.progress.set(None);
+        match result {
+            // Cancelled: nothing changes.
+            Err(IngestError::Fetch { ref detail, .. }) if detail == "cancelled" => {
+                self.loading.set(false)
             }
-            s.progress.set(None);
-            match result {
-                // Cancelled: nothing changes.
-                Err(IngestError::Fetch { ref detail, .. }) if detail == "cancelled" => {
-                    s.loading.set(false)
-                }
-                r => s.finish_load(files, options, r),
-            }
+            r => self.finish_load(files, options, r),
         }
     }
 

@@ -28,13 +28,9 @@ fn with(head: &[u8], body: &[u8]) -> Vec<u8> {
     [head, body].concat()
 }
 
-fn seed_rows() -> Vec<Vec<String>> {
-    SAMPLE_CSV
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').map(str::to_string).collect())
-        .collect()
-}
+#[path = "common/seed.rs"]
+mod seed;
+use seed::rows as seed_rows;
 
 fn delimited(d: &str) -> String {
     SAMPLE_CSV.replace(',', d).replace('\n', "\r\n")
@@ -96,26 +92,11 @@ fn html() -> String {
 fn xlsx() -> Vec<u8> {
     let mut rows = vec![
         vec![XCell::Bold("DANH SÁCH NGÀY 12/11/2021".into())],
-        [
-            "STT",
-            "Huyện",
-            "Thị trấn/xã",
-            "Tổng số địa điểm tạo mã QR",
-            "Tổng lượt quét QR",
-        ]
-        .iter()
-        .map(|h| XCell::Bold(h.to_string()))
-        .collect(),
+        seed::header_cells(),
     ];
-    for r in seed_rows().iter().take(4) {
-        rows.push(vec![
-            XCell::Int(r[0].parse().unwrap()),
-            XCell::Text(r[1].clone()),
-            XCell::Text(r[2].clone()),
-            XCell::Int(r[3].parse().unwrap()),
-            XCell::Number(r[4].parse().unwrap()),
-        ]);
-    }
+    rows.extend(seed::sheet_rows(4, |v| {
+        XCell::Number(v.parse().unwrap_or_default())
+    }));
     rows.push(vec![
         XCell::Empty,
         XCell::Bold("Tổng cộng".into()),

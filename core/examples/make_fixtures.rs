@@ -9,15 +9,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use thongbao_core::office::{write_xlsx, XCell};
 use thongbao_core::text::{encode_as, Encoding};
-use thongbao_core::SAMPLE_CSV;
 
-fn seed_rows() -> Vec<Vec<String>> {
-    SAMPLE_CSV
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').map(str::to_string).collect())
-        .collect()
-}
+#[path = "common/seed.rs"]
+mod seed;
+use seed::rows as seed_rows;
 
 fn delimited(title: bool, d: char, total: bool) -> String {
     let mut s = String::new();
@@ -29,14 +24,7 @@ fn delimited(title: bool, d: char, total: bool) -> String {
         .unwrap();
         writeln!(s).unwrap();
     }
-    let header = [
-        "STT",
-        "Huyện",
-        "Thị trấn/xã",
-        "Tổng số địa điểm tạo mã QR",
-        "Tổng lượt quét QR",
-    ];
-    writeln!(s, "{}", header.join(&d.to_string())).unwrap();
+    writeln!(s, "{}", seed::HEADER.join(&d.to_string())).unwrap();
     for r in seed_rows() {
         writeln!(s, "{}", r.join(&d.to_string())).unwrap();
     }
@@ -90,26 +78,11 @@ pub fn all() -> Vec<(&'static str, Vec<u8>)> {
             "DANH SÁCH CHI TIẾT THỐNG KÊ TÌNH HÌNH TẠO, QUÉT MÃ QR NGÀY 12/11/2021".into(),
         )],
         vec![],
-        [
-            "STT",
-            "Huyện",
-            "Thị trấn/xã",
-            "Tổng số địa điểm tạo mã QR",
-            "Tổng lượt quét QR",
-        ]
-        .iter()
-        .map(|h| XCell::Bold(h.to_string()))
-        .collect(),
+        seed::header_cells(),
     ];
-    for r in seed_rows() {
-        rows.push(vec![
-            XCell::Int(r[0].parse().unwrap()),
-            XCell::Text(r[1].clone()),
-            XCell::Text(r[2].clone()),
-            XCell::Int(r[3].parse().unwrap()),
-            XCell::Int(r[4].parse().unwrap()),
-        ]);
-    }
+    rows.extend(seed::sheet_rows(usize::MAX, |v| {
+        XCell::Int(v.parse().unwrap_or_default())
+    }));
     rows.push(vec![
         XCell::Empty,
         XCell::Bold("Tổng cộng".into()),

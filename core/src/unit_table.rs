@@ -5,6 +5,7 @@
 //! filter, the folds and the scroll position. (The exported table is
 //! [`crate::export::table`]: same figures, spreadsheet cells.)
 
+use crate::export::table::lower_first;
 use crate::format;
 use crate::html::escape_into;
 use crate::model::Indicator;
@@ -73,16 +74,11 @@ pub fn header(key: SortKey, lang: Lang) -> String {
         SortKey::ScansPerLocation => t("Lượt quét / địa điểm", "Scans per location"),
         SortKey::Share => t("Tỷ trọng lượt quét", "Share of scans"),
         SortKey::Rank => t("Xếp hạng", "Rank"),
-        SortKey::Delta(i) => {
-            // "Lượt quét QR" → "lượt quét QR": the first letter only.
-            let label = i.label(lang);
-            let mut c = label.chars();
-            let lower: String = c
-                .next()
-                .map(|f| f.to_lowercase().chain(c).collect())
-                .unwrap_or_default();
-            format!("{} {lower}", if vi { "Tăng/giảm" } else { "Change in" })
-        }
+        SortKey::Delta(i) => format!(
+            "{} {}",
+            if vi { "Tăng/giảm" } else { "Change in" },
+            lower_first(i.label(lang))
+        ),
     }
 }
 

@@ -88,7 +88,6 @@ pub fn load_src(state: AppState, url: String) {
 #[component]
 pub fn FileInput() -> impl IntoView {
     let state = use_state();
-    let lang = state.lang;
     let over = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -147,11 +146,21 @@ pub fn FileInput() -> impl IntoView {
                     </Show>
                 </div>
             </Show>
-            <Show when=move || state.error.with(Option::is_some)>
-                <p class="tb-error" role="alert" data-testid="input-error">
-                    {move || state.error.with(|e| e.as_ref().map(|e| e.message(lang.get())).unwrap_or_default())}
-                </p>
-            </Show>
+            <InputError />
         </div>
+    }
+}
+
+/// `input-error`: why the last input could not be read (also the only trace
+/// of the input in an embedded view).
+#[component]
+pub fn InputError() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <Show when=move || state.error.with(Option::is_some)>
+            <p class="tb-error" role="alert" data-testid="input-error">
+                {move || state.error.with(|e| e.as_ref().map(|e| e.message(state.lang.get())).unwrap_or_default())}
+            </p>
+        </Show>
     }
 }

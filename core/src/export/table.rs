@@ -26,7 +26,7 @@ pub enum TableCell {
 }
 
 /// Lower-cases the first letter only: "Lượt quét QR" → "lượt quét QR".
-fn lower_first(s: &str) -> String {
+pub(crate) fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_lowercase().chain(c).collect(),

@@ -4,7 +4,7 @@ use super::xml::{check_well_formed, Reader, Token};
 use super::zip::crc32;
 use super::*;
 
-fn text(s: &str) -> CellValue {
+pub(crate) fn text(s: &str) -> CellValue {
     CellValue::Text(s.to_string())
 }
 
@@ -12,9 +12,11 @@ fn vals(row: &SheetRow) -> Vec<CellValue> {
     row.cells.iter().map(|c| c.value.clone()).collect()
 }
 
-struct Lcg(u64);
+/// A small deterministic generator for damaged inputs (also used by the
+/// .xls reader's tests).
+pub(crate) struct Lcg(pub(crate) u64);
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)

@@ -13,20 +13,7 @@ const SEED: &[u8] = include_bytes!("../../tests/data/seed.xls");
 const MULTI: &[u8] = include_bytes!("../../tests/data/multi.xls");
 const FREE: u32 = u32::MAX;
 
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-}
-
-fn text(s: &str) -> CellValue {
-    CellValue::Text(s.to_string())
-}
+use crate::office::tests::{text, Lcg};
 
 fn vals(row: &SheetRow) -> Vec<CellValue> {
     row.cells.iter().map(|c| c.value.clone()).collect()
