@@ -328,8 +328,8 @@ pub fn warm_worker() {
     }
 }
 
-/// Whether files can be read in a Web Worker here (the app served over
-/// HTTP; not `file://`, where `thongbao.html` reads on the page's thread).
+/// Whether files can be read in a Web Worker here: the app served over
+/// HTTP (`worker.js`), or `thongbao.html` with its `blob:` worker.
 pub fn worker_available() -> bool {
     one_file_worker().is_some()
         || web_sys::window()
