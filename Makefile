@@ -21,7 +21,7 @@ PORT ?= 8080
 # Hosts the page may fetch data files from (?src=), e.g. "https://portal.example".
 CONNECT_SRC ?=
 
-.PHONY: help serve dist test test-core test-wasm test-e2e tools test-tools clean fmt lint bench fuzz
+.PHONY: help fetch-crates serve dist test test-core test-wasm test-e2e tools test-tools clean fmt lint bench fuzz
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:$(PORT)"
@@ -76,8 +76,19 @@ test-tools: tools .tools/chromium .tools/office
 
 SOURCES := $(shell find src core/src assets style -type f 2>/dev/null) index.html Cargo.toml core/Cargo.toml Trunk.toml Cargo.lock Makefile
 
+# Trunk and cargo run offline, so every crate must be in the registry cache
+# first: the workspace's, and std's own (build-std resolves the nightly's
+# library/Cargo.lock: wasip1, rustc-demangle, ...), which `cargo fetch` of the
+# workspace does not bring. Each fetch tries the cache alone first, so a
+# second run needs no network.
+STD_MANIFEST = $$(rustc +$(RUST_NIGHTLY) --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml
+fetch-crates: | tools
+	cargo fetch --quiet --offline 2>/dev/null || cargo fetch --quiet
+	cargo +$(RUST_NIGHTLY) fetch --quiet --offline --manifest-path "$(STD_MANIFEST)" 2>/dev/null \
+	  || cargo +$(RUST_NIGHTLY) fetch --quiet --manifest-path "$(STD_MANIFEST)"
+
 dist/.built: $(SOURCES) tools/postbuild.mjs | tools
-	cargo fetch --quiet
+	$(MAKE) --no-print-directory fetch-crates
 	RUSTUP_TOOLCHAIN=$(RUST_NIGHTLY) \
 	  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
