@@ -74,7 +74,7 @@ test-tools: tools .tools/chromium .tools/office
 
 # ---- build -----------------------------------------------------------------
 
-SOURCES := $(shell find src core/src assets style -type f 2>/dev/null) index.html Cargo.toml core/Cargo.toml Trunk.toml Cargo.lock Makefile
+SOURCES := $(shell find src core/src crates assets style -type f 2>/dev/null) index.html Cargo.toml core/Cargo.toml Trunk.toml Cargo.lock Makefile
 
 # Trunk and cargo run offline, so every crate must be in the registry cache
 # first: the workspace's, and std's own (build-std resolves the nightly's
@@ -115,7 +115,7 @@ test-wasm: test-tools
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --test web
 
-target/fixtures/.made: core/examples/make_fixtures.rs $(shell find core/src -type f)
+target/fixtures/.made: core/examples/make_fixtures.rs $(shell find core/src crates -type f)
 	cargo run --quiet -p thongbao-core --example make_fixtures -- target/fixtures
 	touch $@
 

@@ -1,4 +1,10 @@
-//! thongbao-core: everything thongbao knows, as plain Rust.
+//! thongbao-core: everything thongbao knows, as plain Rust — the one crate
+//! the app, the tests, the examples and the fuzz targets name.
+//!
+//! It only re-exports the layer crates (ARCHITECTURE.md, "Code map"):
+//! `thongbao-text` → `thongbao-model` → `thongbao-read` → `thongbao-compute`
+//! → `thongbao-write`. Each layer depends only on the ones before it, and
+//! Cargo enforces that: a lower crate cannot name a higher one.
 //!
 //! Data flow: bytes → [`ingest::read`] → [`model::Dataset`] →
 //! [`stats::summarize`] → [`stats::Summary`] → [`letter::build`] →
@@ -6,77 +12,13 @@
 //! computed table as CSV/.xlsx ([`export`]). Charts are laid out by
 //! [`chart`] as plain shapes the app draws as SVG.
 //!
-//! This crate never depends on leptos, web-sys or wasm-bindgen: it is tested
-//! natively with `cargo test` and the browser app is a thin shell over it.
+//! No crate here depends on leptos, web-sys or wasm-bindgen: they are tested
+//! natively with `cargo test` and the browser app is a thin shell over them.
 
-pub mod chart;
-pub mod csv;
-pub mod date;
-pub mod decimal;
-pub mod embed;
-pub mod export;
-pub mod fastmap;
-pub mod format;
-pub mod history;
-pub mod html;
-pub mod html_table;
-pub mod ingest;
-mod ingest_office;
-pub mod letter;
-pub mod model;
-pub mod office;
-pub mod report;
-pub mod saved;
-pub mod stats;
-pub mod text;
-pub mod unit_table;
-
-use serde::{Deserialize, Serialize};
-
-/// The UI language. The letter itself is always Vietnamese.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    // Aliases: saved work of version 0 stored the language as its code.
-    #[default]
-    #[serde(alias = "vi", alias = "vn")]
-    Vi,
-    #[serde(alias = "en")]
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
-    }
-    pub fn from_code(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "vi" | "vn" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
-/// The built-in sample: the appendix table of công văn 2092/UBND-VHTT
-/// (Quan Sơn, 16/11/2021).
-pub const SAMPLE_CSV: &str = include_str!("../../assets/quan-son-2021-11-12.csv");
-/// The sample's file name, as shown in `source-name`.
-pub const SAMPLE_NAME: &str = "quan-son-2021-11-12.csv";
-
-/// Where and why a JSON file could not be read, for messages ("dòng 3, cột
-/// 14: thiếu dữ liệu"). Built from the error's position and class, not its
-/// `Display`: serde's text is English and formatting it links a float
-/// printer with a 10 KB table into the WASM (ARCHITECTURE.md, "Size").
-pub fn json_error_place(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    let why = match e.classify() {
-        Category::Io => "lỗi đọc / read error",
-        Category::Syntax => "sai cú pháp JSON / not valid JSON",
-        Category::Data => "dữ liệu không đúng dạng / unexpected data",
-        Category::Eof => "tệp bị cắt cụt / the file ends too early",
-    };
-    format!("dòng {}, cột {}: {why}", e.line(), e.column())
-}
+pub use thongbao_model::{
+    date, decimal, escape, fastmap, format, json_error_place, model, source, text, Lang,
+    SAMPLE_CSV, SAMPLE_NAME,
+};
+pub use thongbao_read::{csv, html_table, ingest, office};
+pub use thongbao_compute::{chart, history, stats};
+pub use thongbao_write::{embed, export, html, letter, report, saved, unit_table};

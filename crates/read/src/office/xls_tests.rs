@@ -9,8 +9,8 @@ use super::*;
 use crate::model::Indicator;
 use crate::text::{convert_legacy_str, encode_as, Encoding};
 
-const SEED: &[u8] = include_bytes!("../../tests/data/seed.xls");
-const MULTI: &[u8] = include_bytes!("../../tests/data/multi.xls");
+const SEED: &[u8] = include_bytes!("../../../../core/tests/data/seed.xls");
+const MULTI: &[u8] = include_bytes!("../../../../core/tests/data/multi.xls");
 const FREE: u32 = u32::MAX;
 
 use crate::office::tests::{text, Lcg};
@@ -448,12 +448,13 @@ fn check_biff8(wb: &Workbook) {
 fn seed_reads_through_ingest() {
     for name in ["seed.xls", "misnamed.xlsx", "seed"] {
         let d = crate::ingest::read(SEED, name).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let s = crate::stats::summarize(&d, &Default::default(), &Default::default());
-        assert_eq!(s.unit_count, 12, "{name}");
-        assert_eq!(s.total(Indicator::Locations), Some(584), "{name}");
-        assert_eq!(s.total(Indicator::Scans), Some(4336), "{name}");
-        assert_eq!(s.units[1].name, "Xã Trung Thượng");
-        assert_eq!(s.units[8].name, "Thị trấn Sơn Lư");
+        let cur = d.current().unwrap();
+        let totals = crate::model::totals_of(cur);
+        assert_eq!(cur.units.len(), 12, "{name}");
+        assert_eq!(totals.get(Indicator::Locations), Some(584), "{name}");
+        assert_eq!(totals.get(Indicator::Scans), Some(4336), "{name}");
+        assert_eq!(cur.units[1].name, "Xã Trung Thượng");
+        assert_eq!(cur.units[8].name, "Thị trấn Sơn Lư");
         let src = &d.sources[0];
         assert_eq!(src.format, crate::ingest::Format::Xls);
         assert_eq!(src.sheets, ["Phụ lục"]);
@@ -544,10 +545,10 @@ fn second_sheet_dates_fonts_formulas() {
 
     let d = crate::ingest::read(MULTI, "multi.xls").unwrap();
     assert_eq!(d.sources[0].sheet, Some(1), "the table, not the notes");
-    let s = crate::stats::summarize(&d, &Default::default(), &Default::default());
-    assert_eq!(s.unit_count, 12);
-    assert_eq!(s.total(Indicator::Scans), Some(4336));
-    assert_eq!(s.date, crate::date::Date::new(2021, 11, 12));
+    let cur = d.current().unwrap();
+    assert_eq!(cur.units.len(), 12);
+    assert_eq!(crate::model::totals_of(cur).get(Indicator::Scans), Some(4336));
+    assert_eq!(cur.date, crate::date::Date::new(2021, 11, 12));
 }
 
 // ------------------------------------------------------------ hand-built

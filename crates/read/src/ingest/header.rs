@@ -7,69 +7,8 @@
 
 use crate::model::Indicator;
 use crate::text::fold;
-use serde::{Deserialize, Serialize};
 
-/// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    /// "STT": row number, used only in messages.
-    Serial,
-    District,
-    Unit,
-    Date,
-    Count(Indicator),
-    /// A rate typed in the file (e.g. "Tỷ lệ cài đặt"): checked against the
-    /// computed one.
-    Rate,
-}
-
-impl Role {
-    /// Every role, in the order the mapping panel offers them.
-    pub const ALL: [Role; 10] = [
-        Role::Unit,
-        Role::District,
-        Role::Date,
-        Role::Count(Indicator::Locations),
-        Role::Count(Indicator::Scans),
-        Role::Count(Indicator::Installs),
-        Role::Count(Indicator::Smartphones),
-        Role::Count(Indicator::Population),
-        Role::Rate,
-        Role::Serial,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Role::Serial => "serial",
-            Role::District => "district",
-            Role::Unit => "unit",
-            Role::Date => "date",
-            Role::Count(i) => i.id(),
-            Role::Rate => "rate",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.id() == s)
-    }
-
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        use crate::Lang::*;
-        match (self, lang) {
-            (Role::Serial, Vi) => "STT",
-            (Role::District, Vi) => "Huyện",
-            (Role::Unit, Vi) => "Xã/thị trấn (đơn vị)",
-            (Role::Date, Vi) => "Ngày báo cáo",
-            (Role::Rate, Vi) => "Tỷ lệ cài đặt",
-            (Role::Serial, En) => "Serial no.",
-            (Role::District, En) => "District",
-            (Role::Unit, En) => "Commune (unit)",
-            (Role::Date, En) => "Report date",
-            (Role::Rate, En) => "Install rate",
-            (Role::Count(i), l) => i.label(l),
-        }
-    }
-}
+pub use crate::source::Role;
 
 fn words(folded: &str) -> Vec<&str> {
     folded

@@ -8,7 +8,7 @@
 
 use crate::date::Date;
 use crate::format;
-use crate::ingest::unit_key;
+use crate::model::unit_key;
 use crate::model::{Dataset, Indicator, Period, Values};
 use serde::{Deserialize, Serialize};
 
@@ -231,29 +231,7 @@ impl Summary {
     }
 }
 
-fn sum(period: &Period, i: Indicator) -> Option<i64> {
-    let mut any = false;
-    let mut total = 0i64;
-    for u in &period.units {
-        if let Some(v) = u.values.get(i) {
-            any = true;
-            total = total.saturating_add(v);
-        }
-    }
-    any.then_some(total)
-}
-
-/// Totals of a period (or the totals it keeps after `Dataset::compact`).
-pub fn totals_of(period: &Period) -> Values {
-    if let (Some(t), true) = (period.totals, period.units.is_empty()) {
-        return t;
-    }
-    let mut v = Values::default();
-    for i in Indicator::ALL {
-        v.set(i, sum(period, i));
-    }
-    v
-}
+pub use crate::model::{sum, totals_of};
 
 /// Ranks by scans, 1 = most; equal scans share a rank.
 fn ranks(values: &[Option<i64>]) -> Vec<Option<usize>> {

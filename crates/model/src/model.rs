@@ -5,6 +5,7 @@
 //! it in the browser and the history can store one period per report date.
 
 use crate::date::Date;
+use thongbao_text::fold;
 use serde::{Deserialize, Serialize};
 
 /// A counted figure reported per unit. The order is the order of
@@ -111,7 +112,7 @@ pub struct Period {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     /// One report per file that went into this dataset.
-    pub sources: Vec<crate::ingest::SourceReport>,
+    pub sources: Vec<crate::source::SourceReport>,
     /// Periods in ascending date order (undated ones first); the last one is
     /// the current period.
     pub periods: Vec<Period>,
@@ -142,7 +143,7 @@ impl Dataset {
         let n = self.periods.len();
         for p in self.periods.iter_mut().take(n.saturating_sub(keep)) {
             if p.totals.is_none() {
-                p.totals = Some(crate::stats::totals_of(p));
+                p.totals = Some(totals_of(p));
             }
             p.units = Vec::new();
         }
@@ -225,19 +226,19 @@ impl Dataset {
                         extra[k] = cell;
                     }
                     unit.extra = extra;
-                    let key = crate::ingest::unit_key(unit.district.as_deref(), &unit.name);
+                    let key = unit_key(unit.district.as_deref(), &unit.name);
                     let target = &mut out.periods[idx];
                     if let Some(&first) = keys[idx].get(&key) {
                         let first: &Unit = &target.units[first];
-                        let issue = crate::ingest::RowIssue {
+                        let issue = crate::source::RowIssue {
                             line: unit.line,
                             column: None,
                             value: unit.name.clone(),
-                            kind: crate::ingest::IssueKind::DuplicateUnit {
+                            kind: crate::source::IssueKind::DuplicateUnit {
                                 first_line: first.line,
                                 first_file: Some(first.source),
                             },
-                            severity: crate::ingest::Severity::Error,
+                            severity: crate::source::Severity::Error,
                         };
                         if let Some(src) = out.sources.get_mut(unit.source) {
                             src.issues.push(issue);
@@ -256,3 +257,39 @@ impl Dataset {
         out
     }
 }
+
+/// The key under which two rows are the same unit: district and name,
+/// folded, so "Sơn Thủy"/"Sơn Thuỷ" and case differences match.
+pub fn unit_key(district: Option<&str>, name: &str) -> String {
+    let mut k = district.map(fold).unwrap_or_default();
+    k.push('|');
+    k.push_str(&fold(name));
+    k
+}
+
+
+/// The sum of one indicator over a period's units (`None` when no unit has it).
+pub fn sum(period: &Period, i: Indicator) -> Option<i64> {
+    let mut any = false;
+    let mut total = 0i64;
+    for u in &period.units {
+        if let Some(v) = u.values.get(i) {
+            any = true;
+            total = total.saturating_add(v);
+        }
+    }
+    any.then_some(total)
+}
+
+/// Totals of a period (or the totals it keeps after `Dataset::compact`).
+pub fn totals_of(period: &Period) -> Values {
+    if let (Some(t), true) = (period.totals, period.units.is_empty()) {
+        return t;
+    }
+    let mut v = Values::default();
+    for i in Indicator::ALL {
+        v.set(i, sum(period, i));
+    }
+    v
+}
+

@@ -357,21 +357,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Appends `s` escaped for XML text or attribute values, dropping characters
-/// that XML 1.0 does not allow.
-pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {}
-            _ => out.push(c),
-        }
-    }
-}
+pub use crate::escape::escape_into;
 
 /// Tokenizes a whole document; `Ok` only if it is well-formed (as far as this
 /// tokenizer checks).

@@ -8,6 +8,7 @@
 
 pub mod header;
 pub mod numbers;
+mod workbook;
 
 use crate::date::Date;
 use crate::fastmap::FastMap;
@@ -15,6 +16,8 @@ use crate::model::{Dataset, Indicator, Period, Unit, Values};
 use crate::text::{self, fold, Encoding};
 use crate::Lang;
 pub use header::Role;
+pub use crate::model::unit_key;
+pub use crate::source::{ColumnInfo, Format, IssueKind, LineAccount, RowIssue, Severity, SourceReport};
 use numbers::{CountError, DecimalSep};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -63,18 +66,6 @@ pub struct RawRow<'a> {
     pub cells: Vec<Cell<'a>>,
 }
 
-/// The kind of file that was read.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Format {
-    /// Delimited text, with its delimiter.
-    Text {
-        delimiter: char,
-    },
-    Xlsx,
-    Xls,
-    Ods,
-}
-
 /// What the user chose to override, when the detection was wrong or a
 /// column could not be recognised.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -96,205 +87,6 @@ impl ReadOptions {
     pub fn from_json(s: &str) -> ReadOptions {
         serde_json::from_str(s).unwrap_or_default()
     }
-}
-
-/// How bad a row issue is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Severity {
-    /// The row is left out of the figures.
-    Error,
-    /// The row is kept; the figure should be checked.
-    Warning,
-}
-
-/// What is wrong with a row.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum IssueKind {
-    NotANumber,
-    Fraction,
-    Negative,
-    TooLarge,
-    EmptyUnitName,
-    DuplicateUnit {
-        first_line: usize,
-        first_file: Option<usize>,
-    },
-    TooFewCells {
-        found: usize,
-        expected: usize,
-    },
-    InstallsAboveSmartphones {
-        installs: i64,
-        smartphones: i64,
-    },
-    BadDate,
-    /// A total row's figure differs from the sum of the units above it.
-    TotalMismatch {
-        indicator: Indicator,
-        typed: i64,
-        computed: i64,
-    },
-    /// A typed rate differs from installs/smartphones.
-    RateMismatch {
-        typed: String,
-        computed: String,
-    },
-}
-
-/// One flagged row: line, column, value and reason.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RowIssue {
-    pub line: usize,
-    /// Header text of the column concerned.
-    pub column: Option<String>,
-    /// The cell's text as the file had it.
-    pub value: String,
-    pub kind: IssueKind,
-    pub severity: Severity,
-}
-
-impl RowIssue {
-    /// The reason in words a clerk understands.
-    pub fn reason(&self, lang: Lang) -> String {
-        use crate::format::int;
-        use IssueKind::*;
-        let vi = lang == Lang::Vi;
-        match &self.kind {
-            NotANumber if vi => "không phải là số".into(),
-            NotANumber => "is not a number".into(),
-            Fraction if vi => "số lượng phải là số nguyên".into(),
-            Fraction => "a count must be a whole number".into(),
-            Negative if vi => "số lượng không được âm".into(),
-            Negative => "a count cannot be negative".into(),
-            TooLarge if vi => "số quá lớn".into(),
-            TooLarge => "the number is too large".into(),
-            EmptyUnitName if vi => "thiếu tên đơn vị".into(),
-            EmptyUnitName => "the unit name is empty".into(),
-            DuplicateUnit { first_line, .. } if vi => {
-                format!("đơn vị trùng với dòng {first_line} trong cùng kỳ báo cáo")
-            }
-            DuplicateUnit { first_line, .. } => {
-                format!("the same unit as line {first_line} in the same period")
-            }
-            TooFewCells { found, expected } if vi => {
-                format!("dòng chỉ có {found} ô, cần ít nhất {expected}")
-            }
-            TooFewCells { found, expected } => {
-                format!("the row has {found} cells, at least {expected} are needed")
-            }
-            InstallsAboveSmartphones {
-                installs,
-                smartphones,
-            } if vi => format!(
-                "số máy cài ({}) lớn hơn số điện thoại thông minh ({})",
-                int(*installs),
-                int(*smartphones)
-            ),
-            InstallsAboveSmartphones {
-                installs,
-                smartphones,
-            } => format!(
-                "installs ({}) exceed smartphones ({})",
-                int(*installs),
-                int(*smartphones)
-            ),
-            BadDate if vi => "ngày không hợp lệ (dùng dạng 12/11/2021)".into(),
-            BadDate => "not a valid date (use 12/11/2021)".into(),
-            TotalMismatch {
-                indicator,
-                typed,
-                computed,
-            } if vi => format!(
-                "dòng tổng ghi {} cho «{}», nhưng cộng các đơn vị được {}",
-                int(*typed),
-                indicator.label(lang),
-                int(*computed)
-            ),
-            TotalMismatch {
-                indicator,
-                typed,
-                computed,
-            } => format!(
-                "the total row says {} for “{}”, but the units add up to {}",
-                int(*typed),
-                indicator.label(lang),
-                int(*computed)
-            ),
-            RateMismatch { typed, computed } if vi => {
-                format!("tỷ lệ ghi {typed}, tính từ số liệu được {computed}")
-            }
-            RateMismatch { typed, computed } => {
-                format!("the rate says {typed}, the figures give {computed}")
-            }
-        }
-    }
-
-    /// The whole message: "Dòng 7, cột «Tổng lượt quét QR», giá trị «abc»: không phải là số".
-    pub fn message(&self, lang: Lang) -> String {
-        let mut s = match lang {
-            Lang::Vi => format!("Dòng {}", self.line),
-            Lang::En => format!("Line {}", self.line),
-        };
-        if let Some(c) = &self.column {
-            match lang {
-                Lang::Vi => s.push_str(&format!(", cột «{c}»")),
-                Lang::En => s.push_str(&format!(", column “{c}”")),
-            }
-        }
-        if !self.value.is_empty() {
-            match lang {
-                Lang::Vi => s.push_str(&format!(", giá trị «{}»", self.value)),
-                Lang::En => s.push_str(&format!(", value “{}”", self.value)),
-            }
-        }
-        s.push_str(": ");
-        s.push_str(&self.reason(lang));
-        s
-    }
-}
-
-/// Where every row of the file went. `units + totals + skipped + rejected`
-/// equals `rows`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineAccount {
-    /// Rows (records) in the file.
-    pub rows: usize,
-    /// Rows that became units.
-    pub units: usize,
-    /// Total rows ("Tổng cộng").
-    pub totals: usize,
-    /// Title, header, blank and note rows.
-    pub skipped: usize,
-    /// Rows left out because of an error.
-    pub rejected: usize,
-    /// Issues of either severity.
-    pub issues: usize,
-}
-
-/// A column of the header row and what it was taken for.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ColumnInfo {
-    pub header: String,
-    pub role: Option<Role>,
-}
-
-/// What was read from one file, and how.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SourceReport {
-    pub file_name: String,
-    pub format: Format,
-    /// For text files: the encoding used.
-    pub encoding: Option<Encoding>,
-    /// For workbooks: the sheet names and the one read.
-    pub sheets: Vec<String>,
-    pub sheet: Option<usize>,
-    /// 1-based line (or sheet row) of the header.
-    pub header_line: usize,
-    pub columns: Vec<ColumnInfo>,
-    pub issues: Vec<RowIssue>,
-    pub account: LineAccount,
-    /// Whether legacy-font text (TCVN3/VNI) was converted.
-    pub legacy_converted: bool,
 }
 
 /// Why a file could not be used at all. The data already loaded stays.
@@ -414,10 +206,10 @@ pub fn read_with_progress(
     }
     let ext = extension(file_name);
     if bytes.starts_with(b"PK\x03\x04") || matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
-        return crate::ingest_office::read_zip_workbook(bytes, file_name, opts);
+        return workbook::read_zip_workbook(bytes, file_name, opts);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return crate::ingest_office::read_xls(bytes, file_name, opts);
+        return workbook::read_xls(bytes, file_name, opts);
     }
     if bytes.starts_with(b"%PDF")
         || bytes.starts_with(&[0x89, b'P', b'N', b'G'])
@@ -530,15 +322,6 @@ pub(crate) fn finish(report: SourceReport, periods: (Vec<Period>, Vec<String>)) 
         periods: periods.0,
         extra_columns: periods.1,
     }
-}
-
-/// The key under which two rows are the same unit: district and name,
-/// folded, so "Sơn Thủy"/"Sơn Thuỷ" and case differences match.
-pub fn unit_key(district: Option<&str>, name: &str) -> String {
-    let mut k = district.map(fold).unwrap_or_default();
-    k.push('|');
-    k.push_str(&fold(name));
-    k
 }
 
 /// Unit keys by the raw (district, name) text: [`unit_key`] folds each
@@ -1397,13 +1180,12 @@ pub mod job {
             assert_eq!(back.periods.len(), 5);
             assert_eq!(back.unit_rows(), 8);
             assert_eq!(seen.last(), Some(&1.0));
-            let s = crate::stats::summarize(&back, &Default::default(), &Default::default());
-            assert_eq!(s.trend.len(), 5);
-            assert_eq!(
-                s.trend[0].1.get(crate::model::Indicator::Scans),
-                Some(10 + 11 + 12 + 13)
-            );
-            assert_eq!(s.delta.get(crate::model::Indicator::Scans), Some(40));
+            // Compacted: the older periods keep their totals only.
+            use crate::model::{totals_of, Indicator::Scans};
+            assert_eq!(totals_of(&back.periods[0]).get(Scans), Some(10 + 11 + 12 + 13));
+            let last = totals_of(&back.periods[4]).get(Scans).unwrap_or(0);
+            let before = totals_of(&back.periods[3]).get(Scans).unwrap_or(0);
+            assert_eq!(last - before, 40);
             let e = run(
                 &[("x.csv".into(), Vec::new())],
                 &ReadOptions::default(),

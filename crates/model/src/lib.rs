@@ -1,0 +1,68 @@
+//! thongbao-model: the bottom layer. The data every feature shares (a
+//! dataset of periods of units, where each figure came from), the calendar
+//! and number forms of Vietnamese letters, and the UI language.
+//!
+//! Architecture invariant: this crate depends on nothing of thongbao but
+//! `thongbao-text`; reading, computing and writing sit above it (Cargo
+//! enforces the direction: they are separate crates).
+
+pub mod date;
+pub mod decimal;
+pub mod escape;
+pub mod fastmap;
+pub mod format;
+pub mod model;
+pub mod source;
+
+/// Vietnamese text (encodings, NFC, folding) from the crate below.
+pub use thongbao_text as text;
+
+use serde::{Deserialize, Serialize};
+
+/// The UI language. The letter itself is always Vietnamese.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    // Aliases: saved work of version 0 stored the language as its code.
+    #[default]
+    #[serde(alias = "vi", alias = "vn")]
+    Vi,
+    #[serde(alias = "en")]
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vn" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// The built-in sample: the appendix table of công văn 2092/UBND-VHTT
+/// (Quan Sơn, 16/11/2021).
+pub const SAMPLE_CSV: &str = include_str!("../../../assets/quan-son-2021-11-12.csv");
+/// The sample's file name, as shown in `source-name`.
+pub const SAMPLE_NAME: &str = "quan-son-2021-11-12.csv";
+
+/// Where and why a JSON file could not be read, for messages ("dòng 3, cột
+/// 14: thiếu dữ liệu"). Built from the error's position and class, not its
+/// `Display`: serde's text is English and formatting it links a float
+/// printer with a 10 KB table into the WASM (ARCHITECTURE.md, "Size").
+pub fn json_error_place(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let why = match e.classify() {
+        Category::Io => "lỗi đọc / read error",
+        Category::Syntax => "sai cú pháp JSON / not valid JSON",
+        Category::Data => "dữ liệu không đúng dạng / unexpected data",
+        Category::Eof => "tệp bị cắt cụt / the file ends too early",
+    };
+    format!("dòng {}, cột {}: {why}", e.line(), e.column())
+}

@@ -1,0 +1,285 @@
+//! Where figures came from: the report of one file read (format, encoding,
+//! sheet, header, columns and their roles), and every row it flagged.
+//!
+//! These are model types, not reading code: the dataset carries them so a
+//! letter, an export or a saved week can say which file and line a figure
+//! rests on. Readers fill them in (`thongbao-read`).
+
+use crate::model::Indicator;
+use crate::Lang;
+use serde::{Deserialize, Serialize};
+use thongbao_text::Encoding;
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// "STT": row number, used only in messages.
+    Serial,
+    District,
+    Unit,
+    Date,
+    Count(Indicator),
+    /// A rate typed in the file (e.g. "Tỷ lệ cài đặt"): checked against the
+    /// computed one.
+    Rate,
+}
+
+impl Role {
+    /// Every role, in the order the mapping panel offers them.
+    pub const ALL: [Role; 10] = [
+        Role::Unit,
+        Role::District,
+        Role::Date,
+        Role::Count(Indicator::Locations),
+        Role::Count(Indicator::Scans),
+        Role::Count(Indicator::Installs),
+        Role::Count(Indicator::Smartphones),
+        Role::Count(Indicator::Population),
+        Role::Rate,
+        Role::Serial,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Serial => "serial",
+            Role::District => "district",
+            Role::Unit => "unit",
+            Role::Date => "date",
+            Role::Count(i) => i.id(),
+            Role::Rate => "rate",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == s)
+    }
+
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::*;
+        match (self, lang) {
+            (Role::Serial, Vi) => "STT",
+            (Role::District, Vi) => "Huyện",
+            (Role::Unit, Vi) => "Xã/thị trấn (đơn vị)",
+            (Role::Date, Vi) => "Ngày báo cáo",
+            (Role::Rate, Vi) => "Tỷ lệ cài đặt",
+            (Role::Serial, En) => "Serial no.",
+            (Role::District, En) => "District",
+            (Role::Unit, En) => "Commune (unit)",
+            (Role::Date, En) => "Report date",
+            (Role::Rate, En) => "Install rate",
+            (Role::Count(i), l) => i.label(l),
+        }
+    }
+}
+
+/// The kind of file that was read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Format {
+    /// Delimited text, with its delimiter.
+    Text {
+        delimiter: char,
+    },
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+/// How bad a row issue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Severity {
+    /// The row is left out of the figures.
+    Error,
+    /// The row is kept; the figure should be checked.
+    Warning,
+}
+
+/// What is wrong with a row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum IssueKind {
+    NotANumber,
+    Fraction,
+    Negative,
+    TooLarge,
+    EmptyUnitName,
+    DuplicateUnit {
+        first_line: usize,
+        first_file: Option<usize>,
+    },
+    TooFewCells {
+        found: usize,
+        expected: usize,
+    },
+    InstallsAboveSmartphones {
+        installs: i64,
+        smartphones: i64,
+    },
+    BadDate,
+    /// A total row's figure differs from the sum of the units above it.
+    TotalMismatch {
+        indicator: Indicator,
+        typed: i64,
+        computed: i64,
+    },
+    /// A typed rate differs from installs/smartphones.
+    RateMismatch {
+        typed: String,
+        computed: String,
+    },
+}
+
+/// One flagged row: line, column, value and reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RowIssue {
+    pub line: usize,
+    /// Header text of the column concerned.
+    pub column: Option<String>,
+    /// The cell's text as the file had it.
+    pub value: String,
+    pub kind: IssueKind,
+    pub severity: Severity,
+}
+
+impl RowIssue {
+    /// The reason in words a clerk understands.
+    pub fn reason(&self, lang: Lang) -> String {
+        use crate::format::int;
+        use IssueKind::*;
+        let vi = lang == Lang::Vi;
+        match &self.kind {
+            NotANumber if vi => "không phải là số".into(),
+            NotANumber => "is not a number".into(),
+            Fraction if vi => "số lượng phải là số nguyên".into(),
+            Fraction => "a count must be a whole number".into(),
+            Negative if vi => "số lượng không được âm".into(),
+            Negative => "a count cannot be negative".into(),
+            TooLarge if vi => "số quá lớn".into(),
+            TooLarge => "the number is too large".into(),
+            EmptyUnitName if vi => "thiếu tên đơn vị".into(),
+            EmptyUnitName => "the unit name is empty".into(),
+            DuplicateUnit { first_line, .. } if vi => {
+                format!("đơn vị trùng với dòng {first_line} trong cùng kỳ báo cáo")
+            }
+            DuplicateUnit { first_line, .. } => {
+                format!("the same unit as line {first_line} in the same period")
+            }
+            TooFewCells { found, expected } if vi => {
+                format!("dòng chỉ có {found} ô, cần ít nhất {expected}")
+            }
+            TooFewCells { found, expected } => {
+                format!("the row has {found} cells, at least {expected} are needed")
+            }
+            InstallsAboveSmartphones {
+                installs,
+                smartphones,
+            } if vi => format!(
+                "số máy cài ({}) lớn hơn số điện thoại thông minh ({})",
+                int(*installs),
+                int(*smartphones)
+            ),
+            InstallsAboveSmartphones {
+                installs,
+                smartphones,
+            } => format!(
+                "installs ({}) exceed smartphones ({})",
+                int(*installs),
+                int(*smartphones)
+            ),
+            BadDate if vi => "ngày không hợp lệ (dùng dạng 12/11/2021)".into(),
+            BadDate => "not a valid date (use 12/11/2021)".into(),
+            TotalMismatch {
+                indicator,
+                typed,
+                computed,
+            } if vi => format!(
+                "dòng tổng ghi {} cho «{}», nhưng cộng các đơn vị được {}",
+                int(*typed),
+                indicator.label(lang),
+                int(*computed)
+            ),
+            TotalMismatch {
+                indicator,
+                typed,
+                computed,
+            } => format!(
+                "the total row says {} for “{}”, but the units add up to {}",
+                int(*typed),
+                indicator.label(lang),
+                int(*computed)
+            ),
+            RateMismatch { typed, computed } if vi => {
+                format!("tỷ lệ ghi {typed}, tính từ số liệu được {computed}")
+            }
+            RateMismatch { typed, computed } => {
+                format!("the rate says {typed}, the figures give {computed}")
+            }
+        }
+    }
+
+    /// The whole message: "Dòng 7, cột «Tổng lượt quét QR», giá trị «abc»: không phải là số".
+    pub fn message(&self, lang: Lang) -> String {
+        let mut s = match lang {
+            Lang::Vi => format!("Dòng {}", self.line),
+            Lang::En => format!("Line {}", self.line),
+        };
+        if let Some(c) = &self.column {
+            match lang {
+                Lang::Vi => s.push_str(&format!(", cột «{c}»")),
+                Lang::En => s.push_str(&format!(", column “{c}”")),
+            }
+        }
+        if !self.value.is_empty() {
+            match lang {
+                Lang::Vi => s.push_str(&format!(", giá trị «{}»", self.value)),
+                Lang::En => s.push_str(&format!(", value “{}”", self.value)),
+            }
+        }
+        s.push_str(": ");
+        s.push_str(&self.reason(lang));
+        s
+    }
+}
+
+/// Where every row of the file went. `units + totals + skipped + rejected`
+/// equals `rows`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineAccount {
+    /// Rows (records) in the file.
+    pub rows: usize,
+    /// Rows that became units.
+    pub units: usize,
+    /// Total rows ("Tổng cộng").
+    pub totals: usize,
+    /// Title, header, blank and note rows.
+    pub skipped: usize,
+    /// Rows left out because of an error.
+    pub rejected: usize,
+    /// Issues of either severity.
+    pub issues: usize,
+}
+
+/// A column of the header row and what it was taken for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnInfo {
+    pub header: String,
+    pub role: Option<Role>,
+}
+
+/// What was read from one file, and how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceReport {
+    pub file_name: String,
+    pub format: Format,
+    /// For text files: the encoding used.
+    pub encoding: Option<Encoding>,
+    /// For workbooks: the sheet names and the one read.
+    pub sheets: Vec<String>,
+    pub sheet: Option<usize>,
+    /// 1-based line (or sheet row) of the header.
+    pub header_line: usize,
+    pub columns: Vec<ColumnInfo>,
+    pub issues: Vec<RowIssue>,
+    pub account: LineAccount,
+    /// Whether legacy-font text (TCVN3/VNI) was converted.
+    pub legacy_converted: bool,
+}
+

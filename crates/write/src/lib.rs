@@ -1,0 +1,23 @@
+//! thongbao-write: the top layer. The letter as a document model with its
+//! report profile and sentence templates (`letter`), the .docx and table
+//! exports (`export`), the JSON summary for embedders (`report`), the
+//! embed snippets (`embed`), the saved state (`saved`) and the page's large
+//! HTML (`html`, `unit_table`).
+//!
+//! Architecture invariant: may use every layer below; nothing depends on it
+//! but the `thongbao-core` facade.
+
+pub mod embed;
+pub mod export;
+pub mod html;
+pub mod letter;
+pub mod report;
+pub mod saved;
+pub mod unit_table;
+
+pub use thongbao_compute::{chart, history, stats};
+pub use thongbao_model::{
+    date, decimal, escape, fastmap, format, json_error_place, model, source, text, Lang,
+    SAMPLE_CSV, SAMPLE_NAME,
+};
+pub use thongbao_read::{csv, html_table, ingest, office};
