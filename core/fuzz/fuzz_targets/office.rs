@@ -50,19 +50,19 @@ fuzz_target!(|data: &[u8]| {
     match read_xlsx(data, &LIMITS) {
         Ok(wb) => within(&wb),
         Err(e) => {
-            let _ = (e.to_string(), e.message_en());
+            let _ = (e.to_string(), e.message(thongbao_core::Lang::En));
         }
     }
     match read_ods(data, &LIMITS) {
         Ok(wb) => within(&wb),
         Err(e) => {
-            let _ = (e.to_string(), e.message_en());
+            let _ = (e.to_string(), e.message(thongbao_core::Lang::En));
         }
     }
     match read_xls(data, &LIMITS) {
         Ok(wb) => within(&wb),
         Err(e) => {
-            let _ = (e.to_string(), e.message_en());
+            let _ = (e.to_string(), e.message(thongbao_core::Lang::En));
         }
     }
 });

@@ -6,15 +6,19 @@
 //! * [`convert_legacy_str`] fixes cells that were read as Latin-1 but were
 //!   typed in a TCVN3 (".VnTime") or VNI ("VNI-Times") font.
 //! * [`nfc`] composes Vietnamese letters, [`fold`] makes matching keys.
+//! * [`decode_codepage`] reads 8-bit text in a numbered Windows/Mac code
+//!   page (old .xls files).
 //!
 //! No dependencies; the tables are small and hand-written.
 
+mod codepage;
 mod detect;
 mod legacy;
 mod nfc;
 #[cfg(test)]
 mod tests;
 
+pub use self::codepage::{decode_codepage, known_codepage};
 pub use self::detect::vietnamese_score;
 pub use self::nfc::{fold, nfc};
 

@@ -12,12 +12,14 @@ mod workbook;
 
 use crate::date::Date;
 use crate::fastmap::FastMap;
+pub use crate::model::unit_key;
 use crate::model::{Dataset, Indicator, Period, Unit, Values};
+pub use crate::source::{
+    ColumnInfo, Format, IssueKind, LineAccount, RowIssue, Severity, SourceReport,
+};
 use crate::text::{self, fold, Encoding};
 use crate::Lang;
 pub use header::Role;
-pub use crate::model::unit_key;
-pub use crate::source::{ColumnInfo, Format, IssueKind, LineAccount, RowIssue, Severity, SourceReport};
 use numbers::{CountError, DecimalSep};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -104,8 +106,12 @@ pub enum IngestError {
     Binary { file: String },
     #[error("Tệp «{file}» có dạng {kind} chưa được hỗ trợ. Hãy mở trong Excel và lưu lại dạng .xlsx hoặc CSV.")]
     Unsupported { file: String, kind: String },
-    #[error("Không đọc được bảng tính «{file}»: {detail}")]
-    Workbook { file: String, detail: String },
+    #[error("Không đọc được bảng tính «{file}»: {}", detail.message(Lang::Vi))]
+    Workbook {
+        file: String,
+        /// Rendered in the page's language by [`IngestError::message`].
+        detail: crate::office::OfficeError,
+    },
     #[error("Không tìm thấy dòng tiêu đề trong tệp «{file}»: cần một cột tên đơn vị (xã/thị trấn) và ít nhất một cột số liệu (địa điểm QR, lượt quét …). Hãy chọn cột ở bảng «Gán cột».")]
     NeedsMapping {
         file: String,
@@ -116,6 +122,9 @@ pub enum IngestError {
     },
     #[error("Không tải được tệp từ «{file}»: {detail}. Máy chủ của tệp phải cho phép trang này đọc nó (CORS); hoặc tải tệp về máy rồi kéo thả vào đây.")]
     Fetch { file: String, detail: String },
+    /// A background job's answer could not be read back (a bug, not the file).
+    #[error("Lỗi nội bộ khi nhận kết quả đọc tệp «{file}»: {detail}")]
+    Internal { file: String, detail: String },
     #[error("Tệp «{file}» không có dòng số liệu hợp lệ nào ({rejected} dòng bị lỗi). Xem danh sách dòng lỗi bên dưới.")]
     NoUnits {
         file: String,
@@ -136,7 +145,8 @@ impl IngestError {
             TooLarge { file, size_mb, limit_mb } => format!("The file “{file}” is too large ({size_mb} MB; at most {limit_mb} MB). Split it into smaller files."),
             Binary { file } => format!("The file “{file}” is not a spreadsheet or text (it looks binary). Choose a .csv, .xlsx, .xls or .ods file."),
             Unsupported { file, kind } => format!("The file “{file}” is a {kind}, which is not supported. Open it in Excel and save it as .xlsx or CSV."),
-            Workbook { file, detail } => format!("Could not read the workbook “{file}”: {detail}"),
+            Workbook { file, detail } => format!("Could not read the workbook “{file}”: {}", detail.message(lang)),
+            Internal { file, detail } => format!("Internal error while receiving the result of reading “{file}”: {detail}"),
             NeedsMapping { file, .. } => format!("No header row found in “{file}”: a unit (commune) column and at least one figure column (QR locations, scans …) are needed. Choose the columns in “Column mapping”."),
             Fetch { file, detail } => format!("Could not load the file from “{file}”: {detail}. Its server must allow this page to read it (CORS); or download the file and drop it here."),
             NoUnits { file, rejected, .. } => format!("The file “{file}” has no valid data row ({rejected} rows have errors). See the list of rows below."),
@@ -152,6 +162,7 @@ impl IngestError {
             | Binary { file }
             | Unsupported { file, .. }
             | Workbook { file, .. }
+            | Internal { file, .. }
             | NeedsMapping { file, .. }
             | Fetch { file, .. }
             | NoUnits { file, .. } => file,
@@ -1150,9 +1161,9 @@ pub mod job {
         match serde_json::from_str::<R>(s) {
             Ok(R::Ok(d)) => Ok(d),
             Ok(R::Err(e)) => Err(e),
-            Err(e) => Err(IngestError::Workbook {
+            Err(e) => Err(IngestError::Internal {
                 file: String::new(),
-                detail: format!("internal: {}", crate::json_error_place(&e)),
+                detail: crate::json_error_place(&e),
             }),
         }
     }
@@ -1182,7 +1193,10 @@ pub mod job {
             assert_eq!(seen.last(), Some(&1.0));
             // Compacted: the older periods keep their totals only.
             use crate::model::{totals_of, Indicator::Scans};
-            assert_eq!(totals_of(&back.periods[0]).get(Scans), Some(10 + 11 + 12 + 13));
+            assert_eq!(
+                totals_of(&back.periods[0]).get(Scans),
+                Some(10 + 11 + 12 + 13)
+            );
             let last = totals_of(&back.periods[4]).get(Scans).unwrap_or(0);
             let before = totals_of(&back.periods[3]).get(Scans).unwrap_or(0);
             assert_eq!(last - before, 40);

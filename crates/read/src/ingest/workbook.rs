@@ -88,7 +88,7 @@ fn read_workbook(
 fn office_error(file: &str, e: office::OfficeError) -> IngestError {
     IngestError::Workbook {
         file: file.to_string(),
-        detail: e.to_string(),
+        detail: e,
     }
 }
 

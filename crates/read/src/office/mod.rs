@@ -4,25 +4,28 @@
 //! readers yields either a value or an [`OfficeError`], never a panic, and the
 //! [`Limits`] bound the memory and time an untrusted file can make us spend.
 
+mod error;
+mod numfmt;
 pub mod ods_read;
 mod xls_read;
 pub mod xlsx_read;
+mod xlsx_sheet;
 pub mod xlsx_write;
 pub mod xml;
+mod xstring;
 pub mod zip;
 
 #[cfg(test)]
 mod tests;
 
-use std::fmt;
-
+pub use error::{OfficeError, XlsProblem, XmlProblem};
 pub use ods_read::read_ods;
 pub use xls_read::read_xls;
 pub use xlsx_read::read_xlsx;
 pub use xlsx_write::{neutralise, write_xlsx, XCell};
 pub use zip::{read_zip, ZipArchive, ZipEntry, ZipWriter};
 
-const MB: u64 = 1024 * 1024;
+pub(crate) const MB: u64 = 1024 * 1024;
 
 /// Bounds applied while reading untrusted files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,189 +97,11 @@ pub enum CellValue {
     Text(String),
     Number(f64),
     Bool(bool),
-    /// Excel serial date (1900 system, days since 1899-12-30, time as fraction).
+    /// Excel serial date (1900 system, days since 1899-12-30, time as
+    /// fraction); a time of day or a duration alone is the fraction (or
+    /// days) without a date.
     Date(f64),
     Error(String),
-}
-
-/// What went wrong in an XML part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum XmlProblem {
-    NotUtf8,
-    Syntax,
-    Mismatch,
-    Unclosed,
-    BadEntity,
-    TooDeep(usize),
-}
-
-/// What is damaged in an .xls (OLE2 compound) file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum XlsProblem {
-    /// No OLE2 header, or a header or root entry that makes no sense.
-    NotCompound,
-    /// A sector or a stream lies past the end of the file.
-    Truncated,
-    /// A chain of sectors loops or points outside the file.
-    BadChain,
-    /// A record overruns its stream, or a sheet is not where the workbook
-    /// says (offset in the workbook stream).
-    BadRecord(usize),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum OfficeError {
-    /// No zip central directory: not an .xlsx/.ods/.docx or badly truncated.
-    NotZip,
-    /// OLE2 compound file: an old .xls or a password-protected file.
-    LegacyOrEncrypted,
-    /// Zip entry encrypted with a password.
-    EncryptedEntry(String),
-    /// ZIP64 archive (over 4 GB or 65 535 entries).
-    Zip64,
-    UnsupportedMethod {
-        name: String,
-        method: u16,
-    },
-    /// Entry damaged: bad CRC, bad deflate data, wrong size, bad offsets.
-    BadEntry(String),
-    MissingPart(String),
-    TotalTooLarge {
-        limit: u64,
-    },
-    EntryTooLarge {
-        name: String,
-        limit: u64,
-    },
-    TooManyEntries {
-        limit: usize,
-    },
-    Xml {
-        part: String,
-        problem: XmlProblem,
-        pos: usize,
-    },
-    BadReference {
-        part: String,
-        value: String,
-    },
-    TooManyRows {
-        sheet: String,
-        limit: usize,
-    },
-    TooManyCols {
-        sheet: String,
-        row: u32,
-        limit: usize,
-    },
-    TooManyCells {
-        sheet: String,
-        limit: usize,
-    },
-    NoSheets,
-    /// .xls file damaged.
-    Xls(XlsProblem),
-    /// .xls (or OLE2-wrapped .xlsx) protected with a password.
-    Encrypted,
-    /// OLE2 compound file without a workbook (a .doc, .ppt, .msg …).
-    NoWorkbookStream,
-}
-
-impl std::error::Error for OfficeError {}
-
-fn mb(n: u64) -> u64 {
-    n.div_ceil(MB)
-}
-
-impl fmt::Display for OfficeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use OfficeError::*;
-        match self {
-            NotZip => f.write_str("Tệp bị hỏng hoặc không phải tệp Excel/LibreOffice (.xlsx, .ods) (không đọc được mục lục nén). Hãy mở tệp bằng Excel rồi lưu lại dạng .xlsx."),
-            LegacyOrEncrypted => f.write_str("Đây là tệp Excel đời cũ (.xls) hoặc tệp có đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx."),
-            EncryptedEntry(n) => write!(f, "Tệp có đặt mật khẩu (mục \"{n}\" bị mã hoá). Hãy gỡ mật khẩu rồi lưu lại."),
-            Zip64 => f.write_str("Tệp nén dạng ZIP64 (quá 4 GB hoặc quá 65 535 mục) chưa được hỗ trợ. Hãy mở bằng Excel rồi lưu lại dạng .xlsx."),
-            UnsupportedMethod { name, method } => write!(f, "Mục \"{name}\" trong tệp dùng kiểu nén không hỗ trợ (mã {method}). Hãy mở bằng Excel rồi lưu lại dạng .xlsx."),
-            BadEntry(n) => write!(f, "Tệp bị hỏng: dữ liệu nén của mục \"{n}\" bị lỗi. Hãy lấy lại bản gốc của tệp."),
-            MissingPart(n) => write!(f, "Tệp thiếu phần \"{n}\" — tệp bị hỏng hoặc không phải tệp bảng tính."),
-            TotalTooLarge { limit } => write!(f, "Tệp giải nén quá lớn (vượt {} MB) — có thể là tệp độc hại.", mb(*limit)),
-            EntryTooLarge { name, limit } => write!(f, "Phần \"{name}\" của tệp giải nén quá lớn (vượt {} MB) — có thể là tệp độc hại.", mb(*limit)),
-            TooManyEntries { limit } => write!(f, "Tệp chứa quá nhiều mục nén (hơn {limit}) — có thể là tệp độc hại."),
-            Xml { part, problem, pos } => {
-                let what = match problem {
-                    XmlProblem::NotUtf8 => "không phải mã UTF-8".to_string(),
-                    XmlProblem::Syntax => "sai cú pháp".to_string(),
-                    XmlProblem::Mismatch => "thẻ đóng không khớp thẻ mở".to_string(),
-                    XmlProblem::Unclosed => "thiếu thẻ đóng (tệp bị cắt cụt?)".to_string(),
-                    XmlProblem::BadEntity => "ký tự thoát '&…;' không hợp lệ".to_string(),
-                    XmlProblem::TooDeep(d) => format!("lồng nhau quá {d} cấp — có thể là tệp độc hại"),
-                };
-                write!(f, "Tệp bị hỏng: nội dung \"{part}\" {what} (vị trí {pos}).")
-            }
-            BadReference { part, value } => write!(f, "Tệp bị hỏng: tham chiếu \"{value}\" trong \"{part}\" không hợp lệ."),
-            TooManyRows { sheet, limit } => write!(f, "Trang tính \"{sheet}\" có quá nhiều dòng (hơn {limit}). Hãy xoá các dòng thừa rồi lưu lại."),
-            TooManyCols { sheet, row, limit } => write!(f, "Trang tính \"{sheet}\" có quá nhiều cột (dòng {row} vượt {limit} cột). Hãy xoá các cột thừa rồi lưu lại."),
-            TooManyCells { sheet, limit } => write!(f, "Trang tính \"{sheet}\" có quá nhiều ô (hơn {limit}). Hãy tách tệp hoặc xoá dữ liệu thừa."),
-            NoSheets => f.write_str("Tệp không có trang tính nào."),
-            Xls(p) => {
-                let what = match p {
-                    XlsProblem::NotCompound => "phần đầu tệp không hợp lệ".to_string(),
-                    XlsProblem::Truncated => "tệp bị cắt cụt (thiếu phần cuối)".to_string(),
-                    XlsProblem::BadChain => "bảng phân bổ của tệp bị lỗi (vòng lặp hoặc trỏ ra ngoài tệp)".to_string(),
-                    XlsProblem::BadRecord(pos) => format!("dữ liệu bảng tính bị lỗi (vị trí {pos})"),
-                };
-                write!(f, "Tệp Excel 97–2003 (.xls) bị hỏng: {what}. Hãy lấy lại bản gốc của tệp, hoặc mở bằng Excel rồi lưu lại dạng .xlsx.")
-            }
-            Encrypted => f.write_str("Tệp Excel có đặt mật khẩu (đã mã hoá) nên không đọc được. Hãy mở bằng Excel, gỡ mật khẩu rồi lưu lại."),
-            NoWorkbookStream => f.write_str("Tệp không chứa bảng tính Excel (có thể là tệp Word hay PowerPoint đời cũ). Hãy chọn đúng tệp bảng số liệu."),
-        }
-    }
-}
-
-impl OfficeError {
-    /// The same message in English.
-    pub fn message_en(&self) -> String {
-        use OfficeError::*;
-        match self {
-            NotZip => "The file is damaged or is not an Excel/LibreOffice file (.xlsx, .ods): its zip directory cannot be read. Open it in Excel and save it again as .xlsx.".into(),
-            LegacyOrEncrypted => "This is an old Excel file (.xls) or a password-protected file. Open it in Excel, remove any password and save it as .xlsx.".into(),
-            EncryptedEntry(n) => format!("The file is password-protected (entry \"{n}\" is encrypted). Remove the password and save it again."),
-            Zip64 => "ZIP64 archives (over 4 GB or 65,535 entries) are not supported. Open the file in Excel and save it again as .xlsx.".into(),
-            UnsupportedMethod { name, method } => format!("Entry \"{name}\" uses an unsupported compression method ({method}). Open the file in Excel and save it again as .xlsx."),
-            BadEntry(n) => format!("The file is damaged: the compressed data of entry \"{n}\" is corrupt. Get the original file again."),
-            MissingPart(n) => format!("The file lacks the part \"{n}\": it is damaged or not a spreadsheet."),
-            TotalTooLarge { limit } => format!("The file is too large once decompressed (over {} MB); it may be malicious.", mb(*limit)),
-            EntryTooLarge { name, limit } => format!("Part \"{name}\" is too large once decompressed (over {} MB); it may be malicious.", mb(*limit)),
-            TooManyEntries { limit } => format!("The file holds too many zip entries (over {limit}); it may be malicious."),
-            Xml { part, problem, pos } => {
-                let what = match problem {
-                    XmlProblem::NotUtf8 => "is not UTF-8".to_string(),
-                    XmlProblem::Syntax => "has a syntax error".to_string(),
-                    XmlProblem::Mismatch => "has a closing tag that does not match its opening tag".to_string(),
-                    XmlProblem::Unclosed => "lacks closing tags (truncated file?)".to_string(),
-                    XmlProblem::BadEntity => "has an invalid '&…;' escape".to_string(),
-                    XmlProblem::TooDeep(d) => format!("is nested more than {d} levels deep; it may be malicious"),
-                };
-                format!("The file is damaged: \"{part}\" {what} (at byte {pos}).")
-            }
-            BadReference { part, value } => format!("The file is damaged: reference \"{value}\" in \"{part}\" is invalid."),
-            TooManyRows { sheet, limit } => format!("Sheet \"{sheet}\" has too many rows (over {limit}). Delete the unused rows and save again."),
-            TooManyCols { sheet, row, limit } => format!("Sheet \"{sheet}\" has too many columns (row {row} goes past {limit} columns). Delete the unused columns and save again."),
-            TooManyCells { sheet, limit } => format!("Sheet \"{sheet}\" has too many cells (over {limit}). Split the file or delete unused data."),
-            NoSheets => "The file has no sheet.".into(),
-            Xls(p) => {
-                let what = match p {
-                    XlsProblem::NotCompound => "its header is invalid".to_string(),
-                    XlsProblem::Truncated => "it is truncated (its end is missing)".to_string(),
-                    XlsProblem::BadChain => "its allocation table is corrupt (a loop or a pointer outside the file)".to_string(),
-                    XlsProblem::BadRecord(pos) => format!("its spreadsheet data is corrupt (at byte {pos})"),
-                };
-                format!("The Excel 97–2003 file (.xls) is damaged: {what}. Get the original file again, or open it in Excel and save it as .xlsx.")
-            }
-            Encrypted => "The Excel file is password-protected (encrypted) and cannot be read. Open it in Excel, remove the password and save it again.".into(),
-            NoWorkbookStream => "The file holds no Excel workbook (it may be an old Word or PowerPoint file). Choose the data table file.".into(),
-        }
-    }
 }
 
 /// Column letters for a 0-based column index ("A", "Z", "AA", …).
@@ -362,16 +187,32 @@ pub fn iso_to_serial(s: &str) -> Option<f64> {
         serial -= 1.0; // Excel's phantom 1900-02-29
     }
     if let Some(t) = time {
-        let t = t.trim_end_matches('Z');
-        let t = t.split(['+', '-']).next().unwrap_or("");
-        let mut p = t.split(':');
-        let h = num(p.next()?)? as f64;
-        let mi = p.next().map_or(Some(0), num)? as f64;
-        let sec: f64 = match p.next() {
-            Some(x) => crate::decimal::parse_f64(x).filter(|v| v.is_finite() && *v >= 0.0)?,
-            None => 0.0,
-        };
-        serial += (h * 3600.0 + mi * 60.0 + sec) / 86_400.0;
+        serial += time_of_day(t)?;
     }
     Some(serial)
+}
+
+/// "08:30:00.5" (a time zone suffix ignored) as a fraction of a day.
+fn time_of_day(t: &str) -> Option<f64> {
+    let t = t.trim_end_matches('Z');
+    let t = t.split(['+', '-']).next().unwrap_or("");
+    let mut p = t.split(':');
+    let h = num(p.next()?)? as f64;
+    let mi = p.next().map_or(Some(0), num)? as f64;
+    let sec: f64 = match p.next() {
+        Some(x) => crate::decimal::parse_f64(x).filter(|v| v.is_finite() && *v >= 0.0)?,
+        None => 0.0,
+    };
+    Some((h * 3600.0 + mi * 60.0 + sec) / 86_400.0)
+}
+
+/// An ISO 8601 time without a date ("T08:30:00", "08:30", "08:30:00.5") as a
+/// fraction of a day; `None` for anything else (a bare number is no time).
+pub fn iso_time(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let t = s.strip_prefix('T').unwrap_or(s);
+    if !t.contains(':') {
+        return None;
+    }
+    time_of_day(t)
 }

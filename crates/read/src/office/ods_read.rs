@@ -1,7 +1,8 @@
 //! Reading OpenDocument spreadsheets (.ods): values and cell fonts from
 //! content.xml.
 
-use super::xlsx_read::{load, place};
+use super::xlsx_read::load;
+use super::xlsx_sheet::place;
 use super::xml::{local, Reader, Token};
 use super::zip::ZipArchive;
 use super::{iso_to_serial, Cell, CellValue, Limits, OfficeError, Sheet, SheetRow, Workbook};
@@ -255,6 +256,14 @@ fn parse_content(xml: &str, lim: &Limits) -> Result<Workbook, OfficeError> {
 /// Reads every table of an .ods spreadsheet.
 pub fn read_ods(bytes: &[u8], limits: &Limits) -> Result<Workbook, OfficeError> {
     let z = ZipArchive::new(bytes, limits)?;
+    // A password-protected .ods keeps its zip but encrypts content.xml; the
+    // manifest describes the encryption of each such entry.
+    const MANIFEST: &str = "META-INF/manifest.xml";
+    if let Ok(m) = z.file(MANIFEST) {
+        if m.windows(15).any(|w| w == b"encryption-data") {
+            return Err(OfficeError::Encrypted);
+        }
+    }
     let xml =
         load(&z, "content.xml")?.ok_or_else(|| OfficeError::MissingPart("content.xml".into()))?;
     parse_content(&xml, limits)

@@ -256,7 +256,7 @@ fn deep_xml_refused() {
             ..
         }
     ));
-    assert!(!err.to_string().is_empty() && !err.message_en().is_empty());
+    assert!(!err.to_string().is_empty() && !err.message(crate::Lang::En).is_empty());
 }
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -739,8 +739,8 @@ fn messages_in_both_languages() {
         },
     ];
     assert!(all[2].to_string().contains("vượt 200 MB"));
-    assert!(all[2].message_en().contains("200 MB"));
+    assert!(all[2].message(crate::Lang::En).contains("200 MB"));
     for e in all {
-        assert_ne!(e.to_string(), e.message_en());
+        assert_ne!(e.to_string(), e.message(crate::Lang::En));
     }
 }

@@ -8,9 +8,10 @@
 
 use std::collections::BTreeMap;
 
-use super::xlsx_read::{is_date_code, place};
+use super::numfmt::{builtin, classify, NumKind};
+use super::xlsx_sheet::place;
 use super::{Cell, CellValue, Limits, OfficeError, Sheet, SheetRow, Workbook, XlsProblem};
-use crate::text::{decode_as, legacy_font, Encoding};
+use crate::text::{decode_codepage, legacy_font};
 
 const END: u32 = 0xFFFF_FFFE;
 
@@ -169,14 +170,19 @@ impl<'a> Cfb<'a> {
             return self.regular(e.start, e.size, lim);
         }
         let root = self.dir.first().ok_or(damaged(XlsProblem::NotCompound))?;
-        let mini = self.regular(root.start, root.size, lim)?;
+        // The mini stream as far as the file holds it: a file that ends in
+        // a partial sector still has every mini sector before its end.
+        let mini = self.available(root.start, root.size, lim)?;
         let first = u32_at(self.data, 0x3C).unwrap_or(END);
         let minifat: Vec<u32> = u32s(&self.chain_bytes(first)?).collect();
         let mut out = Vec::new();
         for id in chain(&minifat, e.start, mini.len() / 64 + 1)? {
             let at = (id as usize).saturating_mul(64);
-            let piece = mini.get(at..at.saturating_add(64));
+            let piece = mini.get(at..mini.len().min(at.saturating_add(64)));
             out.extend_from_slice(piece.ok_or(damaged(XlsProblem::Truncated))?);
+            if out.len() >= e.size as usize {
+                break;
+            }
         }
         let size = e.size as usize;
         if out.len() < size {
@@ -188,6 +194,17 @@ impl<'a> Cfb<'a> {
 
     /// A stream in regular sectors, its size checked before anything is read.
     fn regular(&self, start: u32, size: u64, lim: &Limits) -> Result<Vec<u8>, OfficeError> {
+        let out = self.available(start, size, lim)?;
+        if (out.len() as u64) < size {
+            return Err(damaged(XlsProblem::Truncated));
+        }
+        Ok(out)
+    }
+
+    /// Up to `size` bytes of the stream in regular sectors from `start`, as
+    /// far as the file holds them (the chain must fit the declared size, and
+    /// only the file's end may cut it short).
+    fn available(&self, start: u32, size: u64, lim: &Limits) -> Result<Vec<u8>, OfficeError> {
         let too_large = OfficeError::TotalTooLarge {
             limit: lim.max_total,
         };
@@ -199,15 +216,15 @@ impl<'a> Cfb<'a> {
         if ids.len().saturating_mul(self.ssz) < size {
             return Err(damaged(XlsProblem::Truncated));
         }
-        let mut out = Vec::with_capacity(size);
+        let mut out = Vec::with_capacity(size.min(self.data.len()));
         for id in ids {
             if out.len() >= size {
                 break;
             }
-            out.extend_from_slice(self.sector(id)?);
-        }
-        if out.len() < size {
-            return Err(damaged(XlsProblem::Truncated));
+            match self.sector(id) {
+                Ok(s) => out.extend_from_slice(s),
+                Err(_) => break,
+            }
         }
         out.truncate(size);
         Ok(out)
@@ -370,14 +387,11 @@ impl<'a> Frags<'a> {
     }
 }
 
-/// Text of an 8-bit (BIFF5) string: Windows-1258 when the workbook says so,
-/// else Latin-1 (which also keeps legacy-font bytes for later conversion).
+/// Text of an 8-bit (BIFF5) string in the workbook's code page (the
+/// CODEPAGE record); code page 0 — and one the text crate does not know —
+/// is Latin-1, which keeps legacy-font bytes for later conversion.
 fn text8(b: &[u8], codepage: u16) -> String {
-    if codepage == 1258 {
-        decode_as(b, Encoding::Windows1258)
-    } else {
-        b.iter().map(|&c| char::from(c)).collect()
-    }
+    decode_codepage(b, codepage)
 }
 
 fn error_text(code: u8) -> String {
@@ -409,7 +423,7 @@ fn rk(v: u32) -> f64 {
 struct Xf {
     /// Font name when not the default font.
     font: Option<String>,
-    date: bool,
+    kind: NumKind,
     /// In a legacy Vietnamese font (default font included).
     legacy: bool,
 }
@@ -474,7 +488,7 @@ fn read_globals(b: &[u8], named_workbook: bool, lim: &Limits) -> Result<Globals,
         ..Default::default()
     };
     let mut fonts: Vec<String> = Vec::new();
-    let mut formats: BTreeMap<u16, bool> = BTreeMap::new();
+    let mut formats: BTreeMap<u16, NumKind> = BTreeMap::new();
     let mut xfs: Vec<(u16, u16)> = Vec::new();
     while let Some((id, d)) = r.next()? {
         match id {
@@ -485,7 +499,7 @@ fn read_globals(b: &[u8], named_workbook: bool, lim: &Limits) -> Result<Globals,
             0x0031 => fonts.push(g.text_at(d, 14, false)),
             0x041E => {
                 let code = g.text_at(d, 2, g.biff8);
-                formats.insert(u16_at(d, 0).unwrap_or(0), is_date_code(&code));
+                formats.insert(u16_at(d, 0).unwrap_or(0), classify(&code));
             }
             0x00E0 => xfs.push((u16_at(d, 0).unwrap_or(0), u16_at(d, 2).unwrap_or(0))),
             0x0085 => {
@@ -524,10 +538,10 @@ fn read_globals(b: &[u8], named_workbook: bool, lim: &Limits) -> Result<Globals,
             let i = usize::from(if f >= 4 { f - 1 } else { f });
             Xf {
                 font: font_name(&fonts, f).cloned(),
-                date: formats.get(&fmt).copied().unwrap_or(matches!(
-                    fmt,
-                    14..=22 | 27..=36 | 45..=47 | 50..=58
-                )),
+                kind: formats
+                    .get(&fmt)
+                    .copied()
+                    .unwrap_or_else(|| builtin(u32::from(fmt))),
                 legacy: fonts.get(i).and_then(|n| legacy_font(n)).is_some(),
             }
         })
@@ -572,9 +586,12 @@ impl SheetBuf<'_> {
         let xf = self.g.xf.get(usize::from(xf));
         let value = match value {
             CellValue::Number(x) if !x.is_finite() => CellValue::Error("#NUM!".into()),
-            CellValue::Number(x) if xf.is_some_and(|x| x.date) => {
-                CellValue::Date(if self.g.date1904 { x + 1462.0 } else { x })
-            }
+            // A time or a duration has no date, so no date system offset.
+            CellValue::Number(x) => match xf.map_or(NumKind::Number, |x| x.kind) {
+                NumKind::Date if self.g.date1904 => CellValue::Date(x + 1462.0),
+                NumKind::Date | NumKind::Time => CellValue::Date(x),
+                NumKind::Number => CellValue::Number(x),
+            },
             v => v,
         };
         let font = run_font.or_else(|| xf.and_then(|x| x.font.clone()));
@@ -753,10 +770,14 @@ pub fn read_xls(bytes: &[u8], limits: &Limits) -> Result<Workbook, OfficeError> 
             .find(|e| e.kind == 2 && e.name.eq_ignore_ascii_case(n))
             .copied()
     };
+    // An encrypted .xlsx/.docx is a compound file holding the encryption
+    // header and the encrypted zip (MS-OFFCRYPTO).
+    if find("EncryptedPackage").is_some() || find("EncryptionInfo").is_some() {
+        return Err(OfficeError::Encrypted);
+    }
     let (entry, named_workbook) = match (find("Workbook"), find("Book")) {
         (Some(e), _) => (e, true),
         (None, Some(e)) => (e, false),
-        _ if find("EncryptedPackage").is_some() => return Err(OfficeError::Encrypted),
         _ => return Err(OfficeError::NoWorkbookStream),
     };
     let stream = cfb.stream(entry, limits)?;

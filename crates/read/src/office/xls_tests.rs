@@ -547,7 +547,10 @@ fn second_sheet_dates_fonts_formulas() {
     assert_eq!(d.sources[0].sheet, Some(1), "the table, not the notes");
     let cur = d.current().unwrap();
     assert_eq!(cur.units.len(), 12);
-    assert_eq!(crate::model::totals_of(cur).get(Indicator::Scans), Some(4336));
+    assert_eq!(
+        crate::model::totals_of(cur).get(Indicator::Scans),
+        Some(4336)
+    );
     assert_eq!(cur.date, crate::date::Date::new(2021, 11, 12));
 }
 
@@ -903,9 +906,9 @@ fn xls_messages_in_both_languages() {
         OfficeError::Encrypted,
         OfficeError::NoWorkbookStream,
     ];
-    assert!(all[3].to_string().contains("42") && all[3].message_en().contains("42"));
+    assert!(all[3].to_string().contains("42") && all[3].message(crate::Lang::En).contains("42"));
     assert!(all[4].to_string().contains("mật khẩu"));
     for e in all {
-        assert_ne!(e.to_string(), e.message_en());
+        assert_ne!(e.to_string(), e.message(crate::Lang::En));
     }
 }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use super::col_name;
 use super::xml::escape_into;
+use super::xstring::{cut_utf16, escape, MAX_CELL_UNITS};
 use super::zip::ZipWriter;
 
 /// One cell to write.
@@ -122,7 +123,9 @@ fn sheet_xml(rows: &[Vec<XCell>]) -> String {
             }
             match text {
                 Some(s) => {
+                    // Excel "repairs" a file with a longer cell.
                     let s = neutralise(s);
+                    let s = cut_utf16(&s, MAX_CELL_UNITS);
                     let preserve = s.starts_with(char::is_whitespace)
                         || s.ends_with(char::is_whitespace)
                         || s.contains('\n');
@@ -131,7 +134,7 @@ fn sheet_xml(rows: &[Vec<XCell>]) -> String {
                         x.push_str(" xml:space=\"preserve\"");
                     }
                     x.push('>');
-                    escape_into(&mut x, &s);
+                    escape_into(&mut x, &escape(s));
                     x.push_str("</t></is></c>");
                 }
                 None => {
