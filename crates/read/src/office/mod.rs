@@ -16,6 +16,8 @@ mod xstring;
 pub mod zip;
 
 #[cfg(test)]
+mod gap_tests;
+#[cfg(test)]
 mod tests;
 
 pub use error::{OfficeError, XlsProblem, XmlProblem};

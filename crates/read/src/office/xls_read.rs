@@ -800,4 +800,4 @@ pub fn read_xls(bytes: &[u8], limits: &Limits) -> Result<Workbook, OfficeError> 
 
 #[cfg(test)]
 #[path = "xls_tests.rs"]
-mod tests;
+pub(super) mod tests;
