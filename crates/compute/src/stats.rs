@@ -3,8 +3,10 @@
 //!
 //! Everything is computed from the integers: rates are rounded half-up by
 //! [`crate::format::ratio_scaled`], classification compares
-//! `scans × 100 × units` with `threshold × total`, so no float noise can move
-//! a unit across a threshold.
+//! `scans × 100 × units` with `threshold × total`, and low installers compare
+//! `installs × total smartphones × 100` with `threshold × total installs ×
+//! smartphones` (never the rounded rates), so neither float noise nor the
+//! decimals shown can move a unit across a threshold.
 
 use crate::date::Date;
 use crate::format;
@@ -253,6 +255,22 @@ fn ranks_fast(values: &[Option<i64>]) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// A unit's installs and smartphones, when both are known and the rate is
+/// defined (smartphones > 0).
+fn unit_fraction(v: &Values) -> Option<(i64, i64)> {
+    match (v.get(Indicator::Installs), v.get(Indicator::Smartphones)) {
+        (Some(i), Some(s)) if s > 0 => Some((i, s)),
+        _ => None,
+    }
+}
+
+/// Whether `ui / us < pct% × ti / ts`, by cross-multiplication in i128
+/// (`us`, `ts` > 0): `ui × ts × 100 < pct × ti × us`. Counts are at most
+/// 10^12, so each product stays below 10^29 < i128::MAX.
+fn is_low_install(ui: i64, us: i64, ti: i64, ts: i64, pct: u32) -> bool {
+    i128::from(ui) * i128::from(ts) * 100 < i128::from(pct) * i128::from(ti) * i128::from(us)
+}
+
 /// Compute the summary of the dataset's current period.
 pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summary {
     let empty = Period {
@@ -399,13 +417,21 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
             was_reported: prev_i.is_some(),
         });
     }
-    // Low installers: rate below a share of the overall rate.
+    // Low installers: rate below a share of the overall rate, compared on
+    // the exact fractions (installs / smartphones), never on the rounded
+    // rates: 23,96% is below 80% of 30,0% whatever the decimals shown.
+    let overall = match (
+        totals.get(Indicator::Installs),
+        totals.get(Indicator::Smartphones),
+    ) {
+        (Some(i), Some(s)) if s > 0 && i >= 0 => Some((i, s)),
+        _ => None,
+    };
     let has_unit_rates = units.iter().any(|u| u.rate.is_some());
-    if let (true, Some(r)) = (has_unit_rates, rate) {
+    if let (true, Some((ti, ts))) = (has_unit_rates, overall) {
         for u in &mut units {
-            if let Some(ur) = u.rate {
-                u.low_install =
-                    i128::from(ur) * 100 < i128::from(th.low_install_pct) * i128::from(r);
+            if let Some((ui, us)) = unit_fraction(&u.values) {
+                u.low_install = is_low_install(ui, us, ti, ts, th.low_install_pct);
             }
         }
     }
@@ -418,7 +444,18 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
     low.sort_by_key(|&i| units[i].get(Indicator::Scans));
     let (low_installers, from_rates) = if has_unit_rates {
         let mut l = by(&|u| u.low_install);
-        l.sort_by_key(|&i| units[i].rate);
+        // By exact rate ascending; the sort is stable, so ties keep file order.
+        l.sort_by(|&a, &b| {
+            match (
+                unit_fraction(&units[a].values),
+                unit_fraction(&units[b].values),
+            ) {
+                (Some((ai, as_)), Some((bi, bs))) => {
+                    (i128::from(ai) * i128::from(bs)).cmp(&(i128::from(bi) * i128::from(as_)))
+                }
+                _ => std::cmp::Ordering::Equal,
+            }
+        });
         (l, true)
     } else {
         (low.clone(), false)
@@ -605,6 +642,46 @@ mod tests {
         assert_eq!(s.units[2].rate, None);
         assert!(s.low_installers_from_rates);
         assert_eq!(names(&s, &s.low_installers), ["Xã B"]);
+    }
+
+    /// Issue #15: 2396/10000 = 23,96% is below 80% × 30,0% = 24,0%; the
+    /// rounded rate (24,0% at one decimal) hid it, and the set changed with
+    /// the decimals. Hand-checked: A and B total 6000/20000 = 30% exactly,
+    /// so the threshold is exactly 24%.
+    #[test]
+    fn low_installers_on_exact_fractions_whatever_the_decimals() {
+        let csv = "Xã,Đã cài PC-Covid,Số smartphone\n\
+                   Xã A,2396,10000\nXã B,3604,10000\n";
+        let d = ingest::read(csv.as_bytes(), "r.csv").unwrap();
+        for decimals in 0..=2 {
+            let settings = Settings {
+                decimals,
+                ..Settings::default()
+            };
+            let s = summarize(&d, &Manual::default(), &settings);
+            assert_eq!(
+                names(&s, &s.low_installers),
+                ["Xã A"],
+                "decimals {decimals}"
+            );
+            assert!(s.units[0].low_install);
+        }
+        // Exactly 80% of the overall rate is not below it: 2400/10000 = 24%.
+        let at = "Xã,Đã cài PC-Covid,Số smartphone\nXã A,2400,10000\nXã B,3600,10000\n";
+        let d = ingest::read(at.as_bytes(), "r.csv").unwrap();
+        for decimals in 0..=2 {
+            let settings = Settings {
+                decimals,
+                ..Settings::default()
+            };
+            let s = summarize(&d, &Manual::default(), &settings);
+            assert!(s.low_installers.is_empty(), "decimals {decimals}");
+        }
+        // One install less is below: 2399/10000 = 23,99% (shows 24,0%).
+        let below = "Xã,Đã cài PC-Covid,Số smartphone\nXã A,2399,10000\nXã B,3601,10000\n";
+        let d = ingest::read(below.as_bytes(), "r.csv").unwrap();
+        let s = summarize(&d, &Manual::default(), &Settings::default());
+        assert_eq!(names(&s, &s.low_installers), ["Xã A"]);
     }
 
     #[test]
