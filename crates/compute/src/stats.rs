@@ -65,6 +65,11 @@ pub struct Manual {
     /// A rate typed in the letter (e.g. "30,1%"), checked against the
     /// computed one.
     pub typed_rate: Option<String>,
+    /// Units named by hand as low installers, for data without per-unit
+    /// installs and smartphones (the seed letter named three). Ignored when
+    /// the data has them: the computed list is used.
+    #[serde(default)]
+    pub low_installers: Vec<String>,
 }
 
 /// A previous report's date and totals.
@@ -181,6 +186,38 @@ impl Discrepancy {
     }
 }
 
+/// Who installs too little, and on what grounds. Data without per-unit
+/// installs and smartphones says nothing about it: that is [`LowInstallers::NoData`],
+/// never another list standing in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LowInstallers {
+    /// No unit has both installs and smartphones, and none were named by
+    /// hand: no list, no sentence.
+    NoData,
+    /// From each unit's installs / smartphones: indices into
+    /// [`Summary::units`], by rate ascending (ties in file order). Empty
+    /// when no unit is below the threshold.
+    Computed(Vec<usize>),
+    /// Named by hand ([`Manual::low_installers`]), as typed.
+    Typed(Vec<String>),
+}
+
+impl LowInstallers {
+    /// The names, when there is a list at all.
+    pub fn names<'a>(&'a self, units: &'a [UnitStats]) -> Option<Vec<&'a str>> {
+        match self {
+            LowInstallers::NoData => None,
+            LowInstallers::Computed(idx) => Some(
+                idx.iter()
+                    .filter_map(|&i| units.get(i))
+                    .map(|u| u.name.as_str())
+                    .collect(),
+            ),
+            LowInstallers::Typed(names) => Some(names.iter().map(String::as_str).collect()),
+        }
+    }
+}
+
 /// Everything the dashboard and the letter say in numbers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -210,10 +247,8 @@ pub struct Summary {
     pub high: Vec<usize>,
     /// Low scanners by scans ascending (ties in file order).
     pub low: Vec<usize>,
-    /// Low installers by rate ascending; when the data has no per-unit
-    /// installs, the low scanners (as the seed letter did).
-    pub low_installers: Vec<usize>,
-    pub low_installers_from_rates: bool,
+    /// Low installers, or why there is no such list.
+    pub low_installers: LowInstallers,
     /// Units that reported zero scans.
     pub zero: Vec<usize>,
     /// Units of the previous period missing now ("did not report").
@@ -230,6 +265,11 @@ impl Summary {
     }
     pub fn has_previous(&self) -> bool {
         self.prev_source != PrevSource::None
+    }
+    /// Whether any unit has a figure for `i` (a total may be typed in
+    /// without any: then there is nothing to rank or list by it).
+    pub fn has_unit_figures(&self, i: Indicator) -> bool {
+        self.units.iter().any(|u| u.get(i).is_some())
     }
 }
 
@@ -442,7 +482,7 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
     high.sort_by_key(|&i| std::cmp::Reverse(units[i].get(Indicator::Scans)));
     let mut low = by(&|u| u.class == ScanClass::Low);
     low.sort_by_key(|&i| units[i].get(Indicator::Scans));
-    let (low_installers, from_rates) = if has_unit_rates {
+    let low_installers = if has_unit_rates {
         let mut l = by(&|u| u.low_install);
         // By exact rate ascending; the sort is stable, so ties keep file order.
         l.sort_by(|&a, &b| {
@@ -456,9 +496,19 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
                 _ => std::cmp::Ordering::Equal,
             }
         });
-        (l, true)
+        LowInstallers::Computed(l)
     } else {
-        (low.clone(), false)
+        let typed: Vec<String> = manual
+            .low_installers
+            .iter()
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+        if typed.is_empty() {
+            LowInstallers::NoData
+        } else {
+            LowInstallers::Typed(typed)
+        }
     };
     let zero = by(&|u| u.get(Indicator::Scans) == Some(0));
     let missing: Vec<String> = prev_period
@@ -530,7 +580,6 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         high,
         low,
         low_installers,
-        low_installers_from_rates: from_rates,
         zero,
         missing,
         districts,
@@ -609,9 +658,17 @@ mod tests {
                 computed: "30,0%".into()
             }]
         );
-        // Without per-unit installs, low installers are the low scanners.
-        assert!(!s.low_installers_from_rates);
-        assert_eq!(s.low_installers, s.low);
+        // Without per-unit installs there is no list of low installers:
+        // not the low scanners standing in (issue #15).
+        assert_eq!(s.low_installers, LowInstallers::NoData);
+        assert_eq!(s.low_installers.names(&s.units), None);
+        // Named by hand, they are the typed names, whatever the scanners.
+        manual.low_installers = vec!["Xã Mường Mìn".into(), " ".into()];
+        let s = summarize(&seed(), &manual, &Settings::default());
+        assert_eq!(
+            s.low_installers,
+            LowInstallers::Typed(vec!["Xã Mường Mìn".into()])
+        );
     }
 
     #[test]
@@ -640,8 +697,7 @@ mod tests {
         assert_eq!(s.rate, Some(300)); // 60/200
         assert_eq!(s.units[0].rate, Some(500));
         assert_eq!(s.units[2].rate, None);
-        assert!(s.low_installers_from_rates);
-        assert_eq!(names(&s, &s.low_installers), ["Xã B"]);
+        assert_eq!(s.low_installers, LowInstallers::Computed(vec![1]));
     }
 
     /// Issue #15: 2396/10000 = 23,96% is below 80% × 30,0% = 24,0%; the
@@ -660,8 +716,8 @@ mod tests {
             };
             let s = summarize(&d, &Manual::default(), &settings);
             assert_eq!(
-                names(&s, &s.low_installers),
-                ["Xã A"],
+                s.low_installers,
+                LowInstallers::Computed(vec![0]),
                 "decimals {decimals}"
             );
             assert!(s.units[0].low_install);
@@ -675,13 +731,17 @@ mod tests {
                 ..Settings::default()
             };
             let s = summarize(&d, &Manual::default(), &settings);
-            assert!(s.low_installers.is_empty(), "decimals {decimals}");
+            assert_eq!(
+                s.low_installers,
+                LowInstallers::Computed(vec![]),
+                "decimals {decimals}"
+            );
         }
         // One install less is below: 2399/10000 = 23,99% (shows 24,0%).
         let below = "Xã,Đã cài PC-Covid,Số smartphone\nXã A,2399,10000\nXã B,3601,10000\n";
         let d = ingest::read(below.as_bytes(), "r.csv").unwrap();
         let s = summarize(&d, &Manual::default(), &Settings::default());
-        assert_eq!(names(&s, &s.low_installers), ["Xã A"]);
+        assert_eq!(s.low_installers, LowInstallers::Computed(vec![0]));
     }
 
     #[test]

@@ -12,12 +12,14 @@ mod workbook;
 
 use crate::date::Date;
 use crate::fastmap::FastMap;
+pub use crate::model::unit_key;
 use crate::model::{Dataset, Indicator, Period, Unit, Values};
+pub use crate::source::{
+    ColumnInfo, Format, IssueKind, LineAccount, RowIssue, Severity, SourceReport,
+};
 use crate::text::{self, fold, Encoding};
 use crate::Lang;
 pub use header::Role;
-pub use crate::model::unit_key;
-pub use crate::source::{ColumnInfo, Format, IssueKind, LineAccount, RowIssue, Severity, SourceReport};
 use numbers::{CountError, DecimalSep};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -1182,7 +1184,10 @@ pub mod job {
             assert_eq!(seen.last(), Some(&1.0));
             // Compacted: the older periods keep their totals only.
             use crate::model::{totals_of, Indicator::Scans};
-            assert_eq!(totals_of(&back.periods[0]).get(Scans), Some(10 + 11 + 12 + 13));
+            assert_eq!(
+                totals_of(&back.periods[0]).get(Scans),
+                Some(10 + 11 + 12 + 13)
+            );
             let last = totals_of(&back.periods[4]).get(Scans).unwrap_or(0);
             let before = totals_of(&back.periods[3]).get(Scans).unwrap_or(0);
             assert_eq!(last - before, 40);

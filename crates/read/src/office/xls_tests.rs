@@ -547,7 +547,10 @@ fn second_sheet_dates_fonts_formulas() {
     assert_eq!(d.sources[0].sheet, Some(1), "the table, not the notes");
     let cur = d.current().unwrap();
     assert_eq!(cur.units.len(), 12);
-    assert_eq!(crate::model::totals_of(cur).get(Indicator::Scans), Some(4336));
+    assert_eq!(
+        crate::model::totals_of(cur).get(Indicator::Scans),
+        Some(4336)
+    );
     assert_eq!(cur.date, crate::date::Date::new(2021, 11, 12));
 }
 

@@ -13,7 +13,7 @@ pub mod template;
 use crate::date::Date;
 use crate::format;
 use crate::model::Indicator;
-use crate::stats::{Summary, UnitStats};
+use crate::stats::{LowInstallers, Summary, UnitStats};
 use crate::text::fold;
 pub use profile::{covid_qr, sample_manual, Profile};
 use serde::{Deserialize, Serialize};
@@ -203,6 +203,23 @@ impl Vars<'_> {
         Some(names.join(", "))
     }
 
+    /// Names as running text; `None` for none.
+    fn names(&self, names: &[String], short: bool) -> Option<String> {
+        (!names.is_empty()).then(|| {
+            names
+                .iter()
+                .map(|n| {
+                    if short {
+                        short_name(n)
+                    } else {
+                        running_name(n)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
     fn change(&self, i: Indicator) -> Option<String> {
         let d = self.s.delta.get(i)?;
         let phrases = self.p.changes.iter().find(|c| c.indicator == i)?;
@@ -249,22 +266,14 @@ impl Vars<'_> {
             "smartphones_change" => self.change(Indicator::Smartphones),
             "high_units" => self.list(&self.s.high, short),
             "low_units" => self.list(&self.s.low, short),
-            "low_installers" => self.list(&self.s.low_installers, short),
+            // No per-unit install figures: no list (not the low scanners).
+            "low_installers" => match &self.s.low_installers {
+                LowInstallers::NoData => None,
+                LowInstallers::Computed(idx) => self.list(idx, short),
+                LowInstallers::Typed(names) => self.names(names, short),
+            },
             "zero_units" => self.list(&self.s.zero, short),
-            "missing_units" => (!self.s.missing.is_empty()).then(|| {
-                self.s
-                    .missing
-                    .iter()
-                    .map(|n| {
-                        if short {
-                            short_name(n)
-                        } else {
-                            running_name(n)
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }),
+            "missing_units" => self.names(&self.s.missing, short),
             _ => Some(format!("{{{key}}}")),
         }
     }
