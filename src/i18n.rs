@@ -51,6 +51,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("f-area", "Địa bàn (trong câu)", "Area (in sentences)"),
     ("f-area-word", "Cấp địa bàn", "Area type word"),
     ("f-data-date", "Số liệu tính đến ngày (để trống: theo tệp)", "Figures as of (empty: from the file)"),
+    ("needs-data-date", "Công văn cần ngày của số liệu, nhưng tệp không có ngày: nhập ngày ở đây, nếu không công văn để trống «…/…/…» để điền tay.", "The letter needs the date of the figures, but the file has none: type it here, or the letter leaves “…/…/…” to fill in by hand."),
     ("f-subject", "Trích yếu", "Subject"),
     ("fs-body", "Nội dung", "Body"),
     ("f-recipients", "Kính gửi (mỗi dòng một nơi)", "Recipients (one per line)"),

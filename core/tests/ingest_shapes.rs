@@ -164,3 +164,33 @@ fn an_unknown_header_asks_for_a_mapping() {
     let s = summarize(&d, &Default::default(), &Default::default());
     assert_eq!(s.total(Indicator::Scans), Some(120));
 }
+
+/// Issue #15: the report date of a title line in words, with or without
+/// diacritics, any case; the file name has no date.
+#[test]
+fn title_date_in_words() {
+    for title in [
+        "Số liệu tính đến ngày 16 tháng 11 năm 2021",
+        "SỐ LIỆU TÍNH ĐẾN NGÀY 16 THÁNG 11 NĂM 2021",
+        "So lieu tinh den ngay 16 thang 11 nam 2021",
+    ] {
+        let csv = format!("{title}\nXã,Số địa điểm,Lượt quét\nXã A,10,100\nXã B,5,20\n");
+        let d = thongbao_core::ingest::read(csv.as_bytes(), "bang.csv").expect("reads");
+        assert_eq!(
+            d.periods.last().and_then(|p| p.date),
+            thongbao_core::date::Date::new(2021, 11, 16),
+            "{title}"
+        );
+    }
+    // A cell that merely starts with a date is not a date: "1/2/3" and
+    // trailing text in a date column are row issues, not dates.
+    let csv = "Ngày,Xã,Lượt quét\n1/2/3,Xã A,10\n12/11/2021 ghi chú,Xã B,5\n12/11/2021,Xã C,7\n";
+    let d = thongbao_core::ingest::read(csv.as_bytes(), "bang.csv").expect("reads");
+    let names: Vec<&str> = d
+        .periods
+        .iter()
+        .flat_map(|p| p.units.iter().map(|u| u.name.as_str()))
+        .collect();
+    assert_eq!(names, ["Xã C"]);
+    assert_eq!(d.sources[0].issues.len(), 2, "{:?}", d.sources[0].issues);
+}

@@ -122,18 +122,27 @@ pub fn Dashboard() -> impl IntoView {
                 value=sig(|s| s.rate.map(|r| format!("{}%", format::scaled(r, s.decimals))).unwrap_or_else(|| "—".into())) />
         </div>
         <div class="tb-classes">
-            <div>
-                <h3 id="high-title">{tr("high-units")}</h3>
-                <Names testid="high-units" title="high-title" items=names(|s| unit_names(s, &s.high)) count=count(|s| s.high.len()) />
-            </div>
-            <div>
-                <h3 id="low-title">{tr("low-units")}</h3>
-                <Names testid="low-units" title="low-title" items=names(|s| unit_names(s, &s.low)) count=count(|s| s.low.len()) />
-            </div>
-            <div>
-                <h3 id="low-inst-title">{tr("low-installers")}</h3>
-                <Names testid="low-installers" title="low-inst-title" items=names(|s| unit_names(s, &s.low_installers)) count=count(|s| s.low_installers.len()) />
-            </div>
+            // Lists by scans only when units have scan figures, and low
+            // installers only when there is such a list (issue #15): no "0
+            // units" for an indicator the data does not have.
+            <Show when=move || sm.with(|s| s.has_unit_figures(Indicator::Scans))>
+                <div>
+                    <h3 id="high-title">{tr("high-units")}</h3>
+                    <Names testid="high-units" title="high-title" items=names(|s| unit_names(s, &s.high)) count=count(|s| s.high.len()) />
+                </div>
+                <div>
+                    <h3 id="low-title">{tr("low-units")}</h3>
+                    <Names testid="low-units" title="low-title" items=names(|s| unit_names(s, &s.low)) count=count(|s| s.low.len()) />
+                </div>
+            </Show>
+            <Show when=move || sm.with(|s| s.low_installers.names(&s.units).is_some())>
+                <div>
+                    <h3 id="low-inst-title">{tr("low-installers")}</h3>
+                    <Names testid="low-installers" title="low-inst-title"
+                        items=names(|s| s.low_installers.names(&s.units).unwrap_or_default())
+                        count=count(|s| s.low_installers.names(&s.units).map_or(0, |n| n.len())) />
+                </div>
+            </Show>
             <Show when=move || sm.with(|s| !s.zero.is_empty() || !s.missing.is_empty())>
                 <div>
                     <h3 id="zero-title">{tr("zero-units")}</h3>

@@ -5,7 +5,7 @@ use crate::i18n::{t, tr};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::date::Date;
-use thongbao_core::letter::{generated_section1, LetterFields};
+use thongbao_core::letter::{generated_section1, LetterFields, Missing};
 
 type Getter = fn(&LetterFields) -> String;
 type Setter = fn(&mut LetterFields, String);
@@ -109,6 +109,13 @@ pub fn LetterForm() -> impl IntoView {
                     <Field label="f-area-word" id="area-word" get=|f| f.area_word.clone() set=|f, v| f.area_word = v />
                 </div>
                 <DateField label="f-data-date" id="data-date" get=|f| f.data_date set=|f, v| f.data_date = v />
+                // The letter names the data date: without one it writes
+                // "…/…/…" and says so here, at the field that fills it.
+                <Show when=move || state.letter.with(|l| l.missing.contains(&Missing::DataDate))>
+                    <p class="tb-warnings" role="status" data-testid="needs-data-date">
+                        <span aria-hidden="true">"⚠ "</span>{tr("needs-data-date")}
+                    </p>
+                </Show>
                 <Field label="f-subject" id="subject" rows=2 get=|f| f.subject.clone() set=|f, v| f.subject = v />
             </fieldset>
             <fieldset>
@@ -144,6 +151,13 @@ pub fn LetterForm() -> impl IntoView {
                 <Field label="f-appendix-title" id="appendix-title" rows=2 get=|f| f.appendix_title.clone() set=|f, v| f.appendix_title = v />
             </fieldset>
             <p class="tb-hint">{tr("placeholders-hint")}</p>
+            // Other gaps the letter left blank (previous date, figures).
+            <ul class="tb-warnings" data-testid="letter-missing" aria-live="polite">
+                {move || state.letter.with(|l| l.missing.iter().filter(|m| **m != Missing::DataDate).map(|m| {
+                    let msg = m.message(lang.get());
+                    view! { <li data-testid="letter-missing-item"><span aria-hidden="true">"⚠ "</span>{msg}</li> }
+                }).collect_view())}
+            </ul>
         </form>
     }
 }

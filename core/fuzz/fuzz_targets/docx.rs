@@ -172,6 +172,7 @@ fuzz_target!(|input: Input| {
         current: values(&input.manual),
         previous: None::<ManualPeriod>,
         typed_rate: input.typed_rate.clone(),
+        ..Manual::default()
     };
     let settings = Settings {
         decimals: input.decimals % 3,

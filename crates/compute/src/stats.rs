@@ -3,8 +3,10 @@
 //!
 //! Everything is computed from the integers: rates are rounded half-up by
 //! [`crate::format::ratio_scaled`], classification compares
-//! `scans × 100 × units` with `threshold × total`, so no float noise can move
-//! a unit across a threshold.
+//! `scans × 100 × units` with `threshold × total`, and low installers compare
+//! `installs × total smartphones × 100` with `threshold × total installs ×
+//! smartphones` (never the rounded rates), so neither float noise nor the
+//! decimals shown can move a unit across a threshold.
 
 use crate::date::Date;
 use crate::format;
@@ -63,6 +65,11 @@ pub struct Manual {
     /// A rate typed in the letter (e.g. "30,1%"), checked against the
     /// computed one.
     pub typed_rate: Option<String>,
+    /// Units named by hand as low installers, for data without per-unit
+    /// installs and smartphones (the seed letter named three). Ignored when
+    /// the data has them: the computed list is used.
+    #[serde(default)]
+    pub low_installers: Vec<String>,
 }
 
 /// A previous report's date and totals.
@@ -179,6 +186,38 @@ impl Discrepancy {
     }
 }
 
+/// Who installs too little, and on what grounds. Data without per-unit
+/// installs and smartphones says nothing about it: that is [`LowInstallers::NoData`],
+/// never another list standing in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LowInstallers {
+    /// No unit has both installs and smartphones, and none were named by
+    /// hand: no list, no sentence.
+    NoData,
+    /// From each unit's installs / smartphones: indices into
+    /// [`Summary::units`], by rate ascending (ties in file order). Empty
+    /// when no unit is below the threshold.
+    Computed(Vec<usize>),
+    /// Named by hand ([`Manual::low_installers`]), as typed.
+    Typed(Vec<String>),
+}
+
+impl LowInstallers {
+    /// The names, when there is a list at all.
+    pub fn names<'a>(&'a self, units: &'a [UnitStats]) -> Option<Vec<&'a str>> {
+        match self {
+            LowInstallers::NoData => None,
+            LowInstallers::Computed(idx) => Some(
+                idx.iter()
+                    .filter_map(|&i| units.get(i))
+                    .map(|u| u.name.as_str())
+                    .collect(),
+            ),
+            LowInstallers::Typed(names) => Some(names.iter().map(String::as_str).collect()),
+        }
+    }
+}
+
 /// Everything the dashboard and the letter say in numbers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -208,10 +247,8 @@ pub struct Summary {
     pub high: Vec<usize>,
     /// Low scanners by scans ascending (ties in file order).
     pub low: Vec<usize>,
-    /// Low installers by rate ascending; when the data has no per-unit
-    /// installs, the low scanners (as the seed letter did).
-    pub low_installers: Vec<usize>,
-    pub low_installers_from_rates: bool,
+    /// Low installers, or why there is no such list.
+    pub low_installers: LowInstallers,
     /// Units that reported zero scans.
     pub zero: Vec<usize>,
     /// Units of the previous period missing now ("did not report").
@@ -228,6 +265,11 @@ impl Summary {
     }
     pub fn has_previous(&self) -> bool {
         self.prev_source != PrevSource::None
+    }
+    /// Whether any unit has a figure for `i` (a total may be typed in
+    /// without any: then there is nothing to rank or list by it).
+    pub fn has_unit_figures(&self, i: Indicator) -> bool {
+        self.units.iter().any(|u| u.get(i).is_some())
     }
 }
 
@@ -251,6 +293,22 @@ fn ranks_fast(values: &[Option<i64>]) -> Vec<Option<usize>> {
         .iter()
         .map(|v| v.map(|x| 1 + sorted.partition_point(|&y| y > x)))
         .collect()
+}
+
+/// A unit's installs and smartphones, when both are known and the rate is
+/// defined (smartphones > 0).
+fn unit_fraction(v: &Values) -> Option<(i64, i64)> {
+    match (v.get(Indicator::Installs), v.get(Indicator::Smartphones)) {
+        (Some(i), Some(s)) if s > 0 => Some((i, s)),
+        _ => None,
+    }
+}
+
+/// Whether `ui / us < pct% × ti / ts`, by cross-multiplication in i128
+/// (`us`, `ts` > 0): `ui × ts × 100 < pct × ti × us`. Counts are at most
+/// 10^12, so each product stays below 10^29 < i128::MAX.
+fn is_low_install(ui: i64, us: i64, ti: i64, ts: i64, pct: u32) -> bool {
+    i128::from(ui) * i128::from(ts) * 100 < i128::from(pct) * i128::from(ti) * i128::from(us)
 }
 
 /// Compute the summary of the dataset's current period.
@@ -399,13 +457,21 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
             was_reported: prev_i.is_some(),
         });
     }
-    // Low installers: rate below a share of the overall rate.
+    // Low installers: rate below a share of the overall rate, compared on
+    // the exact fractions (installs / smartphones), never on the rounded
+    // rates: 23,96% is below 80% of 30,0% whatever the decimals shown.
+    let overall = match (
+        totals.get(Indicator::Installs),
+        totals.get(Indicator::Smartphones),
+    ) {
+        (Some(i), Some(s)) if s > 0 && i >= 0 => Some((i, s)),
+        _ => None,
+    };
     let has_unit_rates = units.iter().any(|u| u.rate.is_some());
-    if let (true, Some(r)) = (has_unit_rates, rate) {
+    if let (true, Some((ti, ts))) = (has_unit_rates, overall) {
         for u in &mut units {
-            if let Some(ur) = u.rate {
-                u.low_install =
-                    i128::from(ur) * 100 < i128::from(th.low_install_pct) * i128::from(r);
+            if let Some((ui, us)) = unit_fraction(&u.values) {
+                u.low_install = is_low_install(ui, us, ti, ts, th.low_install_pct);
             }
         }
     }
@@ -416,12 +482,33 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
     high.sort_by_key(|&i| std::cmp::Reverse(units[i].get(Indicator::Scans)));
     let mut low = by(&|u| u.class == ScanClass::Low);
     low.sort_by_key(|&i| units[i].get(Indicator::Scans));
-    let (low_installers, from_rates) = if has_unit_rates {
+    let low_installers = if has_unit_rates {
         let mut l = by(&|u| u.low_install);
-        l.sort_by_key(|&i| units[i].rate);
-        (l, true)
+        // By exact rate ascending; the sort is stable, so ties keep file order.
+        l.sort_by(|&a, &b| {
+            match (
+                unit_fraction(&units[a].values),
+                unit_fraction(&units[b].values),
+            ) {
+                (Some((ai, as_)), Some((bi, bs))) => {
+                    (i128::from(ai) * i128::from(bs)).cmp(&(i128::from(bi) * i128::from(as_)))
+                }
+                _ => std::cmp::Ordering::Equal,
+            }
+        });
+        LowInstallers::Computed(l)
     } else {
-        (low.clone(), false)
+        let typed: Vec<String> = manual
+            .low_installers
+            .iter()
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+        if typed.is_empty() {
+            LowInstallers::NoData
+        } else {
+            LowInstallers::Typed(typed)
+        }
     };
     let zero = by(&|u| u.get(Indicator::Scans) == Some(0));
     let missing: Vec<String> = prev_period
@@ -493,7 +580,6 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         high,
         low,
         low_installers,
-        low_installers_from_rates: from_rates,
         zero,
         missing,
         districts,
@@ -572,9 +658,17 @@ mod tests {
                 computed: "30,0%".into()
             }]
         );
-        // Without per-unit installs, low installers are the low scanners.
-        assert!(!s.low_installers_from_rates);
-        assert_eq!(s.low_installers, s.low);
+        // Without per-unit installs there is no list of low installers:
+        // not the low scanners standing in (issue #15).
+        assert_eq!(s.low_installers, LowInstallers::NoData);
+        assert_eq!(s.low_installers.names(&s.units), None);
+        // Named by hand, they are the typed names, whatever the scanners.
+        manual.low_installers = vec!["Xã Mường Mìn".into(), " ".into()];
+        let s = summarize(&seed(), &manual, &Settings::default());
+        assert_eq!(
+            s.low_installers,
+            LowInstallers::Typed(vec!["Xã Mường Mìn".into()])
+        );
     }
 
     #[test]
@@ -603,8 +697,51 @@ mod tests {
         assert_eq!(s.rate, Some(300)); // 60/200
         assert_eq!(s.units[0].rate, Some(500));
         assert_eq!(s.units[2].rate, None);
-        assert!(s.low_installers_from_rates);
-        assert_eq!(names(&s, &s.low_installers), ["Xã B"]);
+        assert_eq!(s.low_installers, LowInstallers::Computed(vec![1]));
+    }
+
+    /// Issue #15: 2396/10000 = 23,96% is below 80% × 30,0% = 24,0%; the
+    /// rounded rate (24,0% at one decimal) hid it, and the set changed with
+    /// the decimals. Hand-checked: A and B total 6000/20000 = 30% exactly,
+    /// so the threshold is exactly 24%.
+    #[test]
+    fn low_installers_on_exact_fractions_whatever_the_decimals() {
+        let csv = "Xã,Đã cài PC-Covid,Số smartphone\n\
+                   Xã A,2396,10000\nXã B,3604,10000\n";
+        let d = ingest::read(csv.as_bytes(), "r.csv").unwrap();
+        for decimals in 0..=2 {
+            let settings = Settings {
+                decimals,
+                ..Settings::default()
+            };
+            let s = summarize(&d, &Manual::default(), &settings);
+            assert_eq!(
+                s.low_installers,
+                LowInstallers::Computed(vec![0]),
+                "decimals {decimals}"
+            );
+            assert!(s.units[0].low_install);
+        }
+        // Exactly 80% of the overall rate is not below it: 2400/10000 = 24%.
+        let at = "Xã,Đã cài PC-Covid,Số smartphone\nXã A,2400,10000\nXã B,3600,10000\n";
+        let d = ingest::read(at.as_bytes(), "r.csv").unwrap();
+        for decimals in 0..=2 {
+            let settings = Settings {
+                decimals,
+                ..Settings::default()
+            };
+            let s = summarize(&d, &Manual::default(), &settings);
+            assert_eq!(
+                s.low_installers,
+                LowInstallers::Computed(vec![]),
+                "decimals {decimals}"
+            );
+        }
+        // One install less is below: 2399/10000 = 23,99% (shows 24,0%).
+        let below = "Xã,Đã cài PC-Covid,Số smartphone\nXã A,2399,10000\nXã B,3601,10000\n";
+        let d = ingest::read(below.as_bytes(), "r.csv").unwrap();
+        let s = summarize(&d, &Manual::default(), &Settings::default());
+        assert_eq!(s.low_installers, LowInstallers::Computed(vec![0]));
     }
 
     #[test]

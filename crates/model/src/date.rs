@@ -1,13 +1,21 @@
 //! Calendar dates as the letters and spreadsheets use them.
 //!
-//! A tiny proleptic-Gregorian date: no time zone, no clock. Parsing accepts what
-//! clerks type (`12/11/2021`, `5/1/22`, `2021-11-12`) and Excel serial numbers;
-//! formatting follows Decree 30 (`ngày 05 tháng 01 năm 2022`, `ngày 29 tháng 6`).
+//! The calendar (validity, days between dates, adding days, Excel serials)
+//! is chrono's [`NaiveDate`]: no time zone, no clock. On top sit the
+//! Vietnamese rules: what a cell or a typed field may hold ([`Date::parse`]),
+//! finding the date in a title or file name ([`Date::find_in`]) and the
+//! forms of Decree 30 (`ngày 05 tháng 01 năm 2022`, `16/11/2021`).
+//!
+//! Dates read from files and forms lie in [`YEARS`]: a report of 1830 or
+//! 2230 is a typing error, not a date.
 
+use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::ops::RangeInclusive;
 
-/// A calendar date.
+/// A calendar date. The serde form (`{"year", "month", "day"}`) is the saved
+/// work's, unchanged since version 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Date {
     pub year: i32,
@@ -15,117 +23,182 @@ pub struct Date {
     pub day: u8,
 }
 
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
+/// The years [`Date::parse`], [`Date::find_in`] and
+/// [`Date::from_excel_serial`] accept.
+pub const YEARS: RangeInclusive<i32> = 1900..=2100;
 
-fn days_in_month(y: i32, m: u8) -> u8 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(y) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+/// 1970-01-01, day 0 of [`Date::to_days`].
+const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// Day 0 of Excel's 1900 date system as it counts after 28/02/1900.
+const EXCEL_ZERO: NaiveDate = match NaiveDate::from_ymd_opt(1899, 12, 30) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
 
 impl Date {
-    /// A valid date, or `None` (31/02, month 13 …).
+    /// A valid date of years 1..=9999, or `None` (31/02, month 13 …).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        if (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month) {
-            Some(Date { year, month, day })
-        } else {
-            None
+        if !(1..=9999).contains(&year) {
+            return None;
         }
+        NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))?;
+        Some(Date { year, month, day })
+    }
+
+    fn from_naive(d: NaiveDate) -> Option<Date> {
+        Date::new(
+            d.year(),
+            u8::try_from(d.month()).ok()?,
+            u8::try_from(d.day()).ok()?,
+        )
+    }
+
+    /// The chrono date. A `Date` holding an impossible day (only hand-edited
+    /// saved JSON can: the fields are public) counts on from the first of
+    /// its month, 31/02 as 03/03, as the civil-days formula did.
+    fn naive(self) -> NaiveDate {
+        if let Some(d) =
+            NaiveDate::from_ymd_opt(self.year, u32::from(self.month), u32::from(self.day))
+        {
+            return d;
+        }
+        let year = self
+            .year
+            .clamp(NaiveDate::MIN.year(), NaiveDate::MAX.year());
+        let first =
+            NaiveDate::from_ymd_opt(year, u32::from(self.month.clamp(1, 12)), 1).unwrap_or(EPOCH);
+        first
+            .checked_add_days(Days::new(u64::from(self.day.saturating_sub(1))))
+            .unwrap_or(first)
     }
 
     /// Days since 1970-01-01 (negative before).
     pub fn to_days(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        self.naive().signed_duration_since(EPOCH).num_days()
     }
 
     /// Inverse of [`Date::to_days`]; `None` outside years 1..=9999.
     pub fn from_days(z: i64) -> Option<Date> {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let y = yoe + era * 400;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = y + i64::from(m <= 2);
-        Date::new(i32::try_from(y).ok()?, m as u8, d as u8)
+        Date::from_naive(EPOCH).and_then(|d| d.add_days(z))
+    }
+
+    /// The date `n` days later (earlier when negative); `None` outside
+    /// years 1..=9999.
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        let d = self.naive();
+        let moved = if n >= 0 {
+            d.checked_add_days(Days::new(n.unsigned_abs()))
+        } else {
+            d.checked_sub_days(Days::new(n.unsigned_abs()))
+        };
+        Date::from_naive(moved?)
+    }
+
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.naive().signed_duration_since(self.naive()).num_days()
+    }
+
+    /// Day of the week, ISO numbering: 1 = Monday (thứ hai) … 7 = Sunday
+    /// (chủ nhật).
+    pub fn weekday(self) -> u8 {
+        // 1..=7 always fits.
+        self.naive().weekday().number_from_monday() as u8
     }
 
     /// The date of an Excel serial number (1900 date system, with Excel's
-    /// phantom 29/02/1900). Fractions (times of day) are dropped.
+    /// phantom 29/02/1900). Fractions (times of day) are dropped; `None`
+    /// outside [`YEARS`].
     pub fn from_excel_serial(serial: f64) -> Option<Date> {
-        if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
+        if !serial.is_finite() || !(1.0..80_000.0).contains(&serial) {
             return None;
         }
-        let mut s = serial.floor() as i64;
+        let mut s = serial.floor() as u64;
         if s < 60 {
             s += 1; // before Excel's fictitious 1900-02-29
         }
-        // Serial 61 = 1900-03-01; 1899-12-30 is day -25569 since 1970.
-        Date::from_days(s - 25_569)
+        let d = Date::from_naive(EXCEL_ZERO.checked_add_days(Days::new(s))?)?;
+        YEARS.contains(&d.year).then_some(d)
     }
 
     /// The Excel serial number of this date.
     pub fn to_excel_serial(self) -> f64 {
-        let s = self.to_days() + 25_569;
+        let s = self.naive().signed_duration_since(EXCEL_ZERO).num_days();
         (if s < 61 { s - 1 } else { s }) as f64
     }
 
-    /// Parse a date as clerks type it: `dd/mm/yyyy`, `d/m/yy`, `dd-mm-yyyy`,
-    /// `dd.mm.yyyy`, `yyyy-mm-dd`, optionally followed by a time; also the
-    /// words "ngày 12 tháng 11 năm 2021". Two-digit years are 20yy.
+    /// A whole cell or field that is a date, as Vietnamese files write it:
+    /// `d/m/yyyy`, `dd/mm/yyyy`, `d-m-yyyy`, `d.m.yyyy` (one separator),
+    /// `yyyy-mm-dd`, optionally after the word "ngày" and followed by a time
+    /// (`08:30`, `08:30:15`, `8:30 SA`, `2021-11-05T08:30:00Z`), or the words
+    /// "ngày 16 tháng 11 năm 2021" (with or without diacritics, any case).
+    /// Two-digit years (`12/11/21`) are 20yy: Excel saves a cell as it is
+    /// shown, and Windows' short date is `d/m/yy` on many office machines.
+    /// Anything else is refused: trailing text, one-digit years ("1/2/3"),
+    /// impossible days (31/02/2021), years outside [`YEARS`].
     pub fn parse(s: &str) -> Option<Date> {
-        let s = s.trim();
-        let nums: Vec<&str> = s
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|p| !p.is_empty())
-            .collect();
-        if nums.len() < 3 {
-            return None;
+        let f = crate::text::fold(s);
+        let f = f.strip_prefix("ngay ").unwrap_or(&f);
+        if let Some(d) = words_date(f) {
+            return Some(d);
         }
-        // Reject text that merely contains numbers: the first three numbers
-        // must start the string (after "ngày" words).
-        let first_digit = s.find(|c: char| c.is_ascii_digit())?;
-        let prefix = s[..first_digit].trim().to_lowercase();
-        if !(prefix.is_empty() || prefix == "ngày" || prefix == "ngay") {
-            return None;
+        let (date, rest) = split_numeric(f);
+        let d = numeric_date(date)?;
+        match rest {
+            "" => Some(d),
+            _ => time_of_day(rest.strip_prefix([' ', 't'])?).then_some(d),
         }
-        let n = |i: usize| nums[i].parse::<i64>().ok();
-        let (a, b, c) = (n(0)?, n(1)?, n(2)?);
-        let (y, m, d) = if nums[0].len() == 4 {
-            (a, b, c)
-        } else {
-            let y = if nums[2].len() <= 2 { 2000 + c } else { c };
-            (y, b, a)
-        };
-        if nums[2].len() == 3 || nums[2].len() > 4 {
-            return None;
+    }
+
+    /// The date written inside a title or a file name: the first date,
+    /// numeric ("Số liệu đến 12/11/2021", `quan-son-2021-11-12.csv`) or in
+    /// words ("tính đến ngày 16 tháng 11 năm 2021"), that is not part of a
+    /// longer number. Same formats and years as [`Date::parse`].
+    pub fn find_in(s: &str) -> Option<Date> {
+        let f = crate::text::fold(s);
+        let b = f.as_bytes();
+        let is_num = |c: u8| c.is_ascii_digit() || matches!(c, b'/' | b'.' | b'-');
+        let mut best: Option<(usize, Date)> = None;
+        // Numeric: runs of digits and separators.
+        let mut i = 0;
+        while i < b.len() {
+            if !is_num(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && is_num(b[i]) {
+                i += 1;
+            }
+            // A digit glued to a letter ("v12/11/2021", "2021abc") is not a
+            // date's; an ISO time ("2021-11-05T08:30", folded) is.
+            let glued = |k: usize| b.get(k).is_some_and(|c| c.is_ascii_alphabetic());
+            let iso_time =
+                |k: usize| b.get(k) == Some(&b't') && b.get(k + 1).is_some_and(u8::is_ascii_digit);
+            if let Some((at, d)) = date_in_run(&f[start..i]) {
+                let (from, to) = (start + at.start, start + at.end);
+                let before = from.checked_sub(1).is_some_and(glued);
+                if !before && (!glued(to) || iso_time(to)) {
+                    best = Some((from, d));
+                    break;
+                }
+            }
         }
-        Date::new(
-            i32::try_from(y).ok()?,
-            u8::try_from(m).ok()?,
-            u8::try_from(d).ok()?,
-        )
+        // Words: "ngày 16 tháng 11 năm 2021"; the earlier of the two wins.
+        if let Some((at, d)) = words_in(&f) {
+            if best.is_none_or(|(from, _)| at < from) {
+                best = Some((at, d));
+            }
+        }
+        best.map(|(_, d)| d)
     }
 
     /// `16/11/2021` — the form used inside sentences and references. The
-    /// year has four digits, so years before 1000 read back (`01/03/0630`).
+    /// year has four digits.
     pub fn dmy(self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
@@ -158,74 +231,155 @@ impl fmt::Display for Date {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u8, dd: u8) -> Date {
-        Date::new(y, m, dd).unwrap()
+/// A date of the calendar in [`YEARS`].
+fn checked(year: u32, month: u32, day: u32) -> Option<Date> {
+    let year = i32::try_from(year).ok()?;
+    if !YEARS.contains(&year) {
+        return None;
     }
+    Date::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
 
-    #[test]
-    fn parses_what_clerks_type() {
-        assert_eq!(Date::parse("12/11/2021"), Some(d(2021, 11, 12)));
-        assert_eq!(Date::parse("5/1/22"), Some(d(2022, 1, 5)));
-        assert_eq!(Date::parse("2021-11-05"), Some(d(2021, 11, 5)));
-        assert_eq!(Date::parse("05.11.2021 08:30"), Some(d(2021, 11, 5)));
-        assert_eq!(
-            Date::parse("ngày 16 tháng 11 năm 2021"),
-            Some(d(2021, 11, 16))
-        );
-        assert_eq!(Date::parse("31/02/2021"), None);
-        assert_eq!(Date::parse("Xã 12 / 3 / 4"), None);
-        assert_eq!(Date::parse("4.336"), None);
-        assert_eq!(Date::parse(""), None);
+/// A number of `digits` ASCII digits (one of them).
+fn number(s: &str, digits: RangeInclusive<usize>) -> Option<u32> {
+    (digits.contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// The folded text split where the date's characters end.
+fn split_numeric(f: &str) -> (&str, &str) {
+    let end = f
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '.' | '-')))
+        .unwrap_or(f.len());
+    f.split_at(end)
+}
+
+/// `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` (one separator; yy = 20yy) or
+/// `yyyy-mm-dd`, the whole of `s`.
+fn numeric_date(s: &str) -> Option<Date> {
+    let sep = s.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let mut parts = s.split(sep);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
     }
-
-    #[test]
-    fn excel_serials() {
-        assert_eq!(Date::from_excel_serial(44512.0), Some(d(2021, 11, 12)));
-        assert_eq!(Date::from_excel_serial(1.0), Some(d(1900, 1, 1)));
-        assert_eq!(Date::from_excel_serial(61.0), Some(d(1900, 3, 1)));
-        assert_eq!(d(2021, 11, 12).to_excel_serial(), 44512.0);
-        assert_eq!(Date::from_excel_serial(f64::NAN), None);
-        assert_eq!(Date::from_excel_serial(-3.0), None);
-    }
-
-    #[test]
-    fn decree_format_leading_zeros() {
-        assert_eq!(d(2021, 11, 16).decree_long(), "ngày 16 tháng 11 năm 2021");
-        assert_eq!(d(2022, 1, 5).decree_long(), "ngày 05 tháng 01 năm 2022");
-        assert_eq!(d(2022, 6, 29).decree_long(), "ngày 29 tháng 6 năm 2022");
-        assert_eq!(d(2021, 11, 5).dm(), "05/11");
-        assert_eq!(d(2021, 11, 5).dmy(), "05/11/2021");
-    }
-
-    /// Found by fuzzing (`numbers`): "0630.3\n;1" parses as 01/03/0630, but
-    /// `dmy()` wrote "01/03/630", which does not parse (a 3-digit year), and
-    /// year 22 came back as 2022.
-    #[test]
-    fn years_before_1000_round_trip() {
-        let text = String::from_utf8_lossy(b"0630.3\n;1.234\xd9\n-5");
-        let d = Date::parse(&text).expect("parses");
-        assert_eq!(d, self::d(630, 3, 1));
-        assert_eq!(d.dmy(), "01/03/0630");
-        for d in [d, self::d(22, 1, 5), self::d(1, 12, 31)] {
-            assert_eq!(Date::parse(&d.dmy()), Some(d), "{}", d.dmy());
-            assert_eq!(
-                Date::parse(&d.decree_long()),
-                Some(d),
-                "{}",
-                d.decree_long()
-            );
+    if a.len() == 4 {
+        if sep != '-' {
+            return None;
         }
+        return checked(number(a, 4..=4)?, number(b, 2..=2)?, number(c, 2..=2)?);
     }
+    let (day, month) = (number(a, 1..=2)?, number(b, 1..=2)?);
+    let year = match c.len() {
+        2 => 2000 + number(c, 2..=2)?,
+        _ => number(c, 4..=4)?,
+    };
+    checked(year, month, day)
+}
 
-    #[test]
-    fn days_round_trip() {
-        for z in (-719_000..2_900_000).step_by(997) {
-            let date = Date::from_days(z).unwrap();
-            assert_eq!(date.to_days(), z);
+/// "16 thang 11 nam 2021" (folded, "ngày" removed), the whole of `f`.
+fn words_date(f: &str) -> Option<Date> {
+    let w: Vec<&str> = f.split(' ').collect();
+    match w.as_slice() {
+        [d, "thang", m, "nam", y] => {
+            checked(number(y, 4..=4)?, number(m, 1..=2)?, number(d, 1..=2)?)
+        }
+        _ => None,
+    }
+}
+
+/// A time of day after a date: `h:mm`, `h:mm:ss`, `h:mm:ss.fff`, then
+/// optionally `SA`/`CH`/`AM`/`PM` (12-hour) or `Z` / `+07:00` (ISO).
+fn time_of_day(t: &str) -> bool {
+    let (clock, suffix) = t
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .map_or((t, ""), |k| t.split_at(k));
+    let (hms, frac) = clock.split_once('.').unwrap_or((clock, "0"));
+    let parts: Vec<&str> = hms.split(':').collect();
+    let ok_frac = number(frac, 1..=9).is_some();
+    let (h, rest) = match parts.as_slice() {
+        [h, m] => (number(h, 1..=2), [number(m, 2..=2), Some(0)]),
+        [h, m, s] => (number(h, 1..=2), [number(m, 2..=2), number(s, 2..=2)]),
+        _ => return false,
+    };
+    let (Some(h), [Some(m), Some(s)]) = (h, rest) else {
+        return false;
+    };
+    if !ok_frac || m > 59 || s > 60 {
+        return false;
+    }
+    let suffix = suffix.trim_start();
+    match suffix {
+        "" | "z" => h <= 23,
+        "sa" | "ch" | "am" | "pm" => (1..=12).contains(&h),
+        _ => {
+            let offset = suffix.strip_prefix(['+', '-']);
+            h <= 23
+                && offset.is_some_and(|o| {
+                    o.split_once(':').is_some_and(|(a, b)| {
+                        number(a, 2..=2).is_some() && number(b, 2..=2).is_some()
+                    })
+                })
         }
     }
 }
+
+/// The first date in a run of digits and separators, and where it is: the
+/// run's groups of digits taken three at a time, four-digit years first
+/// (`01-12-11-2021` is 12/11/2021, not 01/12/2011).
+fn date_in_run(run: &str) -> Option<(std::ops::Range<usize>, Date)> {
+    // (start, end) of each group of digits.
+    let mut groups = Vec::new();
+    let mut k = 0;
+    let b = run.as_bytes();
+    while k < b.len() {
+        if b[k].is_ascii_digit() {
+            let s = k;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            groups.push((s, k));
+        } else {
+            k += 1;
+        }
+    }
+    // Three groups joined by single separators; `true` with a 4-digit year.
+    let spans = || {
+        groups
+            .windows(3)
+            .filter(|w| w[1].0 == w[0].1 + 1 && w[2].0 == w[1].1 + 1)
+            .map(|w| (w[0].0..w[2].1, w[0].1 - w[0].0 == 4 || w[2].1 - w[2].0 == 4))
+    };
+    spans()
+        .filter(|(_, four)| *four)
+        .chain(spans().filter(|(_, four)| !*four))
+        .find_map(|(r, _)| numeric_date(&run[r.clone()]).map(|d| (r, d)))
+}
+
+/// "ngay 16 thang 11 nam 2021" (or without "ngay") inside folded text, and
+/// the byte offset of its day.
+fn words_in(f: &str) -> Option<(usize, Date)> {
+    // Words with their offsets, split at anything but letters and digits.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (k, c) in f.char_indices().chain([(f.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                words.push((s, &f[s..k]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words.windows(5).find_map(|w| match w {
+        [(at, d), (_, "thang"), (_, m), (_, "nam"), (_, y)] => {
+            checked(number(y, 4..=4)?, number(m, 1..=2)?, number(d, 1..=2)?).map(|x| (*at, x))
+        }
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -16,4 +16,3 @@ pub fn escape_into(out: &mut String, s: &str) {
         }
     }
 }
-

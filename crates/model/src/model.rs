@@ -5,8 +5,8 @@
 //! it in the browser and the history can store one period per report date.
 
 use crate::date::Date;
-use thongbao_text::fold;
 use serde::{Deserialize, Serialize};
+use thongbao_text::fold;
 
 /// A counted figure reported per unit. The order is the order of
 /// [`Values`]' slots and of the columns in tables and exports.
@@ -267,7 +267,6 @@ pub fn unit_key(district: Option<&str>, name: &str) -> String {
     k
 }
 
-
 /// The sum of one indicator over a period's units (`None` when no unit has it).
 pub fn sum(period: &Period, i: Indicator) -> Option<i64> {
     let mut any = false;
@@ -292,4 +291,3 @@ pub fn totals_of(period: &Period) -> Values {
     }
     v
 }
-

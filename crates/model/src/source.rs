@@ -282,4 +282,3 @@ pub struct SourceReport {
     /// Whether legacy-font text (TCVN3/VNI) was converted.
     pub legacy_converted: bool,
 }
-

@@ -396,21 +396,11 @@ fn is_total_label(s: &str) -> bool {
     })
 }
 
+/// The report date written in a title line or the file name: "Số liệu tính
+/// đến ngày 16 tháng 11 năm 2021", "đến 12/11/2021", `quan-son-2021-11-12.csv`
+/// (see [`Date::find_in`] for the forms and years).
 fn date_in(s: &str) -> Option<Date> {
-    // A date written anywhere in a title or file name: dd/mm/yyyy, yyyy-mm-dd …
-    let bytes: Vec<char> = s.chars().collect();
-    for start in 0..bytes.len() {
-        if !bytes[start].is_ascii_digit() || (start > 0 && bytes[start - 1].is_ascii_digit()) {
-            continue;
-        }
-        let tail: String = bytes[start..].iter().take(10).collect();
-        if let Some(d) = Date::parse(&tail) {
-            if (1990..=2100).contains(&d.year) {
-                return Some(d);
-            }
-        }
-    }
-    None
+    Date::find_in(s)
 }
 
 /// Turn rows into periods of units; fills the report.

@@ -10,10 +10,12 @@ pub mod html;
 pub mod profile;
 pub mod template;
 
+use template::Fill;
+
 use crate::date::Date;
 use crate::format;
 use crate::model::Indicator;
-use crate::stats::{Summary, UnitStats};
+use crate::stats::{LowInstallers, Summary, UnitStats};
 use crate::text::fold;
 pub use profile::{covid_qr, sample_manual, Profile};
 use serde::{Deserialize, Serialize};
@@ -110,6 +112,10 @@ pub struct Letter {
     pub appendix: Appendix,
     /// File name for downloads: `cong-van-2092-UBND-VHTT-2021-11-16`.
     pub file_stem: String,
+    /// What the letter needed and left blank (a date, a figure), for the
+    /// form to ask for; empty when nothing is missing.
+    #[serde(default)]
+    pub missing: Vec<Missing>,
 }
 
 /// Lower-case the administrative type word for running text:
@@ -176,15 +182,74 @@ fn punctuate(lines: &str, dash: bool) -> Vec<String> {
         .collect()
 }
 
+/// The blank a letter writes for a date it does not have, as Vietnamese
+/// forms leave a date to fill in by hand: `…/…/…` (and `…/…` for day and
+/// month), so "đến ngày {date}" prints "đến ngày …/…/…".
+pub const DATE_BLANK: &str = "…/…/…";
+/// [`DATE_BLANK`] for day and month only.
+pub const DAY_MONTH_BLANK: &str = "…/…";
+/// The blank for a figure the clerk's own text names and the data lacks.
+pub const FIGURE_BLANK: &str = "…";
+
+/// Something the letter needed and did not have: it printed a visible blank
+/// ([`DATE_BLANK`], [`FIGURE_BLANK`]) instead, for the clerk to fill in or
+/// to type in the form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Missing {
+    /// The date of the figures: the file has none and none is typed.
+    DataDate,
+    /// The previous report's date, which "so với ngày …" names.
+    PreviousDate,
+    /// A placeholder of the clerk's own text (reference, sections 2 and 3,
+    /// an edited section 1, subject, appendix title) the data has no value
+    /// for: its name, as in `{installs}`.
+    Figure(String),
+}
+
+impl Missing {
+    /// What to do about it, for the clerk.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let vi = lang == crate::Lang::Vi;
+        match self {
+            Missing::DataDate if vi => "Công văn cần ngày của số liệu: tệp không có ngày. Nhập «Ngày số liệu», nếu không công văn để trống «…/…/…» để điền tay.".into(),
+            Missing::DataDate => "The letter needs the date of the figures: the file has none. Type the data date, or the letter leaves “…/…/…” to fill in by hand.".into(),
+            Missing::PreviousDate if vi => "Công văn so sánh với kỳ trước nhưng chưa có ngày của kỳ trước: nhập ngày báo cáo trước, nếu không công văn để trống «…/…».".into(),
+            Missing::PreviousDate => "The letter compares with the previous report but has no date for it: type the previous report's date, or the letter leaves “…/…”.".into(),
+            Missing::Figure(k) if vi => format!("Văn bản nhập tay dùng {{{k}}} nhưng số liệu không có: công văn để trống «…»."),
+            Missing::Figure(k) => format!("Your text uses {{{k}}} but the data has no such figure: the letter leaves “…”."),
+        }
+    }
+}
+
 /// Values for the templates.
 struct Vars<'a> {
     s: &'a Summary,
     f: &'a LetterFields,
     p: &'a Profile,
     date: Option<Date>,
+    /// What the rendered text left blank, in order of first appearance.
+    missing: std::cell::RefCell<Vec<Missing>>,
 }
 
-impl Vars<'_> {
+/// Placeholders that describe a change since the previous report.
+const CHANGE_KEYS: [&str; 4] = [
+    "locations_change",
+    "scans_change",
+    "installs_change",
+    "smartphones_change",
+];
+
+impl<'a> Vars<'a> {
+    fn new(s: &'a Summary, f: &'a LetterFields, p: &'a Profile) -> Vars<'a> {
+        Vars {
+            s,
+            f,
+            p,
+            date: f.data_date.or(s.date),
+            missing: Default::default(),
+        }
+    }
+
     fn list(&self, idx: &[usize], short: bool) -> Option<String> {
         if idx.is_empty() {
             return None;
@@ -203,6 +268,25 @@ impl Vars<'_> {
         Some(names.join(", "))
     }
 
+    /// Names as running text; `None` for none.
+    fn names(&self, names: &[String], short: bool) -> Option<String> {
+        (!names.is_empty()).then(|| {
+            names
+                .iter()
+                .map(|n| {
+                    if short {
+                        short_name(n)
+                    } else {
+                        running_name(n)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
+    /// The change phrase; a missing previous date is written as its blank
+    /// (noted as [`Missing::PreviousDate`] when the phrase is printed).
     fn change(&self, i: Indicator) -> Option<String> {
         let d = self.s.delta.get(i)?;
         let phrases = self.p.changes.iter().find(|c| c.indicator == i)?;
@@ -213,18 +297,18 @@ impl Vars<'_> {
         };
         let n = format::int(d.abs());
         template::render(t, &|k| match k {
-            "n" => Some(n.clone()),
-            other => self.get(other),
+            "n" => Fill::Text(n.clone()),
+            other => self.fill(other, false),
         })
     }
 
-    /// Known placeholders give `Some` or `None` (no value); unknown ones
-    /// are left as written, so free text with braces survives.
-    fn get(&self, key: &str) -> Option<String> {
+    /// Known placeholders give `Some(value)` or `Some(None)` (no value);
+    /// unknown ones `None`.
+    fn value(&self, key: &str) -> Option<Option<String>> {
         let (name, form) = key.split_once(':').unwrap_or((key, ""));
         let short = form == "short";
         let total = |i: Indicator| self.s.total(i).map(format::int);
-        match name {
+        Some(match name {
             "date" => self.date.map(Date::dmy),
             "date_dm" => self.date.map(Date::dm),
             "prev_date" => self.s.prev_date.map(Date::dmy),
@@ -249,37 +333,72 @@ impl Vars<'_> {
             "smartphones_change" => self.change(Indicator::Smartphones),
             "high_units" => self.list(&self.s.high, short),
             "low_units" => self.list(&self.s.low, short),
-            "low_installers" => self.list(&self.s.low_installers, short),
+            // No per-unit install figures: no list (not the low scanners).
+            "low_installers" => match &self.s.low_installers {
+                LowInstallers::NoData => None,
+                LowInstallers::Computed(idx) => self.list(idx, short),
+                LowInstallers::Typed(names) => self.names(names, short),
+            },
             "zero_units" => self.list(&self.s.zero, short),
-            "missing_units" => (!self.s.missing.is_empty()).then(|| {
-                self.s
-                    .missing
-                    .iter()
-                    .map(|n| {
-                        if short {
-                            short_name(n)
-                        } else {
-                            running_name(n)
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }),
-            _ => Some(format!("{{{key}}}")),
+            "missing_units" => self.names(&self.s.missing, short),
+            _ => return None,
+        })
+    }
+
+    /// A placeholder's fill. Dates always have a blank; in the clerk's own
+    /// text (`clerk`) every known placeholder has one, so a paragraph the
+    /// clerk wrote is never dropped.
+    fn fill(&self, key: &str, clerk: bool) -> Fill {
+        let name = key.split_once(':').map_or(key, |(n, _)| n);
+        match self.value(key) {
+            None => Fill::Unknown,
+            Some(Some(v)) => Fill::Text(v),
+            Some(None) => Fill::Missing {
+                blank: match name {
+                    "date" | "prev_date" => Some(DATE_BLANK.into()),
+                    "date_dm" | "prev_dm" => Some(DAY_MONTH_BLANK.into()),
+                    _ if clerk => Some(FIGURE_BLANK.into()),
+                    _ => None,
+                },
+            },
         }
     }
 
-    fn render(&self, t: &str) -> Option<String> {
-        template::render(t, &|k| self.get(k))
+    /// Render one template, noting what it left blank.
+    fn render(&self, t: &str, clerk: bool) -> Option<String> {
+        let mut printed = Vec::new();
+        let out = template::render_noting(t, &|k| self.fill(k, clerk), &mut printed)?;
+        for key in printed {
+            let name = key.split_once(':').map_or(key.as_str(), |(n, _)| n);
+            let gap = match name {
+                "date" | "date_dm" if self.date.is_none() => Some(Missing::DataDate),
+                "prev_date" | "prev_dm" if self.s.prev_date.is_none() => {
+                    Some(Missing::PreviousDate)
+                }
+                n if CHANGE_KEYS.contains(&n) && self.s.prev_date.is_none() => {
+                    Some(Missing::PreviousDate)
+                }
+                n if clerk && matches!(self.value(n), Some(None)) => {
+                    Some(Missing::Figure(n.to_string()))
+                }
+                _ => None,
+            };
+            let mut missing = self.missing.borrow_mut();
+            if let Some(g) = gap.filter(|g| !missing.contains(g)) {
+                missing.push(g);
+            }
+        }
+        Some(out)
     }
 
-    /// Paragraphs of a multi-line template; lines that cannot be filled are
-    /// left out.
-    fn paragraphs(&self, t: &str) -> Vec<Block> {
+    /// Paragraphs of a multi-line template. Lines of the profile that cannot
+    /// be filled are left out (a figure the data does not have); the
+    /// clerk's lines (`clerk`) are kept, with blanks.
+    fn paragraphs(&self, t: &str, clerk: bool) -> Vec<Block> {
         t.lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
-            .filter_map(|l| self.render(l))
+            .filter_map(|l| self.render(l, clerk))
             .map(Block::Para)
             .collect()
     }
@@ -287,13 +406,8 @@ impl Vars<'_> {
 
 /// Section 1 as generated from the figures (what "reset" restores).
 pub fn generated_section1(s: &Summary, f: &LetterFields, p: &Profile) -> String {
-    let v = Vars {
-        s,
-        f,
-        p,
-        date: f.data_date.or(s.date),
-    };
-    v.paragraphs(&p.section1)
+    Vars::new(s, f, p)
+        .paragraphs(&p.section1, false)
         .iter()
         .map(|b| b.text().to_string())
         .collect::<Vec<_>>()
@@ -302,12 +416,7 @@ pub fn generated_section1(s: &Summary, f: &LetterFields, p: &Profile) -> String 
 
 /// Write the letter.
 pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
-    let v = Vars {
-        s,
-        f,
-        p,
-        date: f.data_date.or(s.date),
-    };
+    let v = Vars::new(s, f, p);
     let number_line = {
         let n = f.number.trim();
         let n = if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) {
@@ -328,15 +437,18 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
         None => format!("{}, ngày      tháng      năm", f.place.trim()),
     };
     let mut body = Vec::new();
-    body.extend(v.paragraphs(&f.reference));
-    body.extend(v.paragraphs(&p.intro));
+    // The clerk's paragraphs are kept whatever is missing (with blanks);
+    // the profile's are left out when they name a figure the data lacks,
+    // except for the dates, which print as blanks.
+    body.extend(v.paragraphs(&f.reference, true));
+    body.extend(v.paragraphs(&p.intro, false));
     let sections: [Vec<Block>; 3] = [
         match &f.section1 {
-            Some(edited) => v.paragraphs(edited),
-            None => v.paragraphs(&p.section1),
+            Some(edited) => v.paragraphs(edited, true),
+            None => v.paragraphs(&p.section1, false),
         },
-        v.paragraphs(&f.section2),
-        v.paragraphs(&f.section3),
+        v.paragraphs(&f.section2, true),
+        v.paragraphs(&f.section3, true),
     ];
     for (title, blocks) in p.section_titles.iter().zip(sections) {
         if blocks.is_empty() {
@@ -369,7 +481,12 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
         ),
         _ => format!("(Kèm theo Công văn của {})", f.issuer_short.trim()),
     };
-    let appendix = appendix(s, p, v.render(&f.appendix_title).unwrap_or_default(), note);
+    let appendix = appendix(
+        s,
+        p,
+        v.render(&f.appendix_title, true).unwrap_or_default(),
+        note,
+    );
     let file_stem = {
         let mut stem = String::from("cong-van");
         for part in [f.number.trim(), &sym] {
@@ -405,7 +522,9 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
             .filter(|l| !l.is_empty())
             .collect(),
         number_line,
-        subject: v.render(&f.subject).unwrap_or_else(|| f.subject.clone()),
+        subject: v
+            .render(&f.subject, true)
+            .unwrap_or_else(|| f.subject.clone()),
         place_date,
         recipients,
         body,
@@ -415,6 +534,7 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
         signer: f.signer.trim().to_string(),
         appendix,
         file_stem,
+        missing: v.missing.into_inner(),
     }
 }
 

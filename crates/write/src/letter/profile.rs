@@ -175,7 +175,9 @@ fn seed_fields() -> LetterFields {
 }
 
 /// The seed letter's typed-in figures: installs and smartphones (the sample
-/// file has no such columns) and the previous report of 05/11/2021.
+/// file has no such columns), the previous report of 05/11/2021, and the
+/// three communes the letter names as low installers (the file cannot tell:
+/// it has no installs per commune).
 pub fn sample_manual() -> Manual {
     let mut current = Values::default();
     current.set(Indicator::Installs, Some(5554));
@@ -191,5 +193,8 @@ pub fn sample_manual() -> Manual {
             values: prev,
         }),
         typed_rate: Some("30,1%".to_string()),
+        low_installers: ["Xã Sơn Hà", "Xã Tam Thanh", "Xã Tam Lư"]
+            .map(String::from)
+            .to_vec(),
     }
 }
