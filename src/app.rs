@@ -6,6 +6,7 @@ use crate::components::{
     dashboard::Dashboard,
     embed_panel::EmbedPanel,
     file_input::{FileInput, InputError},
+    kept::DataKept,
     letter_form::LetterForm,
     manual_figures::ManualFigures,
     notice::Notice,
@@ -17,7 +18,7 @@ use crate::components::{
 };
 use crate::embed::{Options, View};
 use crate::i18n::tr;
-use crate::state::AppState;
+use crate::state::{AppState, Loading};
 use leptos::prelude::*;
 use thongbao_core::Lang;
 
@@ -37,22 +38,28 @@ pub fn Widget(options: Options) -> impl IntoView {
     let state = AppState::new(!options.embedded, options.lang);
     provide_context(state);
     if let Some(src) = options.src.clone() {
-        crate::components::file_input::load_src(state, src);
+        state.load_src(src);
     }
     if options.embedded {
         crate::embed::report_changes(state, options.host.clone());
     }
     let lang = state.lang;
-    let body = match options.view {
+    let view_kind = options.view;
+    let body = move || match view_kind {
         View::Full => full(state).into_any(),
         View::Dashboard => view! { <Dashboard /> <InputError /> }.into_any(),
         View::Table => view! { <UnitTable /> <InputError /> }.into_any(),
         View::Chart => view! { <Charts /> <InputError /> }.into_any(),
         View::Notice => view! { <Notice /> <InputError /> }.into_any(),
     };
+    // While the kept data is read back, no figure of the sample shows.
+    let restoring = move || state.loading.get() == Loading::Restoring;
     view! {
         <div class="tb-app" class:tb-embedded=options.embedded lang=move || lang.get().code() data-view=options.view.id()>
-            {body}
+            <Show when=move || !restoring()
+                fallback=|| view! { <p class="tb-loading" role="status" data-testid="restoring">{tr("restoring")}</p> }>
+                {body}
+            </Show>
         </div>
     }
 }
@@ -73,13 +80,14 @@ fn full(state: AppState) -> impl IntoView {
         </header>
         <Show when=move || state.storage_warning.with(Option::is_some)>
             <p class="tb-warning no-print" role="alert" data-testid="storage-warning">
-                {move || state.storage_warning.get().unwrap_or_default()}
+                {move || state.storage_warning.with(|w| w.as_ref().map(|w| w.message(lang.get())).unwrap_or_default())}
             </p>
         </Show>
         <main class="tb-main">
             <section class="tb-input no-print" aria-label=tr("source")>
                 <FileInput />
                 <SourceLine />
+                <DataKept />
                 <ColumnMapping />
                 <RowIssues />
             </section>

@@ -120,7 +120,7 @@ pub fn post_height_to_parent() {
 /// (iframe) and as a bubbling event on the host element (script embed).
 pub fn report_changes(state: AppState, host: Option<web_sys::HtmlElement>) {
     Effect::new(move |_| {
-        let source = state.dataset.with(|d| d.source_names());
+        let source = state.with_dataset(|d| d.source_names());
         let json = state
             .summary
             .with(|s| thongbao_core::report::summary(s, &source).to_json());
@@ -148,31 +148,4 @@ pub fn report_changes(state: AppState, host: Option<web_sys::HtmlElement>) {
             }
         }
     });
-}
-
-/// Mount a widget into an element (the script embed, `embed.js`). Several
-/// widgets may live on one page; each has its own state.
-#[wasm_bindgen]
-pub fn mount_embed(
-    target: web_sys::HtmlElement,
-    host: web_sys::HtmlElement,
-    src: Option<String>,
-    view: Option<String>,
-    lang: Option<String>,
-) {
-    let options = Options {
-        view: view
-            .map(|v| View::from_param(&v))
-            .filter(|v| *v != View::Full)
-            .unwrap_or(View::Dashboard),
-        src: src.filter(|s| !s.trim().is_empty()),
-        lang: lang.and_then(|l| Lang::from_code(&l)),
-        embedded: true,
-        host: Some(host),
-    };
-    leptos::mount::mount_to(
-        target,
-        move || view! { <crate::app::Widget options=options.clone() /> },
-    )
-    .forget();
 }

@@ -126,6 +126,17 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("cancel", "Hủy", "Cancel"),
     ("filter", "Lọc theo tên", "Filter by name"),
     ("group-by-district", "Nhóm theo huyện", "Group by district"),
+    ("storage-off", "Trình duyệt không cho lưu dữ liệu (chế độ riêng tư hoặc bị chặn): ứng dụng vẫn chạy, nhưng tải lại trang sẽ mất phần đã nhập.", "This browser does not allow storing data (private mode or blocked): the app works, but a reload loses your work."),
+    ("storage-full", "Bộ nhớ trình duyệt đã đầy: không lưu được phần việc mới nhất. Hãy xuất bản sao lưu.", "Browser storage is full: the latest work is not saved. Export a backup."),
+    ("data-cleared-elsewhere", "Một thẻ khác đã xóa dữ liệu đã lưu: dữ liệu ở thẻ này không còn được lưu.", "Another tab cleared the saved data: the data in this tab is no longer kept."),
+    ("history-not-kept", "Không lưu được các kỳ báo cáo vào trình duyệt: so sánh với kỳ trước cần mở lại tệp kỳ trước.", "The report periods could not be stored in this browser: to compare with the previous report, open its file again."),
+    ("restoring", "Đang mở dữ liệu đã lưu…", "Opening the saved data…"),
+    ("kept-saving", "Đang lưu dữ liệu trong trình duyệt…", "Keeping the data in this browser…"),
+    ("kept-yes", "Đã lưu trong trình duyệt này: tải lại trang vẫn còn.", "Kept in this browser: a reload shows it again."),
+    ("kept-no", "Chưa được lưu: sau khi tải lại trang cần mở lại tệp.", "Not kept: after a reload, open the file again."),
+    ("other-tab-loaded", "Một thẻ khác vừa mở dữ liệu khác:", "Another tab opened other data:"),
+    ("other-tab-use", "Xem dữ liệu đó ở đây", "Show that data here"),
+    ("other-tab-keep", "Giữ dữ liệu của thẻ này", "Keep this tab's data"),
     ("issues-summary", "dòng bị loại vì lỗi; cảnh báo (dòng vẫn được tính)", "rows left out because of errors; warnings (rows kept)"),
 ];
 

@@ -1,7 +1,11 @@
 //! thongbao, the browser app: Leptos components over `thongbao-core`.
 //!
-//! Components read the shared [`state::AppState`] from context and call core
-//! functions from memos; they hold no logic of their own beyond wiring.
+//! Layers (each uses only the ones before it): `browser` (thin wrappers
+//! over browser APIs), `i18n`, `state` (the shared state as types; loading
+//! and saving), `embed` (embedding options and events), `components` (one
+//! feature per file), `app` (the page or one view of it). This file holds
+//! the entry points JavaScript calls: [`start`], [`mount_embed`], the
+//! worker's [`worker_run`] and [`worker_warm`], and the bench hooks.
 
 pub mod app;
 pub mod browser;
@@ -14,7 +18,7 @@ pub use app::App;
 
 /// Watch for crashes and mount the app on `<body>` — on the app's own
 /// page only (`<body data-thongbao="app">`): a page that loads the module
-/// through `embed.js` mounts widgets with [`embed::mount_embed`] instead.
+/// through `embed.js` mounts widgets with [`mount_embed`] instead.
 pub fn start() {
     browser::watch_crashes();
     let is_app_page = web_sys::window()
@@ -25,6 +29,35 @@ pub fn start() {
     if is_app_page {
         leptos::mount::mount_to_body(App);
     }
+}
+
+/// Mount a widget into an element (the script embed, `embed.js`). Several
+/// widgets may live on one page; each has its own state.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_embed(
+    target: web_sys::HtmlElement,
+    host: web_sys::HtmlElement,
+    src: Option<String>,
+    view: Option<String>,
+    lang: Option<String>,
+) {
+    use embed::{Options, View};
+    use leptos::prelude::*;
+    let options = Options {
+        view: view
+            .map(|v| View::from_param(&v))
+            .filter(|v| *v != View::Full)
+            .unwrap_or(View::Dashboard),
+        src: src.filter(|s| !s.trim().is_empty()),
+        lang: lang.and_then(|l| thongbao_core::Lang::from_code(&l)),
+        embedded: true,
+        host: Some(host),
+    };
+    leptos::mount::mount_to(
+        target,
+        move || view! { <crate::app::Widget options=options.clone() /> },
+    )
+    .forget();
 }
 
 /// Benchmark hook (`make bench`): ingest and summarise bytes in WASM,
@@ -70,7 +103,7 @@ pub fn worker_run(
         .map(|(n, b)| (n, js_sys::Uint8Array::new(&b).to_vec()))
         .collect();
     let mut last = -1.0f64;
-    let result = job::run(&files, &opts, state::PERSIST_MAX_UNITS, &mut |p| {
+    let result = job::run(&files, &opts, state::load::COMPACT_ABOVE_UNITS, &mut |p| {
         // A message per percent at most.
         if p - last >= 0.01 || p >= 1.0 {
             last = p;

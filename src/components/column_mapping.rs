@@ -17,10 +17,10 @@ fn current(
     if let Some(IngestError::NeedsMapping { headers, roles, .. }) = state.error.get() {
         return Some((headers, roles));
     }
-    if !editing || state.is_sample.get() {
+    if !editing || state.is_sample() {
         return None;
     }
-    state.dataset.with(|d| {
+    state.with_dataset(|d| {
         d.sources.last().map(|s| {
             (
                 s.columns.iter().map(|c| c.header.clone()).collect(),
@@ -53,7 +53,7 @@ pub fn ColumnMapping() -> impl IntoView {
         state.reread(|o| o.mapping = Some(mapping));
     };
     view! {
-        <Show when=move || !state.is_sample.get() && state.error.with(|e| e.is_none()) && !editing.get()>
+        <Show when=move || !state.is_sample() && state.error.with(|e| e.is_none()) && !editing.get()>
             <button type="button" class="tb-secondary tb-small" data-testid="edit-mapping"
                 on:click=move |_| editing.set(true)>
                 {tr("edit-mapping")}

@@ -3,12 +3,9 @@
 //! `?src=URL`. Files are read as bytes and handed to core; nothing leaves
 //! the browser.
 
-use crate::browser::fetch_bytes;
 use crate::i18n::{t, tr};
-use crate::state::{use_state, AppState};
+use crate::state::{use_state, AppState, Loading};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use thongbao_core::ingest::IngestError;
 use wasm_bindgen::JsCast;
 
 /// Read every file of a `FileList` and load them together.
@@ -56,39 +53,16 @@ fn load_paste(state: AppState, ev: &web_sys::ClipboardEvent) {
     }
 }
 
-/// Load the file named by `?src=` (a file the host serves).
-pub fn load_src(state: AppState, url: String) {
-    state.loading.set(true);
-    spawn_local(async move {
-        let name = url
-            .split(['?', '#'])
-            .next()
-            .and_then(|p| p.rsplit('/').next())
-            .filter(|n| !n.is_empty())
-            .map(|n| {
-                js_sys::decode_uri_component(n)
-                    .ok()
-                    .and_then(|s| s.as_string())
-                    .unwrap_or_else(|| n.to_string())
-            })
-            .unwrap_or_else(|| url.clone());
-        match fetch_bytes(&url).await {
-            Ok(bytes) => state.load_files(vec![(name, bytes)]),
-            Err(detail) => state.error.set(Some(IngestError::Fetch {
-                file: url.clone(),
-                detail,
-            })),
-        }
-        state.loading.set(false);
-    });
-}
-
 /// File input (`file-input`) inside a drop zone (`drop-zone`), the loading
 /// indicator and `input-error`.
 #[component]
 pub fn FileInput() -> impl IntoView {
     let state = use_state();
     let over = RwSignal::new(false);
+    let progress = move || match state.loading.get() {
+        Loading::Reading { progress } => progress,
+        _ => None,
+    };
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         load_list(state, input.files());
@@ -133,12 +107,12 @@ pub fn FileInput() -> impl IntoView {
                     data-testid="file-input" on:change=on_change />
             </label>
             <p class="tb-hint">{tr("multi-hint")}</p>
-            <Show when=move || state.loading.get()>
+            <Show when=move || state.is_busy()>
                 <div class="tb-loading" role="status">
-                    <span>{tr("loading")}</span>
-                    <Show when=move || state.progress.with(Option::is_some)>
+                    <span>{move || t(state.lang.get(), if state.loading.get() == Loading::Restoring { "restoring" } else { "loading" })}</span>
+                    <Show when=move || progress().is_some()>
                         <progress max="100" data-testid="load-progress" aria-label=tr("loading")
-                            prop:value=move || (state.progress.get().unwrap_or(0.0) * 100.0).round()></progress>
+                            prop:value=move || (progress().unwrap_or(0.0) * 100.0).round()></progress>
                         <button type="button" class="tb-secondary tb-small" data-testid="cancel-load"
                             on:click=move |_| state.cancel_load()>
                             {tr("cancel")}

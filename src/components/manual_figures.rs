@@ -55,7 +55,7 @@ fn prev(m: &mut Manual) -> &mut ManualPeriod {
 pub fn ManualFigures() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let from_data = move || state.dataset.with(|d| d.previous().is_some());
+    let from_data = move || state.with_dataset(|d| d.previous().is_some());
     view! {
         <details class="tb-panel no-print" open=true>
             <summary>{tr("manual-title")}</summary>

@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod embed_panel;
 pub mod file_input;
 pub mod json_file;
+pub mod kept;
 pub mod letter_form;
 pub mod manual_figures;
 pub mod notice;

@@ -29,7 +29,7 @@ pub fn RowIssues() -> impl IntoView {
                 let v: Vec<(&str, &RowIssue)> = issues.iter().map(|i| (file.as_str(), i)).collect();
                 return f(&v);
             }
-            state.dataset.with(|d| {
+            state.with_dataset(|d| {
                 let v: Vec<(&str, &RowIssue)> = d
                     .sources
                     .iter()
@@ -57,7 +57,7 @@ pub fn RowIssues() -> impl IntoView {
         let _ = crate::browser::download("dong-loi.csv", "text/csv;charset=utf-8", &bytes);
     };
     let summary = move || {
-        let (rej, warn) = state.dataset.with(|d| {
+        let (rej, warn) = state.with_dataset(|d| {
             d.sources.iter().fold((0, 0), |(r, w), s| {
                 (
                     r + s.account.rejected,

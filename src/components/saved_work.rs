@@ -4,12 +4,11 @@
 use crate::browser;
 use crate::components::json_file::JsonFile;
 use crate::i18n::{t, tr};
-use crate::state::{use_state, STORAGE_KEY};
+use crate::state::use_state;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use thongbao_core::format;
 use thongbao_core::model::Indicator;
-use thongbao_core::saved::Saved;
 
 /// The panel.
 #[component]
@@ -18,13 +17,8 @@ pub fn SavedWork() -> impl IntoView {
     let lang = state.lang;
     let message = RwSignal::new(None::<String>);
     let export = move |_| {
-        let json = browser::storage_get(STORAGE_KEY)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        let saved = Saved::from_json(&json).unwrap_or_default();
         let backup = thongbao_core::saved::Backup {
-            saved,
+            saved: state.work_with_data(),
             history: state.history.get_untracked(),
             ..Default::default()
         };
@@ -46,7 +40,7 @@ pub fn SavedWork() -> impl IntoView {
                     state.refresh_history();
                     message.set(Some(t(lang.get_untracked(), "backup-restored").to_string()));
                 }
-                Err(e) => message.set(Some(e.to_string())),
+                Err(e) => message.set(Some(e.message(lang.get_untracked()))),
             }
         });
     };
@@ -60,12 +54,7 @@ pub fn SavedWork() -> impl IntoView {
         if !ok {
             return;
         }
-        browser::storage_clear_all();
-        spawn_local(async move {
-            let _ = browser::history_clear().await;
-            state.refresh_history();
-        });
-        state.reset_to_sample();
+        state.clear_everything();
         message.set(Some(t(lang.get_untracked(), "cleared").to_string()));
     };
     view! {

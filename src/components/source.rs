@@ -80,14 +80,14 @@ pub fn SourceLine() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let name = move || {
-        let names = state.dataset.with(|d| d.source_names());
-        if state.is_sample.get() {
+        let names = state.with_dataset(|d| d.source_names());
+        if state.is_sample() {
             format!("{}: {names}", t(lang.get(), "sample"))
         } else {
             names
         }
     };
-    let last = move || state.dataset.with(|d| d.sources.last().cloned());
+    let last = move || state.with_dataset(|d| d.sources.last().cloned());
     let is_text = move || last().is_some_and(|s| matches!(s.format, Format::Text { .. }));
     let sheets = move || last().map(|s| s.sheets).unwrap_or_default();
     let can_reread = move || {
@@ -100,7 +100,7 @@ pub fn SourceLine() -> impl IntoView {
             <p>
                 <span class="tb-label">{tr("source")} ": "</span>
                 <strong data-testid="source-name">{name}</strong>
-                <Show when=move || !state.is_sample.get()>
+                <Show when=move || !state.is_sample()>
                     " "
                     <button type="button" class="tb-secondary tb-small" data-testid="use-sample"
                         on:click=move |_| state.reset_to_sample()>
@@ -109,7 +109,7 @@ pub fn SourceLine() -> impl IntoView {
                 </Show>
             </p>
             <ul class="tb-detected" data-testid="source-detected">
-                {move || state.dataset.with(|d| d.sources.iter().map(|s| {
+                {move || state.with_dataset(|d| d.sources.iter().map(|s| {
                     let l = lang.get();
                     view! { <li>{detected(s, l)} <br /> <span data-testid="line-account">{account(s, l)}</span></li> }
                 }).collect_view())}

@@ -41,12 +41,81 @@ impl Default for Saved {
 }
 
 /// Why saved work could not be restored.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
 pub enum RestoreError {
     #[error("Dữ liệu đã lưu bị hỏng, không đọc được ({0}). Ứng dụng bắt đầu lại với dữ liệu mẫu.")]
     Corrupt(String),
     #[error("Dữ liệu đã lưu do phiên bản mới hơn tạo ra (phiên bản {0}). Hãy dùng phiên bản mới nhất của ứng dụng.")]
     TooNew(u32),
+}
+
+impl RestoreError {
+    /// The message in the page's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::Vi) => self.to_string(),
+            (RestoreError::Corrupt(place), Lang::En) => format!(
+                "The saved work is damaged and cannot be read ({place}). The app starts again with the sample."
+            ),
+            (RestoreError::TooNew(v), Lang::En) => format!(
+                "The saved work was made by a newer version of the app (version {v}). Use the latest version."
+            ),
+        }
+    }
+}
+
+/// The data the browser keeps, apart from the rest of the work.
+///
+/// It has a key of its own, written only when the data changes (a file
+/// loaded, a backup restored, "clear my data"), never by an edit: so an
+/// edit in one tab can never replace the data another tab loaded, and an
+/// edit is written at once without serialising thousands of units again.
+/// A small dataset is kept here whole (`dataset: Some`); a large one is
+/// kept in the browser's database under `id` and only named here.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredData {
+    /// Names this load: a new load has a new id.
+    pub id: String,
+    /// The file names, for messages ("the data of «tuan-12.xlsx»").
+    pub name: String,
+    /// Unit rows held.
+    pub units: usize,
+    /// The data itself, when kept with this record.
+    #[serde(default)]
+    pub dataset: Option<Dataset>,
+}
+
+/// What another tab's [`StoredData`] names, read without its dataset.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct StoredDataHead {
+    pub id: String,
+    pub name: String,
+    pub units: usize,
+}
+
+impl StoredData {
+    /// A record for `dataset`, kept whole (`inline`) or only named.
+    pub fn new(id: String, dataset: &Dataset, inline: bool) -> StoredData {
+        StoredData {
+            id,
+            name: dataset.source_names(),
+            units: dataset.unit_rows(),
+            dataset: inline.then(|| dataset.clone()),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(s: &str) -> Result<StoredData, RestoreError> {
+        serde_json::from_str(s).map_err(|e| RestoreError::Corrupt(crate::json_error_place(&e)))
+    }
+
+    /// Only the id, name and size (the dataset is skipped, not kept).
+    pub fn head_from_json(s: &str) -> Option<StoredDataHead> {
+        serde_json::from_str(s).ok()
+    }
 }
 
 impl Saved {
@@ -161,6 +230,35 @@ impl Backup {
             saved,
             history,
         })
+    }
+}
+
+#[cfg(test)]
+mod stored_data_tests {
+    use super::*;
+
+    #[test]
+    fn kept_whole_or_named_and_read_back() {
+        let d = crate::ingest::read(crate::SAMPLE_CSV.as_bytes(), "tuan.csv").unwrap();
+        let whole = StoredData::new("7".into(), &d, true);
+        assert_eq!((whole.name.as_str(), whole.units), ("tuan.csv", 12));
+        assert_eq!(StoredData::from_json(&whole.to_json()).unwrap(), whole);
+        let named = StoredData::new("8".into(), &d, false);
+        assert_eq!(named.dataset, None);
+        let head = StoredData::head_from_json(&whole.to_json()).unwrap();
+        assert_eq!((head.id.as_str(), head.units), ("7", 12));
+        assert!(matches!(StoredData::from_json("{"), Err(RestoreError::Corrupt(_))));
+        assert_eq!(StoredData::head_from_json("[]"), None);
+    }
+
+    #[test]
+    fn restore_errors_in_both_languages() {
+        for e in [RestoreError::Corrupt("dòng 1, cột 2".into()), RestoreError::TooNew(9)] {
+            let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
+            assert_ne!(vi, en);
+            assert!(vi.contains("Dữ liệu đã lưu"), "{vi}");
+            assert!(en.starts_with("The saved work"), "{en}");
+        }
     }
 }
 

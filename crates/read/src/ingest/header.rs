@@ -148,10 +148,37 @@ pub fn signature(cells: &[String]) -> String {
     cells.iter().map(|c| fold(c)).collect::<Vec<_>>().join("|")
 }
 
+/// A column mapping as the browser stores it: a JSON list of role ids,
+/// `null` for a column left out (`["unit",null,"scans"]`).
+pub fn mapping_to_json(mapping: &[Option<Role>]) -> String {
+    let ids: Vec<Option<&str>> = mapping.iter().map(|r| r.map(Role::id)).collect();
+    serde_json::to_string(&ids).unwrap_or_default()
+}
+
+/// A stored column mapping read back: the JSON list of [`mapping_to_json`],
+/// or the older form, ids joined by commas (`"unit,,scans"`). An id this
+/// version does not know is a column left out.
+pub fn mapping_from_stored(s: &str) -> Vec<Option<Role>> {
+    match serde_json::from_str::<Vec<Option<&str>>>(s) {
+        Ok(ids) => ids.into_iter().map(|id| id.and_then(Role::from_id)).collect(),
+        Err(_) => s.split(',').map(Role::from_id).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Indicator::*;
+
+    #[test]
+    fn stored_mappings_read_back_in_both_forms() {
+        let m = vec![Some(Role::Unit), None, Some(Role::Count(Scans))];
+        let json = mapping_to_json(&m);
+        assert_eq!(json, r#"["unit",null,"scans"]"#);
+        assert_eq!(mapping_from_stored(&json), m);
+        assert_eq!(mapping_from_stored("unit,,scans"), m);
+        assert_eq!(mapping_from_stored(r#"["unit","no-such-role"]"#), [Some(Role::Unit), None]);
+    }
 
     #[test]
     fn recognises_the_seed_header() {

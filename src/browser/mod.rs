@@ -1,0 +1,193 @@
+//! Thin wrappers over browser APIs: reading dropped files, downloads, the
+//! panic hook, printing, fetching; storage (`storage`) and the reading
+//! worker (`worker`) in their own files. No logic: what to read and write
+//! is decided in core.
+
+mod storage;
+mod worker;
+
+pub use storage::*;
+pub use worker::*;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Read a `File` into bytes.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| js_text(&e))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// The text of the file chosen in an `<input type="file">` (the input is
+/// cleared so the same file can be chosen again), for small JSON files.
+pub async fn chosen_text(input: web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files().and_then(|l| l.get(0))?;
+    input.set_value("");
+    let bytes = read_file(&file).await.unwrap_or_default();
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Offer bytes as a download with the given name and MIME type.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let arr = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&arr);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// A panic aborts the module (see ARCHITECTURE.md, "Size"); `src/js/crash.js`
+/// turns the resulting trap into a message with a reload action instead of
+/// a dead page. The work is saved as it changes, so the reload brings it back.
+#[wasm_bindgen(module = "/src/js/crash.js")]
+extern "C" {
+    /// Watch for traps of this module (once per page).
+    pub fn watch_crashes();
+    /// Show the crash banner now.
+    pub fn show_crash_banner();
+}
+
+/// The text of a JS error or value, for messages (`Error.message`, a
+/// string, or the value as JS would print it).
+pub fn js_text(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string()
+        .or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "JS error".into())
+}
+
+/// Run `f` after the next paint (a frame, then a task): work the clerk does
+/// not see at once (saving, history) stays out of the way of the figures.
+/// A hidden tab gets no frames: then it runs after 200 ms.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::time::Duration;
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = web_sys::window() else {
+        return f();
+    };
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let later = run.clone();
+    leptos::prelude::set_timeout(later, Duration::from_millis(200));
+    let frame = Closure::once_into_js(move || leptos::prelude::set_timeout(run, Duration::ZERO));
+    let _ = w.request_animation_frame(frame.unchecked_ref());
+}
+
+/// A query parameter of the page's URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+/// Open the browser's print dialog (print CSS shows only the letter).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Fetch a URL's bytes; `Err` says why in words (network, CORS, HTTP status).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| {
+            "mạng lỗi hoặc bị chặn (CORS) / network error or blocked (CORS)".to_string()
+        })?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "no response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
+    }
+    let buf = wasm_bindgen_futures::JsFuture::from(
+        resp.array_buffer().map_err(|_| "no body".to_string())?,
+    )
+    .await
+    .map_err(|_| "đọc dữ liệu lỗi / read error".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Render an SVG document onto a canvas at `scale` and download it as PNG.
+pub fn download_svg_as_png(svg: &str, width: f64, height: f64, scale: f64, name: &str) {
+    use wasm_bindgen::closure::Closure;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let name = name.to_string();
+    let img2 = img.clone();
+    let url2 = url.clone();
+    let onload = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+        let Ok(canvas) = doc.create_element("canvas") else {
+            return;
+        };
+        let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else {
+            return;
+        };
+        canvas.set_width((width * scale) as u32);
+        canvas.set_height((height * scale) as u32);
+        let Ok(Some(ctx)) = canvas.get_context("2d") else {
+            return;
+        };
+        let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
+            return;
+        };
+        let _ = ctx.scale(scale, scale);
+        let _ =
+            ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, width, height);
+        let Ok(data_url) = canvas.to_data_url_with_type("image/png") else {
+            return;
+        };
+        let Some(b64) = data_url.split(',').nth(1) else {
+            return;
+        };
+        if let Ok(bin) = web_sys::window()
+            .map(|w| w.atob(b64))
+            .unwrap_or(Err(JsValue::NULL))
+        {
+            let bytes: Vec<u8> = bin.chars().map(|c| c as u32 as u8).collect();
+            let _ = download(&name, "image/png", &bytes);
+        }
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
+}
+
+/// The page's address without query or fragment (for embed snippets).
+pub fn page_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
