@@ -1,10 +1,16 @@
 //! Delimited text: sniffing the delimiter and splitting records.
 //!
-//! Quoted fields may hold delimiters, doubled quotes and line breaks; lines end
-//! in CRLF, LF or CR. Records are produced one at a time (an iterator over the
-//! text), so a large file is never held twice in memory; a cell borrows
-//! its text from the file unless unquoting changed it (`""` inside quotes).
+//! Records are split by `csv-core` (the engine of the `csv` crate): quoted
+//! fields may hold delimiters, doubled quotes and line breaks; lines end in
+//! CRLF, LF or CR. What csv-core leaves to its caller is done here: a blank
+//! line is a record (csv-core skips it; the ingest accounts for every line),
+//! a record knows the line it starts on and how many it spans, and a cell
+//! borrows its text from the file unless unquoting changed it (`""` inside
+//! quotes, text after the closing quote). Records are produced one at a time
+//! (an iterator over the text), so a large file is never held twice in
+//! memory.
 
+use csv_core::{ReadFieldResult, Reader, ReaderBuilder, Terminator};
 use std::borrow::Cow;
 
 /// Delimiters Excel and other tools write: the Windows list separator (`,`
@@ -55,112 +61,156 @@ pub struct Record<'a> {
 
 /// Iterator over the records of a text.
 pub struct Records<'a> {
-    rest: &'a str,
-    delim: char,
+    text: &'a str,
+    /// Bytes of `text` read so far.
+    pos: usize,
+    delim: u8,
     line: usize,
     /// Cells in the last record: the next one most likely has as many.
     width: usize,
+    reader: Reader,
+    /// csv-core writes the current field here, quotes removed.
+    buf: Vec<u8>,
+}
+
+/// How a field ended.
+enum FieldEnd {
+    Delimiter,
+    Line,
+    Text,
 }
 
 impl<'a> Records<'a> {
+    /// Records of `text` split at `delim`; a delimiter that is not ASCII
+    /// splits at `,`.
     pub fn new(text: &'a str, delim: char) -> Self {
+        let d = if delim.is_ascii() { delim as u8 } else { b',' };
+        // A line break chosen as the delimiter splits cells everywhere, as
+        // csv-core does with it inside a record; only the other break ends
+        // lines then.
+        let term = match d {
+            b'\n' => Terminator::Any(b'\r'),
+            b'\r' => Terminator::Any(b'\n'),
+            _ => Terminator::CRLF,
+        };
+        let mut reader = ReaderBuilder::new().delimiter(d).terminator(term).build();
+        // csv-core drops a UTF-8 BOM at the start of its first input. The text
+        // layer has stripped the file's BOM already, so a U+FEFF left there is
+        // text: one call with no room for output marks the reader as started
+        // and reads nothing.
+        let _ = reader.read_field(b" ", &mut []);
         Records {
-            rest: text,
-            delim,
+            text,
+            pos: 0,
+            delim: d,
             line: 1,
             width: 4,
+            reader,
+            buf: vec![0; 256],
         }
     }
 
     /// Bytes not read yet.
     pub fn remaining(&self) -> usize {
-        self.rest.len()
+        self.text.len() - self.pos
+    }
+
+    /// Read the field at `pos`: its text and what ended it. Counts the line
+    /// breaks inside a quoted field; the one ending a record is the caller's.
+    fn field(&mut self) -> (Cow<'a, str>, FieldEnd) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let start = self.pos;
+        let mut n = 0;
+        let end = loop {
+            let input = b.get(self.pos..).unwrap_or_default();
+            let (res, nin, nout) = self.reader.read_field(input, &mut self.buf[n..]);
+            self.pos += nin;
+            n += nout;
+            match res {
+                // An empty input tells csv-core the text has ended; it then
+                // always answers with the end of the field (or of the data).
+                ReadFieldResult::Field { record_end: true } | ReadFieldResult::End
+                    if input.is_empty() =>
+                {
+                    break FieldEnd::Text
+                }
+                ReadFieldResult::Field { record_end: true } => break FieldEnd::Line,
+                ReadFieldResult::Field { record_end: false } => break FieldEnd::Delimiter,
+                ReadFieldResult::End => break FieldEnd::Text,
+                // Not answered to an empty input; stops rather than loops.
+                _ if input.is_empty() => break FieldEnd::Text,
+                ReadFieldResult::InputEmpty => {}
+                ReadFieldResult::OutputFull => {
+                    let len = self.buf.len() * 2;
+                    self.buf.resize(len, 0);
+                }
+            }
+        };
+        let out = &self.buf[..n];
+        // The field as written, without the delimiter or line end after it.
+        let raw_end = match end {
+            FieldEnd::Text => self.pos,
+            _ => self.pos.saturating_sub(1),
+        };
+        let written = |from: usize| {
+            text.get(from..from + n)
+                .filter(|s| s.as_bytes() == out)
+                .map_or_else(
+                    || Cow::Owned(String::from_utf8_lossy(out).into_owned()),
+                    Cow::Borrowed,
+                )
+        };
+        let cell = if b.get(start) == Some(&b'"') {
+            self.line += line_breaks(b.get(start..raw_end).unwrap_or_default());
+            // Borrowed when the text between the quotes is the cell.
+            written(start + 1)
+        } else {
+            // Unquoted: csv-core copied the bytes as they are.
+            text.get(start..start + n)
+                .map_or_else(|| written(start), Cow::Borrowed)
+        };
+        (cell, end)
     }
 }
 
 impl<'a> Iterator for Records<'a> {
     type Item = Record<'a>;
 
-    /// Scans bytes: delimiters, quotes and line breaks are ASCII and never
-    /// occur inside a multi-byte UTF-8 sequence, so slicing at them is safe.
     fn next(&mut self) -> Option<Record<'a>> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let rest = self.rest;
-        let b = rest.as_bytes();
-        let d = if self.delim.is_ascii() {
-            self.delim as u8
-        } else {
-            b','
-        };
-        let stop = |from: usize| {
-            b[from..]
-                .iter()
-                .position(|&x| x == d || x == b'\n' || x == b'\r')
-                .map_or(b.len(), |p| from + p)
-        };
+        let b = self.text.as_bytes();
+        let first = *b.get(self.pos)?;
         let start_line = self.line;
+        let crlf = |at: usize| b.get(at) == Some(&b'\r') && b.get(at + 1) == Some(&b'\n');
+        if (first == b'\r' || first == b'\n') && first != self.delim {
+            // A blank line: csv-core would skip it.
+            self.pos += if crlf(self.pos) { 2 } else { 1 };
+            self.line += 1;
+            self.width = 1;
+            return Some(Record {
+                line: start_line,
+                lines: 1,
+                cells: vec![Cow::Borrowed("")],
+            });
+        }
         let mut cells = Vec::with_capacity(self.width);
-        let mut i = 0;
         loop {
-            if b.get(i) == Some(&b'"') {
-                // Borrowed while the quoted text is one piece; owned once a
-                // doubled quote or text after the closing quote joins it.
-                let mut cell: Cow<'a, str> = Cow::Borrowed("");
-                let join = |cell: &mut Cow<'a, str>, piece: &'a str| {
-                    if cell.is_empty() {
-                        *cell = Cow::Borrowed(piece);
-                    } else if !piece.is_empty() {
-                        cell.to_mut().push_str(piece);
+            let (cell, end) = self.field();
+            cells.push(cell);
+            match end {
+                FieldEnd::Delimiter => {}
+                FieldEnd::Line => {
+                    // csv-core stops after the CR of a CRLF; the LF is part of
+                    // this line end, not a blank line.
+                    if self.pos > 0 && crlf(self.pos - 1) {
+                        self.pos += 1;
                     }
-                };
-                i += 1;
-                loop {
-                    let q = b[i..]
-                        .iter()
-                        .position(|&x| x == b'"')
-                        .map_or(b.len(), |p| i + p);
-                    self.line += line_breaks(&b[i..q]);
-                    join(&mut cell, &rest[i..q]);
-                    if q >= b.len() {
-                        i = q;
-                        break;
-                    }
-                    if b.get(q + 1) == Some(&b'"') {
-                        cell.to_mut().push('"');
-                        i = q + 2;
-                    } else {
-                        i = q + 1;
-                        break;
-                    }
-                }
-                // Text after the closing quote is kept as written.
-                let end = stop(i);
-                join(&mut cell, &rest[i..end]);
-                i = end;
-                cells.push(cell);
-            } else {
-                let end = stop(i);
-                cells.push(Cow::Borrowed(&rest[i..end]));
-                i = end;
-            }
-            match b.get(i) {
-                Some(&x) if x == d => i += 1,
-                Some(b'\r') => {
-                    i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
                     self.line += 1;
                     break;
                 }
-                Some(_) => {
-                    i += 1;
-                    self.line += 1;
-                    break;
-                }
-                None => break,
+                FieldEnd::Text => break,
             }
         }
-        self.rest = &rest[i..];
         self.width = cells.len().clamp(1, 64);
         Some(Record {
             line: start_line,
@@ -194,6 +244,9 @@ pub fn write_record(out: &mut String, cells: &[String]) {
     }
     out.push_str("\r\n");
 }
+
+#[cfg(test)]
+mod oracle;
 
 #[cfg(test)]
 mod tests {
