@@ -10,7 +10,7 @@
 //! (an iterator over the text), so a large file is never held twice in
 //! memory.
 
-use csv_core::{ReadFieldResult, Reader, ReaderBuilder, Terminator};
+use csv_core::{ReadFieldResult, ReadRecordResult, Reader, ReaderBuilder, Terminator};
 use std::borrow::Cow;
 
 /// Delimiters Excel and other tools write: the Windows list separator (`,`
@@ -68,16 +68,14 @@ pub struct Records<'a> {
     line: usize,
     /// Cells in the last record: the next one most likely has as many.
     width: usize,
+    /// Splits records.
     reader: Reader,
-    /// csv-core writes the current field here, quotes removed.
-    buf: Vec<u8>,
-}
-
-/// How a field ended.
-enum FieldEnd {
-    Delimiter,
-    Line,
-    Text,
+    /// Finds where a quoted field that unquoting changed ends in the text.
+    fields: Reader,
+    /// The record's cells one after another as csv-core wrote them, quotes
+    /// removed, and where each ends.
+    out: Vec<u8>,
+    ends: Vec<usize>,
 }
 
 impl<'a> Records<'a> {
@@ -97,7 +95,7 @@ impl<'a> Records<'a> {
         // csv-core drops a UTF-8 BOM at the start of its first input. The text
         // layer has stripped the file's BOM already, so a U+FEFF left there is
         // text: one call with no room for output marks the reader as started
-        // and reads nothing.
+        // and reads nothing. (`fields` only ever starts at a quote.)
         let _ = reader.read_field(b" ", &mut []);
         Records {
             text,
@@ -105,8 +103,12 @@ impl<'a> Records<'a> {
             delim: d,
             line: 1,
             width: 4,
+            // Built again, not cloned: csv-core 0.1.13's `Clone` copies only
+            // part of its tables, and the copy splits fields wrongly.
+            fields: ReaderBuilder::new().delimiter(d).terminator(term).build(),
             reader,
-            buf: vec![0; 256],
+            out: vec![0; 1024],
+            ends: vec![0; 64],
         }
     }
 
@@ -115,62 +117,62 @@ impl<'a> Records<'a> {
         self.text.len() - self.pos
     }
 
-    /// Read the field at `pos`: its text and what ended it. Counts the line
-    /// breaks inside a quoted field; the one ending a record is the caller's.
-    fn field(&mut self) -> (Cow<'a, str>, FieldEnd) {
-        let text = self.text;
-        let b = text.as_bytes();
-        let start = self.pos;
-        let mut n = 0;
-        let end = loop {
+    /// Let csv-core read the record at `pos` into `out` and `ends`: the
+    /// number of cells and whether a line end (not the end of the text)
+    /// closed it.
+    fn scan(&mut self) -> (usize, bool) {
+        let b = self.text.as_bytes();
+        let (mut nout, mut nend) = (0, 0);
+        let ended_by_line = loop {
             let input = b.get(self.pos..).unwrap_or_default();
-            let (res, nin, nout) = self.reader.read_field(input, &mut self.buf[n..]);
+            let (res, nin, o, e) =
+                self.reader
+                    .read_record(input, &mut self.out[nout..], &mut self.ends[nend..]);
             self.pos += nin;
-            n += nout;
+            nout += o;
+            nend += e;
             match res {
-                // An empty input tells csv-core the text has ended; it then
-                // always answers with the end of the field (or of the data).
-                ReadFieldResult::Field { record_end: true } | ReadFieldResult::End
-                    if input.is_empty() =>
-                {
-                    break FieldEnd::Text
+                // An empty input tells csv-core that the text has ended.
+                ReadRecordResult::Record => break !input.is_empty(),
+                ReadRecordResult::End => break false,
+                ReadRecordResult::OutputFull => {
+                    let len = self.out.len() * 2;
+                    self.out.resize(len, 0);
                 }
-                ReadFieldResult::Field { record_end: true } => break FieldEnd::Line,
-                ReadFieldResult::Field { record_end: false } => break FieldEnd::Delimiter,
-                ReadFieldResult::End => break FieldEnd::Text,
+                ReadRecordResult::OutputEndsFull => {
+                    let len = self.ends.len() * 2;
+                    self.ends.resize(len, 0);
+                }
                 // Not answered to an empty input; stops rather than loops.
-                _ if input.is_empty() => break FieldEnd::Text,
-                ReadFieldResult::InputEmpty => {}
-                ReadFieldResult::OutputFull => {
-                    let len = self.buf.len() * 2;
-                    self.buf.resize(len, 0);
-                }
+                ReadRecordResult::InputEmpty if input.is_empty() => break false,
+                ReadRecordResult::InputEmpty => {}
             }
         };
-        let out = &self.buf[..n];
-        // The field as written, without the delimiter or line end after it.
-        let raw_end = match end {
-            FieldEnd::Text => self.pos,
-            _ => self.pos.saturating_sub(1),
-        };
-        let written = |from: usize| {
-            text.get(from..from + n)
-                .filter(|s| s.as_bytes() == out)
-                .map_or_else(
-                    || Cow::Owned(String::from_utf8_lossy(out).into_owned()),
-                    Cow::Borrowed,
-                )
-        };
-        let cell = if b.get(start) == Some(&b'"') {
-            self.line += line_breaks(b.get(start..raw_end).unwrap_or_default());
-            // Borrowed when the text between the quotes is the cell.
-            written(start + 1)
-        } else {
-            // Unquoted: csv-core copied the bytes as they are.
-            text.get(start..start + n)
-                .map_or_else(|| written(start), Cow::Borrowed)
-        };
-        (cell, end)
+        (nend, ended_by_line)
+    }
+
+    /// The bytes of the quoted field at `at`, up to its delimiter or line
+    /// end (csv-core finds the end; the field's text is already known).
+    fn quoted_len(&mut self, at: usize) -> usize {
+        let input = self.text.as_bytes().get(at..).unwrap_or_default();
+        self.fields.reset();
+        let mut scratch = [0u8; 256];
+        let mut n = 0;
+        loop {
+            let rest = input.get(n..).unwrap_or_default();
+            let (res, nin, _) = self.fields.read_field(rest, &mut scratch);
+            n += nin;
+            match res {
+                ReadFieldResult::Field { .. } | ReadFieldResult::End if rest.is_empty() => {
+                    return n
+                }
+                // Without the delimiter or line end it stopped after.
+                ReadFieldResult::Field { .. } => return n.saturating_sub(1),
+                // Not answered to an empty input; stops rather than loops.
+                _ if rest.is_empty() => return n,
+                _ => {}
+            }
+        }
     }
 }
 
@@ -178,7 +180,8 @@ impl<'a> Iterator for Records<'a> {
     type Item = Record<'a>;
 
     fn next(&mut self) -> Option<Record<'a>> {
-        let b = self.text.as_bytes();
+        let text = self.text;
+        let b = text.as_bytes();
         let first = *b.get(self.pos)?;
         let start_line = self.line;
         let crlf = |at: usize| b.get(at) == Some(&b'\r') && b.get(at + 1) == Some(&b'\n');
@@ -193,23 +196,57 @@ impl<'a> Iterator for Records<'a> {
                 cells: vec![Cow::Borrowed("")],
             });
         }
-        let mut cells = Vec::with_capacity(self.width);
-        loop {
-            let (cell, end) = self.field();
-            cells.push(cell);
-            match end {
-                FieldEnd::Delimiter => {}
-                FieldEnd::Line => {
-                    // csv-core stops after the CR of a CRLF; the LF is part of
-                    // this line end, not a blank line.
-                    if self.pos > 0 && crlf(self.pos - 1) {
-                        self.pos += 1;
-                    }
-                    self.line += 1;
-                    break;
-                }
-                FieldEnd::Text => break,
+        let start = self.pos;
+        let (n, ended_by_line) = self.scan();
+        // Walk the record's text alongside csv-core's cells: an unquoted cell
+        // is its text as written. A quoted one is borrowed from between its
+        // quotes when that is provably the cell: no quote inside, the closing
+        // quote right after, then the field's end (a delimiter that is not
+        // the quote itself, a line break or the end of the text); otherwise
+        // `""` or text after the closing quote changed it.
+        let mut cells = Vec::with_capacity(n.max(1));
+        let (mut at, mut from) = (start, 0);
+        for k in 0..n {
+            let to = self.ends[k];
+            let out = self.out.get(from..to).unwrap_or_default();
+            let len = to - from;
+            from = to;
+            if b.get(at) != Some(&b'"') {
+                cells.push(
+                    text.get(at..at + len)
+                        .map_or_else(|| owned(out), Cow::Borrowed),
+                );
+                at += len + 1;
+                continue;
             }
+            let inner = b.get(at + 1..at + 1 + len);
+            let closed = b.get(at + 1 + len) == Some(&b'"')
+                && match b.get(at + 2 + len) {
+                    None | Some(b'\r' | b'\n') => true,
+                    Some(&x) => x == self.delim && x != b'"',
+                };
+            let (cell, raw) = if inner == Some(out) && closed && !out.contains(&b'"') {
+                let cell = text
+                    .get(at + 1..at + 1 + len)
+                    .map_or_else(|| owned(out), Cow::Borrowed);
+                (cell, len + 2)
+            } else {
+                (owned(out), self.quoted_len(at))
+            };
+            self.line += line_breaks(b.get(at..at + raw).unwrap_or_default());
+            cells.push(cell);
+            at += raw + 1;
+        }
+        if cells.is_empty() {
+            cells.push(Cow::Borrowed(""));
+        }
+        if ended_by_line {
+            // csv-core stops after the CR of a CRLF; the LF is part of this
+            // line end, not a blank line.
+            if crlf(self.pos.saturating_sub(1)) {
+                self.pos += 1;
+            }
+            self.line += 1;
         }
         self.width = cells.len().clamp(1, 64);
         Some(Record {
@@ -218,6 +255,11 @@ impl<'a> Iterator for Records<'a> {
             cells,
         })
     }
+}
+
+/// Text csv-core wrote (always UTF-8: it splits only at ASCII bytes).
+fn owned<'a>(out: &[u8]) -> Cow<'a, str> {
+    Cow::Owned(String::from_utf8_lossy(out).into_owned())
 }
 
 /// Line breaks in a quoted field: LF, CRLF and lone CR each count once.

@@ -200,6 +200,7 @@ fn long_fields_and_edges() {
         "a,".into(),
         ",".into(),
         "\r\n".into(),
+        "4,Xã SƠN,21,20,3,Cao\r\n5,\"'=Xã LỘC\"\"q\"\"\",28,26.7,2,Cao\r\n6,Xã SƠN\r\n".into(),
     ];
     for t in &cases {
         for d in CANDIDATES.into_iter().chain(['"', '\n', '\r']) {
