@@ -70,8 +70,9 @@ pub struct Records<'a> {
     width: usize,
     /// Splits records.
     reader: Reader,
-    /// Finds where a quoted field that unquoting changed ends in the text.
-    fields: Reader,
+    /// Finds where a quoted field that unquoting changed ends in the text;
+    /// built when the first such field comes.
+    fields: Option<Reader>,
     /// The record's cells one after another as csv-core wrote them, quotes
     /// removed, and where each ends.
     out: Vec<u8>,
@@ -83,15 +84,7 @@ impl<'a> Records<'a> {
     /// splits at `,`.
     pub fn new(text: &'a str, delim: char) -> Self {
         let d = if delim.is_ascii() { delim as u8 } else { b',' };
-        // A line break chosen as the delimiter splits cells everywhere, as
-        // csv-core does with it inside a record; only the other break ends
-        // lines then.
-        let term = match d {
-            b'\n' => Terminator::Any(b'\r'),
-            b'\r' => Terminator::Any(b'\n'),
-            _ => Terminator::CRLF,
-        };
-        let mut reader = ReaderBuilder::new().delimiter(d).terminator(term).build();
+        let mut reader = reader(d);
         // csv-core drops a UTF-8 BOM at the start of its first input. The text
         // layer has stripped the file's BOM already, so a U+FEFF left there is
         // text: one call with no room for output marks the reader as started
@@ -103,10 +96,8 @@ impl<'a> Records<'a> {
             delim: d,
             line: 1,
             width: 4,
-            // Built again, not cloned: csv-core 0.1.13's `Clone` copies only
-            // part of its tables, and the copy splits fields wrongly.
-            fields: ReaderBuilder::new().delimiter(d).terminator(term).build(),
             reader,
+            fields: None,
             out: vec![0; 1024],
             ends: vec![0; 64],
         }
@@ -114,7 +105,7 @@ impl<'a> Records<'a> {
 
     /// Bytes not read yet.
     pub fn remaining(&self) -> usize {
-        self.text.len() - self.pos
+        self.text.len().saturating_sub(self.pos)
     }
 
     /// Let csv-core read the record at `pos` into `out` and `ends`: the
@@ -125,9 +116,9 @@ impl<'a> Records<'a> {
         let (mut nout, mut nend) = (0, 0);
         let ended_by_line = loop {
             let input = b.get(self.pos..).unwrap_or_default();
-            let (res, nin, o, e) =
-                self.reader
-                    .read_record(input, &mut self.out[nout..], &mut self.ends[nend..]);
+            let out = self.out.get_mut(nout..).unwrap_or_default();
+            let ends = self.ends.get_mut(nend..).unwrap_or_default();
+            let (res, nin, o, e) = self.reader.read_record(input, out, ends);
             self.pos += nin;
             nout += o;
             nend += e;
@@ -149,30 +140,6 @@ impl<'a> Records<'a> {
             }
         };
         (nend, ended_by_line)
-    }
-
-    /// The bytes of the quoted field at `at`, up to its delimiter or line
-    /// end (csv-core finds the end; the field's text is already known).
-    fn quoted_len(&mut self, at: usize) -> usize {
-        let input = self.text.as_bytes().get(at..).unwrap_or_default();
-        self.fields.reset();
-        let mut scratch = [0u8; 256];
-        let mut n = 0;
-        loop {
-            let rest = input.get(n..).unwrap_or_default();
-            let (res, nin, _) = self.fields.read_field(rest, &mut scratch);
-            n += nin;
-            match res {
-                ReadFieldResult::Field { .. } | ReadFieldResult::End if rest.is_empty() => {
-                    return n
-                }
-                // Without the delimiter or line end it stopped after.
-                ReadFieldResult::Field { .. } => return n.saturating_sub(1),
-                // Not answered to an empty input; stops rather than loops.
-                _ if rest.is_empty() => return n,
-                _ => {}
-            }
-        }
     }
 }
 
@@ -206,10 +173,9 @@ impl<'a> Iterator for Records<'a> {
         // `""` or text after the closing quote changed it.
         let mut cells = Vec::with_capacity(n.max(1));
         let (mut at, mut from) = (start, 0);
-        for k in 0..n {
-            let to = self.ends[k];
+        for &to in self.ends.get(..n).unwrap_or_default() {
             let out = self.out.get(from..to).unwrap_or_default();
-            let len = to - from;
+            let len = to.saturating_sub(from);
             from = to;
             if b.get(at) != Some(&b'"') {
                 cells.push(
@@ -231,13 +197,18 @@ impl<'a> Iterator for Records<'a> {
                     .map_or_else(|| owned(out), Cow::Borrowed);
                 (cell, len + 2)
             } else {
-                (owned(out), self.quoted_len(at))
+                let fields = self.fields.get_or_insert_with(|| reader(self.delim));
+                (
+                    owned(out),
+                    quoted_len(fields, b.get(at..).unwrap_or_default()),
+                )
             };
             self.line += line_breaks(b.get(at..at + raw).unwrap_or_default());
             cells.push(cell);
             at += raw + 1;
         }
         if cells.is_empty() {
+            // csv-core reports one field at least; a record is never empty.
             cells.push(Cow::Borrowed(""));
         }
         if ended_by_line {
@@ -254,6 +225,40 @@ impl<'a> Iterator for Records<'a> {
             lines: self.line - start_line,
             cells,
         })
+    }
+}
+
+/// A csv-core reader splitting at `d`. A line break chosen as the delimiter
+/// splits cells everywhere, as csv-core does with it inside a record; only
+/// the other break ends lines then.
+fn reader(d: u8) -> Reader {
+    let term = match d {
+        b'\n' => Terminator::Any(b'\r'),
+        b'\r' => Terminator::Any(b'\n'),
+        _ => Terminator::CRLF,
+    };
+    ReaderBuilder::new().delimiter(d).terminator(term).build()
+}
+
+/// The bytes of the quoted field `input` starts with, up to its delimiter or
+/// line end (csv-core finds the end; the field's text is already known).
+/// `fields` is reset first: a field never depends on the record before it.
+fn quoted_len(fields: &mut Reader, input: &[u8]) -> usize {
+    fields.reset();
+    let mut scratch = [0u8; 256];
+    let mut n = 0;
+    loop {
+        let rest = input.get(n..).unwrap_or_default();
+        let (res, nin, _) = fields.read_field(rest, &mut scratch);
+        n += nin;
+        match res {
+            ReadFieldResult::Field { .. } | ReadFieldResult::End if rest.is_empty() => return n,
+            // Without the delimiter or line end it stopped after.
+            ReadFieldResult::Field { .. } => return n.saturating_sub(1),
+            // Not answered to an empty input; stops rather than loops.
+            _ if rest.is_empty() => return n,
+            _ => {}
+        }
     }
 }
 
