@@ -305,6 +305,21 @@ fn ods_damage_after_the_tables_is_not_needed() {
 }
 
 #[test]
+fn many_damaged_ods_tables_are_not_quadratic() {
+    // Each table lacks its end tag, so stepping over one runs to the end.
+    let unclosed = r#"<table:table table:name="x"><table:table-row>"#.repeat(20_000);
+    let bytes = ods_file(&[ods_table(TABLE, ODS_ROWS), unclosed], ODS_TAIL);
+    let t = std::time::Instant::now();
+    let mut wb = Ods::open(&bytes, &Limits::default()).unwrap();
+    for i in 1..wb.sheet_names().len() {
+        assert!(wb.sheet(i).unwrap().is_err());
+    }
+    assert_eq!(wb.sheet(0).unwrap().unwrap().rows.len(), 3);
+    assert!(read(&bytes, "bang.ods", None).is_ok());
+    assert!(t.elapsed().as_millis() < 2000, "{:?}", t.elapsed());
+}
+
+#[test]
 fn ods_table_depth_counts_its_parents() {
     // The tables sit 4 elements deep; a limit of 6 leaves room for a row
     // and a cell, not for the cell's paragraph.

@@ -79,8 +79,8 @@ pub struct Limits {
     pub max_cols: usize,
     /// XML nesting depth.
     pub max_depth: usize,
-    /// Cells kept in memory for one workbook (empty cells padded in dense rows
-    /// count too), and shared strings.
+    /// Cells kept in memory for one workbook, over every sheet read from it
+    /// (empty cells padded in dense rows count too), and shared strings.
     pub max_cells: usize,
 }
 

@@ -8,7 +8,11 @@
 //! [`WorkbookReader::sheet`] then reads one table from where it starts to
 //! its end tag. A table whose XML is damaged is still listed: past it, the
 //! next table is found by its start tag (`<table:table` with the damaged
-//! table's prefix), and its error is given when that table is asked for.
+//! table's prefix), and its error is given when that table is asked for
+//! (kept from the index, not met again). The text stepped over before
+//! finding a next table is bounded (twice content.xml), so many damaged
+//! tables cannot make the work quadratic: past it, no more tables are
+//! looked for.
 //! Damage before the first table (in the styles) fails the whole file;
 //! damage after the last one is ignored, since no table needs it. A table
 //! whose own start tag is damaged is not found, and tables inside tables
@@ -21,7 +25,7 @@ use super::xml::{local, Reader, Tag, Token};
 use super::zip::ZipArchive;
 use super::{
     iso_to_serial, place, Cell, CellValue, LimitError, Limits, Sheet, SheetRow, Workbook,
-    WorkbookReader, ZipError,
+    WorkbookReader, XmlError, ZipError,
 };
 pub use error::OdsError;
 
@@ -273,6 +277,9 @@ struct TableAt {
     pos: usize,
     /// Elements open around it.
     outer: usize,
+    /// The XML error met when the index stepped over it: the table is
+    /// damaged, and reading it again would only meet the error again.
+    damage: Option<XmlError>,
 }
 
 /// An .ods spreadsheet opened for reading its tables one by one.
@@ -307,6 +314,9 @@ fn index(xml: &str, lim: &Limits) -> Result<(Styles, Vec<String>, Vec<TableAt>),
     let (mut names, mut tables) = (Vec::new(), Vec::<TableAt>::new());
     let mut r = Reader::new(xml, PART, lim.max_depth);
     let mut prefix = String::from("table:");
+    // Bytes stepped over before a resync: a damaged table can run to the
+    // end of the text, and many of them must not make the work quadratic.
+    let mut scanned = 0usize;
     loop {
         let at = r.pos();
         let resync_from = match r.next_token() {
@@ -320,7 +330,11 @@ fn index(xml: &str, lim: &Limits) -> Result<(Styles, Vec<String>, Vec<TableAt>),
                     t.attr("name")
                         .map_or_else(|| format!("Sheet{}", names.len() + 1), |v| v.into_owned()),
                 );
-                tables.push(TableAt { pos: at, outer });
+                tables.push(TableAt {
+                    pos: at,
+                    outer,
+                    damage: None,
+                });
                 if tables.len() > lim.max_cells {
                     return Err(LimitError::TooManyCells {
                         sheet: PART.into(),
@@ -330,7 +344,12 @@ fn index(xml: &str, lim: &Limits) -> Result<(Styles, Vec<String>, Vec<TableAt>),
                 }
                 match r.skip_element() {
                     Ok(()) => continue,
-                    Err(_) => at + 1,
+                    Err(e) => {
+                        if let Some(t) = tables.last_mut() {
+                            t.damage = Some(e);
+                        }
+                        at + 1
+                    }
                 }
             }
             Ok(Some(Token::Start(t)))
@@ -355,6 +374,10 @@ fn index(xml: &str, lim: &Limits) -> Result<(Styles, Vec<String>, Vec<TableAt>),
             Ok(Some(Token::Text(_))) => continue,
         };
         // Past damage after a table: on from the next table's start tag.
+        scanned = scanned.saturating_add(r.pos().saturating_sub(at));
+        if scanned > xml.len().saturating_mul(2) {
+            break;
+        }
         let Some(next) = next_table(xml, resync_from, &prefix) else {
             break;
         };
@@ -408,6 +431,9 @@ impl Ods {
         let (Some(at), Some(name)) = (self.tables.get(i), self.names.get(i)) else {
             return Err(OdsError::NoSheets);
         };
+        if let Some(e) = &at.damage {
+            return Err(e.clone().into());
+        }
         let lim = self.lim;
         let mut r = Reader::resume(&self.xml, PART, lim.max_depth, at.pos, at.outer);
         let mut t = TableRead {
