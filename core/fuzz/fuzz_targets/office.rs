@@ -4,7 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use thongbao_core::office::{
-    read_ods, read_xls, read_xlsx, read_zip, Limits, Workbook, ZipArchive,
+    read_ods, read_xls, read_xlsx, read_zip, Limits, Ods, Workbook, WorkbookReader, Xls, Xlsx,
+    ZipArchive,
 };
 
 const LIMITS: Limits = Limits {
@@ -31,6 +32,20 @@ fn within(wb: &Workbook) {
         }
     }
     assert!(cells <= LIMITS.max_cells, "{cells} cells");
+}
+
+/// Opened lazily, every sheet that parses stays within the limits, and
+/// there is no sheet past the names.
+fn each_sheet<W: WorkbookReader>(mut wb: W) {
+    let n = wb.sheet_names().len();
+    let mut sheets = Vec::new();
+    for i in 0..n {
+        if let Some(Ok(s)) = wb.sheet(i) {
+            sheets.push(s);
+        }
+    }
+    assert!(wb.sheet(n).is_none());
+    within(&Workbook { sheets });
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -64,5 +79,14 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => {
             let _ = (e.to_string(), e.message(thongbao_core::Lang::En));
         }
+    }
+    if let Ok(wb) = Xlsx::open(data, &LIMITS) {
+        each_sheet(wb);
+    }
+    if let Ok(wb) = Ods::open(data, &LIMITS) {
+        each_sheet(wb);
+    }
+    if let Ok(wb) = Xls::open(data, &LIMITS) {
+        each_sheet(wb);
     }
 });

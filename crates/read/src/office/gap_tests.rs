@@ -3,12 +3,10 @@
 //! system, 8-bit code pages, merged whole rows, short last sectors, formats
 //! we refuse by name, Excel's cell length, and errors in both languages.
 
-use super::xls_read::tests::{
-    bstr, cell, cfb, dir_entry, font, put32, rec, row, vals, workbook, xf,
-};
+use super::xls::tests::{bstr, cell, cfb, dir_entry, font, put32, rec, row, vals, workbook, xf};
 use super::*;
 use crate::office::tests::text;
-use crate::text::{convert_legacy_str, encode_as, Encoding};
+use crate::text::{convert_legacy_str, encode_as, legacy_font, Encoding};
 use crate::Lang;
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -215,7 +213,10 @@ fn biff5_text_in_the_code_page() {
         rec(0x207, &bstr(&cp("Tổng cộng"), true)),
     ];
     let stream = workbook(false, &globals, &[("Số liệu", 0, 0x10, sheet)]);
-    let wb = read_xls(&cfb(&[("Book", &stream)], 9, 1), &Limits::default()).unwrap();
+    // The ingest layer names the legacy fonts, whose bytes stay as they are.
+    let file = cfb(&[("Book", &stream)], 9, 1);
+    let raw = |f: &str| legacy_font(f).is_some();
+    let wb = read_xls_with(&file, &Limits::default(), raw).unwrap();
     let s = &wb.sheets[0];
     assert_eq!(s.name, "Số liệu");
     assert_eq!(vals(row(s, 1))[0], text("Xã Sơn Thủy"));
@@ -273,7 +274,7 @@ fn whole_row_and_column_merges_are_read() {
     // A half-row, half-cell range is no range.
     let bad = r#"<mergeCells><mergeCell ref="A1:3"/></mergeCells>"#;
     let err = read_xlsx(&xlsx("", &[], &[], rows, bad), &Limits::default()).unwrap_err();
-    assert!(matches!(err, OfficeError::BadReference { .. }), "{err:?}");
+    assert!(matches!(err, XlsxError::BadReference { .. }), "{err:?}");
 }
 
 /// A compound file whose mini stream (holding `stream`) is its last part,
@@ -346,7 +347,7 @@ fn xls_ending_in_a_partial_sector_is_read() {
     let short = &full[..512 * 4 + stream.len() - 20];
     assert_eq!(
         read_xls(short, &Limits::default()),
-        Err(OfficeError::Xls(XlsProblem::Truncated))
+        Err(XlsError::Damaged(XlsProblem::Truncated))
     );
 }
 
@@ -356,7 +357,7 @@ fn xlsb_and_encrypted_files_say_what_they_are() {
     w.add("_rels/.rels", format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.bin"/></Relationships>"#).as_bytes());
     w.add("xl/workbook.bin", &[0x83, 0x01, 0x00, 0xFF, 0xFE]);
     let xlsb = w.finish();
-    assert_eq!(read_xlsx(&xlsb, &Limits::default()), Err(OfficeError::Xlsb));
+    assert_eq!(read_xlsx(&xlsb, &Limits::default()), Err(XlsxError::Xlsb));
     let err = crate::ingest::read(&xlsb, "bang.xlsb").unwrap_err();
     assert!(err.message(Lang::En).contains(".xlsb"), "{err:?}");
 
@@ -368,10 +369,7 @@ fn xlsb_and_encrypted_files_say_what_they_are() {
     w.add_stored("content.xml", &[0x9C, 0x11, 0xF0, 0x00, 0x37]);
     w.add("META-INF/manifest.xml", br#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>"#);
     let ods = w.finish();
-    assert_eq!(
-        read_ods(&ods, &Limits::default()),
-        Err(OfficeError::Encrypted)
-    );
+    assert_eq!(read_ods(&ods, &Limits::default()), Err(OdsError::Encrypted));
     let err = crate::ingest::read(&ods, "bang.ods").unwrap_err();
     assert!(err.message(Lang::En).contains("password"), "{err:?}");
     assert!(err.message(Lang::Vi).contains("mật khẩu"), "{err:?}");
@@ -381,7 +379,7 @@ fn xlsb_and_encrypted_files_say_what_they_are() {
     let info_only = cfb(&[("EncryptionInfo", x)], 9, 1);
     assert_eq!(
         read_xls(&info_only, &Limits::default()),
-        Err(OfficeError::Encrypted)
+        Err(XlsError::Encrypted)
     );
     let err = crate::ingest::read(&info_only, "bang.xlsx").unwrap_err();
     assert!(err.message(Lang::En).contains("password"), "{err:?}");
@@ -416,11 +414,11 @@ fn has_vietnamese(s: &str) -> bool {
     })
 }
 
-/// One of each error, with plain ASCII names and values.
-fn every_office_error() -> Vec<OfficeError> {
-    use OfficeError::*;
-    let (n, s) = (String::from("xl/sheet1.xml"), String::from("Sheet1"));
-    let mut all = vec![
+/// One of each zip error.
+fn every_zip_error() -> Vec<ZipError> {
+    use ZipError::*;
+    let n = String::from("xl/sheet1.xml");
+    let all = vec![
         NotZip,
         LegacyOrEncrypted,
         EncryptedEntry(n.clone()),
@@ -437,47 +435,7 @@ fn every_office_error() -> Vec<OfficeError> {
             limit: 100 * MB,
         },
         TooManyEntries { limit: 10_000 },
-        BadReference {
-            part: n.clone(),
-            value: "ZZ0".into(),
-        },
-        TooManyRows {
-            sheet: s.clone(),
-            limit: 5,
-        },
-        TooManyCols {
-            sheet: s.clone(),
-            row: 3,
-            limit: 5,
-        },
-        TooManyCells { sheet: s, limit: 5 },
-        NoSheets,
-        Encrypted,
-        NoWorkbookStream,
-        Xlsb,
     ];
-    for problem in [
-        XmlProblem::NotUtf8,
-        XmlProblem::Syntax,
-        XmlProblem::Mismatch,
-        XmlProblem::Unclosed,
-        XmlProblem::BadEntity,
-        XmlProblem::TooDeep(256),
-    ] {
-        all.push(Xml {
-            part: n.clone(),
-            problem,
-            pos: 7,
-        });
-    }
-    for p in [
-        XlsProblem::NotCompound,
-        XlsProblem::Truncated,
-        XlsProblem::BadChain,
-        XlsProblem::BadRecord(42),
-    ] {
-        all.push(Xls(p));
-    }
     // A new variant must be added above: this match is exhaustive.
     for e in &all {
         match e {
@@ -490,20 +448,183 @@ fn every_office_error() -> Vec<OfficeError> {
             | MissingPart(_)
             | TotalTooLarge { .. }
             | EntryTooLarge { .. }
-            | TooManyEntries { .. }
-            | Xml { .. }
-            | BadReference { .. }
-            | TooManyRows { .. }
-            | TooManyCols { .. }
-            | TooManyCells { .. }
-            | NoSheets
-            | Xls(_)
-            | Encrypted
-            | NoWorkbookStream
-            | Xlsb => {}
+            | TooManyEntries { .. } => {}
         }
     }
     all
+}
+
+/// One XML error per problem.
+fn every_xml_error() -> Vec<XmlError> {
+    use XmlProblem::*;
+    let all: Vec<XmlError> = [NotUtf8, Syntax, Mismatch, Unclosed, BadEntity, TooDeep(256)]
+        .into_iter()
+        .map(|problem| XmlError {
+            part: "xl/sheet1.xml".into(),
+            problem,
+            pos: 7,
+        })
+        .collect();
+    for e in &all {
+        match e.problem {
+            NotUtf8 | Syntax | Mismatch | Unclosed | BadEntity | TooDeep(_) => {}
+        }
+    }
+    all
+}
+
+/// One of each limit error.
+fn every_limit_error() -> Vec<LimitError> {
+    use LimitError::*;
+    let s = String::from("Sheet1");
+    let all = vec![
+        TooManyRows {
+            sheet: s.clone(),
+            limit: 5,
+        },
+        TooManyCols {
+            sheet: s.clone(),
+            row: 3,
+            limit: 5,
+        },
+        TooManyCells { sheet: s, limit: 5 },
+    ];
+    for e in &all {
+        match e {
+            TooManyRows { .. } | TooManyCols { .. } | TooManyCells { .. } => {}
+        }
+    }
+    all
+}
+
+/// Every error of every format (the lower errors inside each format that
+/// meets them), with plain ASCII names and values.
+fn every_office_error() -> Vec<OfficeError> {
+    let (n, bad) = (String::from("xl/sheet1.xml"), String::from("ZZ0"));
+    let lower = |zip: bool, xml: bool| {
+        let mut v: Vec<(Option<ZipError>, Option<XmlError>, Option<LimitError>)> = Vec::new();
+        if zip {
+            v.extend(every_zip_error().into_iter().map(|e| (Some(e), None, None)));
+        }
+        if xml {
+            v.extend(every_xml_error().into_iter().map(|e| (None, Some(e), None)));
+        }
+        v.extend(
+            every_limit_error()
+                .into_iter()
+                .map(|e| (None, None, Some(e))),
+        );
+        v
+    };
+    let mut xlsx = vec![
+        XlsxError::BadReference {
+            part: n.clone(),
+            value: bad.clone(),
+        },
+        XlsxError::NoSheets,
+        XlsxError::Xlsb,
+    ];
+    let mut ods = vec![OdsError::NoSheets, OdsError::Encrypted];
+    let mut xls = vec![
+        XlsError::TooLarge { limit: 200 * MB },
+        XlsError::BadReference {
+            part: "SST".into(),
+            value: "42".into(),
+        },
+        XlsError::NoSheets,
+        XlsError::Encrypted,
+        XlsError::NoWorkbookStream,
+    ];
+    for (z, x, l) in lower(true, true) {
+        xlsx.extend(z.clone().map(XlsxError::Zip));
+        xlsx.extend(x.clone().map(XlsxError::Xml));
+        xlsx.extend(l.clone().map(XlsxError::Limit));
+        ods.extend(z.map(OdsError::Zip));
+        ods.extend(x.map(OdsError::Xml));
+        ods.extend(l.map(OdsError::Limit));
+    }
+    for (_, _, l) in lower(false, false) {
+        xls.extend(l.map(XlsError::Limit));
+    }
+    for p in [
+        XlsProblem::NotCompound,
+        XlsProblem::Truncated,
+        XlsProblem::BadChain,
+        XlsProblem::BadRecord(42),
+    ] {
+        xls.push(XlsError::Damaged(p));
+    }
+    // A new variant must be added above: these matches are exhaustive.
+    for e in &xlsx {
+        match e {
+            XlsxError::Zip(_)
+            | XlsxError::Xml(_)
+            | XlsxError::Limit(_)
+            | XlsxError::BadReference { .. }
+            | XlsxError::NoSheets
+            | XlsxError::Xlsb => {}
+        }
+    }
+    for e in &ods {
+        match e {
+            OdsError::Zip(_)
+            | OdsError::Xml(_)
+            | OdsError::Limit(_)
+            | OdsError::NoSheets
+            | OdsError::Encrypted => {}
+        }
+    }
+    for e in &xls {
+        match e {
+            XlsError::Damaged(
+                XlsProblem::NotCompound
+                | XlsProblem::Truncated
+                | XlsProblem::BadChain
+                | XlsProblem::BadRecord(_),
+            )
+            | XlsError::TooLarge { .. }
+            | XlsError::Limit(_)
+            | XlsError::BadReference { .. }
+            | XlsError::NoSheets
+            | XlsError::Encrypted
+            | XlsError::NoWorkbookStream => {}
+        }
+    }
+    let mut all: Vec<OfficeError> = Vec::new();
+    all.extend(xlsx.into_iter().map(OfficeError::Xlsx));
+    all.extend(ods.into_iter().map(OfficeError::Ods));
+    all.extend(xls.into_iter().map(OfficeError::Xls));
+    for e in &all {
+        match e {
+            OfficeError::Xlsx(_) | OfficeError::Ods(_) | OfficeError::Xls(_) => {}
+        }
+    }
+    all
+}
+
+/// The message of a format's own error, and of the lower error it wraps.
+fn inner_messages(e: &OfficeError, lang: Lang) -> Vec<String> {
+    let mut out = vec![match e {
+        OfficeError::Xlsx(x) => x.message(lang),
+        OfficeError::Ods(x) => x.message(lang),
+        OfficeError::Xls(x) => x.message(lang),
+    }];
+    let (zip, xml, limit) = match e {
+        OfficeError::Xlsx(XlsxError::Zip(z)) | OfficeError::Ods(OdsError::Zip(z)) => {
+            (Some(z), None, None)
+        }
+        OfficeError::Xlsx(XlsxError::Xml(x)) | OfficeError::Ods(OdsError::Xml(x)) => {
+            (None, Some(x), None)
+        }
+        OfficeError::Xlsx(XlsxError::Limit(l))
+        | OfficeError::Ods(OdsError::Limit(l))
+        | OfficeError::Xls(XlsError::Limit(l)) => (None, None, Some(l)),
+        _ => (None, None, None),
+    };
+    out.extend(zip.map(|z| z.message(lang)));
+    out.extend(xml.map(|x| x.message(lang)));
+    out.extend(limit.map(|l| l.message(lang)));
+    out
 }
 
 #[test]
@@ -511,6 +632,9 @@ fn every_office_error_in_both_languages() {
     for e in every_office_error() {
         let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
         assert_eq!(vi, e.to_string());
+        // The format's error and the lower one say the same.
+        assert!(inner_messages(&e, Lang::Vi).iter().all(|m| *m == vi));
+        assert!(inner_messages(&e, Lang::En).iter().all(|m| *m == en));
         assert!(!has_vietnamese(&en), "{en}");
         assert!(has_vietnamese(&vi), "{vi}");
         assert_ne!(vi, en);
@@ -530,8 +654,8 @@ fn every_office_error_in_both_languages() {
         assert_eq!(crate::ingest::job::from_json(&json), Err(ie));
     }
     let xls = [
-        OfficeError::Xls(XlsProblem::BadRecord(42)),
-        OfficeError::Encrypted,
+        OfficeError::Xls(XlsError::Damaged(XlsProblem::BadRecord(42))),
+        OfficeError::Xls(XlsError::Encrypted),
     ];
     assert!(xls[0].to_string().contains("42") && xls[0].message(Lang::En).contains("42"));
     assert!(xls[1].to_string().contains("mật khẩu"));

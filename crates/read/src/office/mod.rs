@@ -1,15 +1,23 @@
 //! Reading and writing office files (.xlsx, .ods, .xls) without any heavy dependency.
 //!
 //! Everything here is hand-written and defensive: any byte sequence given to the
-//! readers yields either a value or an [`OfficeError`], never a panic, and the
+//! readers yields either a value or an error, never a panic, and the
 //! [`Limits`] bound the memory and time an untrusted file can make us spend.
+//!
+//! Workbooks are opened lazily, like calamine's `Reader`: [`Xlsx::open`],
+//! [`Ods::open`] and [`Xls::open`] read what every sheet shares (sheet
+//! names, styles and fonts, shared strings, the 1904 date flag) and
+//! [`WorkbookReader::sheet`] parses one sheet when asked, so a damaged sheet
+//! fails only itself. [`read_xlsx`], [`read_ods`] and [`read_xls`] read every
+//! sheet at once. Each format has its own error ([`XlsxError`],
+//! [`OdsError`], [`XlsError`]) wrapping the lower ones ([`ZipError`],
+//! [`XmlError`], [`LimitError`]); [`OfficeError`] holds any of them.
 
 mod error;
 mod numfmt;
-pub mod ods_read;
-mod xls_read;
-pub mod xlsx_read;
-mod xlsx_sheet;
+pub mod ods;
+pub mod xls;
+pub mod xlsx;
 pub mod xlsx_write;
 pub mod xml;
 mod xstring;
@@ -18,14 +26,41 @@ pub mod zip;
 #[cfg(test)]
 mod gap_tests;
 #[cfg(test)]
+mod lazy_tests;
+#[cfg(test)]
 mod tests;
 
-pub use error::{OfficeError, XlsProblem, XmlProblem};
-pub use ods_read::read_ods;
-pub use xls_read::read_xls;
-pub use xlsx_read::read_xlsx;
+pub use error::{LimitError, OfficeError, XmlError, XmlProblem, ZipError};
+pub use ods::{read_ods, Ods, OdsError};
+pub use xls::{read_xls, read_xls_with, FontFilter, Xls, XlsError, XlsProblem};
+pub use xlsx::{read_xlsx, Xlsx, XlsxError};
 pub use xlsx_write::{neutralise, write_xlsx, XCell};
 pub use zip::{read_zip, ZipArchive, ZipEntry, ZipWriter};
+
+/// A workbook opened for reading, its sheets parsed one at a time.
+pub trait WorkbookReader {
+    /// The format's own error.
+    type Error: Into<OfficeError>;
+
+    /// The names of the sheets, in the workbook's order (what
+    /// [`WorkbookReader::sheet`] counts).
+    fn sheet_names(&self) -> &[String];
+
+    /// Parses sheet `index`; `None` when there is no such sheet. The cells
+    /// kept count towards [`Limits::max_cells`] across every sheet read.
+    fn sheet(&mut self, index: usize) -> Option<Result<Sheet, Self::Error>>;
+
+    /// Every sheet, in order; the first that fails fails the whole.
+    fn read_all(&mut self) -> Result<Workbook, Self::Error> {
+        let mut sheets = Vec::with_capacity(self.sheet_names().len());
+        for i in 0..self.sheet_names().len() {
+            if let Some(s) = self.sheet(i) {
+                sheets.push(s?);
+            }
+        }
+        Ok(Workbook { sheets })
+    }
+}
 
 pub(crate) const MB: u64 = 1024 * 1024;
 
@@ -44,8 +79,8 @@ pub struct Limits {
     pub max_cols: usize,
     /// XML nesting depth.
     pub max_depth: usize,
-    /// Cells kept in memory for one workbook (empty cells padded in dense rows
-    /// count too), and shared strings.
+    /// Cells kept in memory for one workbook, over every sheet read from it
+    /// (empty cells padded in dense rows count too), and shared strings.
     pub max_cells: usize,
 }
 
@@ -104,6 +139,32 @@ pub enum CellValue {
     /// days) without a date.
     Date(f64),
     Error(String),
+}
+
+/// Cells of one row: puts `cell` at `col`, padding with empty cells;
+/// `used` counts the cells kept (padding included) against the limit.
+pub(crate) fn place(
+    cur: &mut Vec<Cell>,
+    col: usize,
+    cell: Cell,
+    used: &mut usize,
+    lim: &Limits,
+    sheet: &str,
+) -> Result<(), LimitError> {
+    if let Some(slot) = cur.get_mut(col) {
+        *slot = cell;
+        return Ok(());
+    }
+    *used = used.saturating_add(col + 1 - cur.len());
+    if *used > lim.max_cells {
+        return Err(LimitError::TooManyCells {
+            sheet: sheet.to_string(),
+            limit: lim.max_cells,
+        });
+    }
+    cur.resize(col, Cell::default());
+    cur.push(cell);
+    Ok(())
 }
 
 /// Column letters for a 0-based column index ("A", "Z", "AA", …).

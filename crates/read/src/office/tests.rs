@@ -77,7 +77,7 @@ fn zip_round_trip() {
     }
     assert_eq!(z.file("/A.TXT").unwrap(), repetitive.as_bytes());
     assert_eq!(z.file("stored.txt").unwrap(), repetitive.as_bytes());
-    assert!(matches!(z.file("nope"), Err(OfficeError::MissingPart(_))));
+    assert!(matches!(z.file("nope"), Err(ZipError::MissingPart(_))));
     let all = read_zip(&bytes, &Limits::default()).unwrap();
     assert_eq!(all.len(), 5);
 
@@ -91,16 +91,16 @@ fn zip_round_trip() {
     let z = ZipArchive::new(&bad, &Limits::default()).unwrap();
     assert!(matches!(
         z.file("dir/ủy ban.xml"),
-        Err(OfficeError::BadEntry(_))
+        Err(ZipError::BadEntry(_))
     ));
 
     assert_eq!(
         ZipArchive::new(b"not a zip", &Limits::default()).err(),
-        Some(OfficeError::NotZip)
+        Some(ZipError::NotZip)
     );
     assert_eq!(
         ZipArchive::new(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0], &Limits::default()).err(),
-        Some(OfficeError::LegacyOrEncrypted)
+        Some(ZipError::LegacyOrEncrypted)
     );
     let few = Limits {
         max_entries: 3,
@@ -108,7 +108,7 @@ fn zip_round_trip() {
     };
     assert_eq!(
         ZipArchive::new(&bytes, &few).err(),
-        Some(OfficeError::TooManyEntries { limit: 3 })
+        Some(ZipError::TooManyEntries { limit: 3 })
     );
 }
 
@@ -158,7 +158,7 @@ fn zip_bomb_refused_quickly() {
     let honest = w.finish();
     assert_eq!(
         ZipArchive::new(&honest, &Limits::default()).err(),
-        Some(OfficeError::TotalTooLarge {
+        Some(ZipError::TotalTooLarge {
             limit: 200 * 1024 * 1024
         })
     );
@@ -169,7 +169,7 @@ fn zip_bomb_refused_quickly() {
     let z = ZipArchive::new(&honest, &roomy).unwrap();
     assert!(matches!(
         z.file("xl/worksheets/sheet1.xml"),
-        Err(OfficeError::EntryTooLarge { .. })
+        Err(ZipError::EntryTooLarge { .. })
     ));
     assert!(read_xlsx(&honest, &Limits::default()).is_err());
 
@@ -180,7 +180,7 @@ fn zip_bomb_refused_quickly() {
     let z = ZipArchive::new(&liar, &Limits::default()).unwrap();
     assert!(matches!(
         z.file("xl/workbook.xml"),
-        Err(OfficeError::BadEntry(_))
+        Err(ZipError::BadEntry(_))
     ));
     assert!(read_xlsx(&liar, &Limits::default()).is_err());
     assert!(t.elapsed().as_secs_f64() < 2.0, "{:?}", t.elapsed());
@@ -236,7 +236,7 @@ fn deep_xml_refused() {
     assert!(
         matches!(
             err,
-            OfficeError::Xml {
+            XmlError {
                 problem: XmlProblem::TooDeep(256),
                 ..
             }
@@ -251,10 +251,10 @@ fn deep_xml_refused() {
     let err = read_xlsx(&xlsx_with_sheet(&sheet), &Limits::default()).unwrap_err();
     assert!(matches!(
         err,
-        OfficeError::Xml {
+        XlsxError::Xml(XmlError {
             problem: XmlProblem::TooDeep(_),
             ..
-        }
+        })
     ));
     assert!(!err.to_string().is_empty() && !err.message(crate::Lang::En).is_empty());
 }
@@ -391,7 +391,9 @@ fn hand_built_xlsx() {
     parts.retain(|p| p.0 != "xl/workbook.xml");
     assert_eq!(
         read_xlsx(&pack(&parts, false), &Limits::default()).err(),
-        Some(OfficeError::MissingPart("xl/workbook.xml".into()))
+        Some(XlsxError::Zip(ZipError::MissingPart(
+            "xl/workbook.xml".into()
+        )))
     );
 }
 
@@ -405,30 +407,30 @@ fn million_columns_refused() {
     let err = read_xlsx(&xlsx_with_sheet(&sheet), &Limits::default()).unwrap_err();
     assert_eq!(
         err,
-        OfficeError::TooManyCols {
+        XlsxError::Limit(LimitError::TooManyCols {
             sheet: "Danh sách".into(),
             row: 1,
             limit: 16_384
-        }
+        })
     );
     assert!(err.to_string().contains("quá nhiều cột"));
     let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row></sheetData></worksheet>";
     assert!(matches!(
         read_xlsx(&xlsx_with_sheet(sheet), &Limits::default()),
-        Err(OfficeError::TooManyCols { .. })
+        Err(XlsxError::Limit(LimitError::TooManyCols { .. }))
     ));
     let sheet =
         "<worksheet><sheetData><row r=\"2000001\"><c><v>1</v></c></row></sheetData></worksheet>";
     assert!(matches!(
         read_xlsx(&xlsx_with_sheet(sheet), &Limits::default()),
-        Err(OfficeError::TooManyRows { .. })
+        Err(XlsxError::Limit(LimitError::TooManyRows { .. }))
     ));
     // Two far-apart cells per row cost a dense row each: bounded by max_cells.
     let row = "<row><c r=\"A1\"><v>1</v></c><c r=\"XFD1\"><v>1</v></c></row>".repeat(1000);
     let sheet = format!("<worksheet><sheetData>{row}</sheetData></worksheet>");
     assert!(matches!(
         read_xlsx(&xlsx_with_sheet(&sheet), &Limits::default()),
-        Err(OfficeError::TooManyCells { .. })
+        Err(XlsxError::Limit(LimitError::TooManyCells { .. }))
     ));
     assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
 }
@@ -628,17 +630,23 @@ fn hand_built_ods() {
     assert!(
         matches!(
             err,
-            OfficeError::TooManyRows { .. } | OfficeError::TooManyCells { .. }
+            OdsError::Limit(LimitError::TooManyRows { .. } | LimitError::TooManyCells { .. })
         ),
         "{err:?}"
     );
     let wide = "<table:table-row><table:table-cell table:number-columns-repeated=\"1000000\" office:value-type=\"float\" office:value=\"1\"/></table:table-row>";
     let err = read_ods(&ods(&ods_content(wide), false), &Limits::default()).unwrap_err();
-    assert!(matches!(err, OfficeError::TooManyCols { .. }), "{err:?}");
+    assert!(
+        matches!(err, OdsError::Limit(LimitError::TooManyCols { .. })),
+        "{err:?}"
+    );
     let huge =
         "<table:table-row table:number-rows-repeated=\"18446744073709551615\"/>".repeat(2) + many;
     let err = read_ods(&ods(&ods_content(&huge), false), &Limits::default()).unwrap_err();
-    assert!(matches!(err, OfficeError::TooManyRows { .. }), "{err:?}");
+    assert!(
+        matches!(err, OdsError::Limit(LimitError::TooManyRows { .. })),
+        "{err:?}"
+    );
     assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
 }
 
@@ -721,22 +729,26 @@ fn never_panics_on_damaged_files() {
 
 #[test]
 fn messages_in_both_languages() {
+    let x = |e: XlsxError| OfficeError::Xlsx(e);
     let all = [
-        OfficeError::NotZip,
-        OfficeError::LegacyOrEncrypted,
-        OfficeError::TotalTooLarge {
+        x(ZipError::NotZip.into()),
+        x(ZipError::LegacyOrEncrypted.into()),
+        x(ZipError::TotalTooLarge {
             limit: 200 * 1024 * 1024,
-        },
-        OfficeError::TooManyCols {
+        }
+        .into()),
+        x(LimitError::TooManyCols {
             sheet: "A".into(),
             row: 3,
             limit: 16384,
-        },
-        OfficeError::Xml {
+        }
+        .into()),
+        x(XmlError {
             part: "x".into(),
             problem: XmlProblem::TooDeep(256),
             pos: 9,
-        },
+        }
+        .into()),
     ];
     assert!(all[2].to_string().contains("vượt 200 MB"));
     assert!(all[2].message(crate::Lang::En).contains("200 MB"));

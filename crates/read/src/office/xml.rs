@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::{OfficeError, XmlProblem};
+use super::{XmlError, XmlProblem};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Token<'a> {
@@ -136,6 +136,8 @@ pub struct Reader<'a> {
     stack: Vec<&'a str>,
     pending: Option<&'a str>,
     max_depth: usize,
+    /// Elements open above where reading started (see [`Reader::resume`]).
+    outer: usize,
     part: String,
 }
 
@@ -149,12 +151,35 @@ impl<'a> Reader<'a> {
             stack: Vec::new(),
             pending: None,
             max_depth,
+            outer: 0,
             part: part.to_string(),
         }
     }
 
-    fn err(&self, problem: XmlProblem) -> OfficeError {
-        OfficeError::Xml {
+    /// Reads `s` from byte `pos` (where [`Reader::pos`] was before a token),
+    /// as if `outer` elements were open around it: they count towards the
+    /// depth limit, and reading should stop at the end of the element that
+    /// starts there (its parents' end tags would not match). `s` must be the
+    /// text the first reader had (after its byte-order mark).
+    pub fn resume(s: &'a str, part: &str, max_depth: usize, pos: usize, outer: usize) -> Self {
+        Reader {
+            s,
+            pos: pos.min(s.len()),
+            stack: Vec::new(),
+            pending: None,
+            max_depth,
+            outer,
+            part: part.to_string(),
+        }
+    }
+
+    /// Byte offset of the next token (in the text after any byte-order mark).
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    fn err(&self, problem: XmlProblem) -> XmlError {
+        XmlError {
             part: self.part.clone(),
             problem,
             pos: self.pos,
@@ -163,10 +188,10 @@ impl<'a> Reader<'a> {
 
     /// Number of open elements.
     pub fn depth(&self) -> usize {
-        self.stack.len()
+        self.outer + self.stack.len()
     }
 
-    fn slice(&self, a: usize, b: usize) -> Result<&'a str, OfficeError> {
+    fn slice(&self, a: usize, b: usize) -> Result<&'a str, XmlError> {
         self.s.get(a..b).ok_or_else(|| self.err(XmlProblem::Syntax))
     }
 
@@ -188,7 +213,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn skip_past(&mut self, needle: &[u8]) -> Result<(), OfficeError> {
+    fn skip_past(&mut self, needle: &[u8]) -> Result<(), XmlError> {
         let i = find(self.s.as_bytes(), self.pos, needle)
             .ok_or_else(|| self.err(XmlProblem::Unclosed))?;
         self.pos = i + needle.len();
@@ -196,7 +221,7 @@ impl<'a> Reader<'a> {
     }
 
     /// After a `Start` token: skips to the end of that element (its `End` is consumed).
-    pub fn skip_element(&mut self) -> Result<(), OfficeError> {
+    pub fn skip_element(&mut self) -> Result<(), XmlError> {
         if self.pending.take().is_some() {
             return Ok(());
         }
@@ -209,7 +234,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    pub fn next_token(&mut self) -> Result<Option<Token<'a>>, OfficeError> {
+    pub fn next_token(&mut self) -> Result<Option<Token<'a>>, XmlError> {
         if let Some(n) = self.pending.take() {
             return Ok(Some(Token::End(n)));
         }
@@ -233,7 +258,7 @@ impl<'a> Reader<'a> {
                     continue; // whitespace (or junk) outside the root element
                 }
                 let raw = self.slice(start, end)?;
-                let t = decode(raw).ok_or_else(|| OfficeError::Xml {
+                let t = decode(raw).ok_or_else(|| XmlError {
                     part: self.part.clone(),
                     problem: XmlProblem::BadEntity,
                     pos: start,
@@ -289,7 +314,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn start_tag(&mut self, start: usize) -> Result<Token<'a>, OfficeError> {
+    fn start_tag(&mut self, start: usize) -> Result<Token<'a>, XmlError> {
         let b = self.s.as_bytes();
         let ne = self.name_end(start + 1);
         if ne == start + 1 {
@@ -345,7 +370,7 @@ impl<'a> Reader<'a> {
         }
         let attrs = self.slice(ne, self.pos)?;
         self.pos += if empty { 2 } else { 1 };
-        if self.stack.len() >= self.max_depth {
+        if self.depth() >= self.max_depth {
             return Err(self.err(XmlProblem::TooDeep(self.max_depth)));
         }
         if empty {
@@ -361,7 +386,7 @@ pub use crate::escape::escape_into;
 
 /// Tokenizes a whole document; `Ok` only if it is well-formed (as far as this
 /// tokenizer checks).
-pub fn check_well_formed(s: &str, part: &str, max_depth: usize) -> Result<(), OfficeError> {
+pub fn check_well_formed(s: &str, part: &str, max_depth: usize) -> Result<(), XmlError> {
     let mut r = Reader::new(s, part, max_depth);
     let mut roots = 0;
     while let Some(t) = r.next_token()? {
@@ -374,7 +399,7 @@ pub fn check_well_formed(s: &str, part: &str, max_depth: usize) -> Result<(), Of
     if roots == 1 {
         Ok(())
     } else {
-        Err(OfficeError::Xml {
+        Err(XmlError {
             part: part.to_string(),
             problem: XmlProblem::Syntax,
             pos: 0,

@@ -1,6 +1,6 @@
 //! Minimal zip reader and writer (stored and deflate only, no ZIP64).
 
-use super::{Limits, OfficeError};
+use super::{Limits, ZipError};
 
 const fn crc_table() -> [u32; 256] {
     let mut t = [0u32; 256];
@@ -158,9 +158,9 @@ pub struct ZipArchive<'a> {
 }
 
 impl<'a> ZipArchive<'a> {
-    pub fn new(data: &'a [u8], limits: &Limits) -> Result<Self, OfficeError> {
+    pub fn new(data: &'a [u8], limits: &Limits) -> Result<Self, ZipError> {
         if data.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-            return Err(OfficeError::LegacyOrEncrypted);
+            return Err(ZipError::LegacyOrEncrypted);
         }
         // End of central directory: last signature within the final 64 KiB + 22.
         let min = data.len().saturating_sub(22 + 0xFFFF);
@@ -176,31 +176,31 @@ impl<'a> ZipArchive<'a> {
             }
             i -= 1;
         }
-        let e = eocd.ok_or(OfficeError::NotZip)?;
-        let count = rd16(data, e + 10).ok_or(OfficeError::NotZip)?;
-        let cd_size = rd32(data, e + 12).ok_or(OfficeError::NotZip)?;
-        let cd_off = rd32(data, e + 16).ok_or(OfficeError::NotZip)?;
+        let e = eocd.ok_or(ZipError::NotZip)?;
+        let count = rd16(data, e + 10).ok_or(ZipError::NotZip)?;
+        let cd_size = rd32(data, e + 12).ok_or(ZipError::NotZip)?;
+        let cd_off = rd32(data, e + 16).ok_or(ZipError::NotZip)?;
         if count == 0xFFFF || cd_off == 0xFFFF_FFFF || cd_size == 0xFFFF_FFFF {
-            return Err(OfficeError::Zip64);
+            return Err(ZipError::Zip64);
         }
         if count as usize > limits.max_entries {
-            return Err(OfficeError::TooManyEntries {
+            return Err(ZipError::TooManyEntries {
                 limit: limits.max_entries,
             });
         }
         let cd = (cd_off as usize)
             .checked_add(cd_size as usize)
             .and_then(|end| data.get(cd_off as usize..end))
-            .ok_or(OfficeError::NotZip)?;
+            .ok_or(ZipError::NotZip)?;
         let mut entries = Vec::with_capacity(count as usize);
         let mut p = 0usize;
         let mut total = 0u64;
         while entries.len() < count as usize {
             if rd32(cd, p) != Some(0x0201_4b50) {
-                return Err(OfficeError::NotZip);
+                return Err(ZipError::NotZip);
             }
-            let h = |off: usize| rd16(cd, p + off).ok_or(OfficeError::NotZip);
-            let w = |off: usize| rd32(cd, p + off).ok_or(OfficeError::NotZip);
+            let h = |off: usize| rd16(cd, p + off).ok_or(ZipError::NotZip);
+            let w = |off: usize| rd32(cd, p + off).ok_or(ZipError::NotZip);
             let (flags, method, crc) = (h(8)?, h(10)?, w(16)?);
             let (mut csize, mut size) = (w(20)? as u64, w(24)? as u64);
             let (nlen, xlen, clen) = (h(28)? as usize, h(30)? as usize, h(32)? as usize);
@@ -208,11 +208,11 @@ impl<'a> ZipArchive<'a> {
             let name_start = p + 46;
             let name = cd
                 .get(name_start..name_start + nlen)
-                .ok_or(OfficeError::NotZip)?;
+                .ok_or(ZipError::NotZip)?;
             let name = String::from_utf8_lossy(name).replace('\\', "/");
             let extra = cd
                 .get(name_start + nlen..name_start + nlen + xlen)
-                .ok_or(OfficeError::NotZip)?;
+                .ok_or(ZipError::NotZip)?;
             // ZIP64 extended information, present only for the fields set to 0xFFFFFFFF.
             if size == 0xFFFF_FFFF || csize == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
                 let mut x = 0;
@@ -222,7 +222,7 @@ impl<'a> ZipArchive<'a> {
                         let mut q = x + 4;
                         for v in [&mut size, &mut csize, &mut offset] {
                             if *v == 0xFFFF_FFFF {
-                                *v = rd64(extra, q).ok_or(OfficeError::Zip64)?;
+                                *v = rd64(extra, q).ok_or(ZipError::Zip64)?;
                                 q += 8;
                             }
                         }
@@ -232,12 +232,12 @@ impl<'a> ZipArchive<'a> {
                     x += 4 + len as usize;
                 }
                 if !found {
-                    return Err(OfficeError::Zip64);
+                    return Err(ZipError::Zip64);
                 }
             }
             total = total.saturating_add(size);
             if total > limits.max_total {
-                return Err(OfficeError::TotalTooLarge {
+                return Err(ZipError::TotalTooLarge {
                     limit: limits.max_total,
                 });
             }
@@ -275,20 +275,20 @@ impl<'a> ZipArchive<'a> {
     }
 
     /// Decompresses one entry, checking its size and CRC.
-    pub fn file(&self, name: &str) -> Result<Vec<u8>, OfficeError> {
+    pub fn file(&self, name: &str) -> Result<Vec<u8>, ZipError> {
         let e = self
             .find(name)
-            .ok_or_else(|| OfficeError::MissingPart(name.to_string()))?;
+            .ok_or_else(|| ZipError::MissingPart(name.to_string()))?;
         self.read(e)
     }
 
-    pub fn read(&self, e: &ZipEntry) -> Result<Vec<u8>, OfficeError> {
-        let bad = || OfficeError::BadEntry(e.name.clone());
+    pub fn read(&self, e: &ZipEntry) -> Result<Vec<u8>, ZipError> {
+        let bad = || ZipError::BadEntry(e.name.clone());
         if e.flags & 1 != 0 {
-            return Err(OfficeError::EncryptedEntry(e.name.clone()));
+            return Err(ZipError::EncryptedEntry(e.name.clone()));
         }
         if e.size > self.limits.max_entry {
-            return Err(OfficeError::EntryTooLarge {
+            return Err(ZipError::EntryTooLarge {
                 name: e.name.clone(),
                 limit: self.limits.max_entry,
             });
@@ -312,7 +312,7 @@ impl<'a> ZipArchive<'a> {
                 miniz_oxide::inflate::decompress_to_vec_with_limit(body, size).map_err(|_| bad())?
             }
             m => {
-                return Err(OfficeError::UnsupportedMethod {
+                return Err(ZipError::UnsupportedMethod {
                     name: e.name.clone(),
                     method: m,
                 })
@@ -326,7 +326,7 @@ impl<'a> ZipArchive<'a> {
 }
 
 /// Reads every entry of a zip at once (directories skipped).
-pub fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<(String, Vec<u8>)>, OfficeError> {
+pub fn read_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<(String, Vec<u8>)>, ZipError> {
     let z = ZipArchive::new(bytes, limits)?;
     let mut out = Vec::new();
     for e in z.entries().iter().filter(|e| !e.name.ends_with('/')) {

@@ -1,25 +1,54 @@
-//! Reading .xlsx workbooks: values, fonts (for legacy Vietnamese encodings)
-//! and date formats.
+//! Reading .xlsx workbooks: values, fonts (the ingest layer converts text
+//! in legacy fonts) and date formats.
+//!
+//! [`Xlsx::open`] reads the workbook part (sheet names, the 1904 flag), its
+//! relationships, the styles and the shared strings; each worksheet part is
+//! decompressed and parsed only when [`WorkbookReader::sheet`] asks for it.
+
+pub(super) mod error;
+mod sheet;
 
 use super::numfmt::{builtin, classify, NumKind};
-use super::xlsx_sheet::{read_sheet, Ctx};
 use super::xml::{local, Reader, Tag, Token};
 use super::xstring::{join_pieces, unescape};
 use super::zip::ZipArchive;
-use super::{Limits, OfficeError, Sheet, Workbook};
+use super::{Limits, Sheet, Workbook, WorkbookReader, XmlError, XmlProblem, ZipError};
+pub use error::XlsxError;
+use sheet::{read_sheet, Ctx};
 
 /// Loads a part as UTF-8 text; `Ok(None)` when the zip has no such entry.
-pub(super) fn load(z: &ZipArchive, name: &str) -> Result<Option<String>, OfficeError> {
+pub(super) fn load(z: &ZipArchive, name: &str) -> Result<Option<String>, LoadError> {
     if z.find(name).is_none() {
         return Ok(None);
     }
-    String::from_utf8(z.file(name)?)
-        .map(Some)
-        .map_err(|e| OfficeError::Xml {
+    String::from_utf8(z.file(name)?).map(Some).map_err(|e| {
+        LoadError::Xml(XmlError {
             part: name.to_string(),
-            problem: super::XmlProblem::NotUtf8,
+            problem: XmlProblem::NotUtf8,
             pos: e.utf8_error().valid_up_to(),
         })
+    })
+}
+
+/// Why a part could not be loaded: the zip, or text that is not UTF-8.
+pub(super) enum LoadError {
+    Zip(ZipError),
+    Xml(XmlError),
+}
+
+impl From<ZipError> for LoadError {
+    fn from(e: ZipError) -> Self {
+        LoadError::Zip(e)
+    }
+}
+
+impl From<LoadError> for XlsxError {
+    fn from(e: LoadError) -> Self {
+        match e {
+            LoadError::Zip(e) => XlsxError::Zip(e),
+            LoadError::Xml(e) => XlsxError::Xml(e),
+        }
+    }
 }
 
 struct Rel {
@@ -53,7 +82,7 @@ fn resolve(part: &str, target: &str) -> String {
     parts.join("/")
 }
 
-fn read_rels(z: &ZipArchive, part: &str, lim: &Limits) -> Result<Vec<Rel>, OfficeError> {
+fn read_rels(z: &ZipArchive, part: &str, lim: &Limits) -> Result<Vec<Rel>, XlsxError> {
     let path = match part.rsplit_once('/') {
         Some((d, f)) => format!("{d}/_rels/{f}.rels"),
         None => format!("_rels/{part}.rels"),
@@ -77,11 +106,11 @@ fn read_rels(z: &ZipArchive, part: &str, lim: &Limits) -> Result<Vec<Rel>, Offic
     Ok(out)
 }
 
-pub(super) fn too_many(part: &str, lim: &Limits) -> OfficeError {
-    OfficeError::TooManyCells {
+pub(super) fn too_many(part: &str, lim: &Limits) -> XlsxError {
+    XlsxError::Limit(super::LimitError::TooManyCells {
         sheet: part.to_string(),
         limit: lim.max_cells,
-    }
+    })
 }
 
 #[derive(Default)]
@@ -106,7 +135,7 @@ impl Styles {
     }
 }
 
-fn parse_styles(xml: &str, part: &str, lim: &Limits) -> Result<Styles, OfficeError> {
+fn parse_styles(xml: &str, part: &str, lim: &Limits) -> Result<Styles, XlsxError> {
     let mut r = Reader::new(xml, part, lim.max_depth);
     let mut names: Vec<String> = Vec::new();
     let mut custom: Vec<(u32, NumKind)> = Vec::new();
@@ -176,7 +205,7 @@ fn parse_sst(
     part: &str,
     default_font: &str,
     lim: &Limits,
-) -> Result<Vec<SstItem>, OfficeError> {
+) -> Result<Vec<SstItem>, XlsxError> {
     let mut r = Reader::new(xml, part, lim.max_depth);
     let mut out = Vec::new();
     let (mut pieces, mut font): (Vec<(String, bool)>, _) = (Vec::new(), None);
@@ -233,24 +262,28 @@ pub(super) fn preserves(t: &Tag) -> bool {
         .any(|(n, v)| n == "xml:space" && v.trim() == "preserve")
 }
 
-/// Reads every sheet of an .xlsx (or .xlsm) workbook.
-pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, OfficeError> {
-    let z = ZipArchive::new(bytes, limits)?;
-    let mut wb_path = "xl/workbook.xml".to_string();
-    for r in read_rels(&z, "", limits)? {
-        if r.kind.ends_with("/officeDocument") {
-            wb_path = resolve("", &r.target);
-        }
-    }
-    if wb_path.ends_with(".bin")
-        || (z.find("xl/workbook.bin").is_some() && z.find(&wb_path).is_none())
-    {
-        return Err(OfficeError::Xlsb);
-    }
-    let wb = load(&z, &wb_path)?.ok_or_else(|| OfficeError::MissingPart(wb_path.clone()))?;
+/// An .xlsx (or .xlsm) workbook opened for reading its sheets one by one.
+pub struct Xlsx<'a> {
+    zip: ZipArchive<'a>,
+    lim: Limits,
+    styles: Styles,
+    sst: Vec<SstItem>,
+    date1904: bool,
+    names: Vec<String>,
+    /// Each sheet's worksheet part, or why its relationship points nowhere.
+    parts: Vec<Result<String, XlsxError>>,
+    cells_used: usize,
+}
+
+/// The workbook part's sheets (name, relationship id) and its 1904 flag.
+fn read_workbook_part(
+    wb: &str,
+    wb_path: &str,
+    lim: &Limits,
+) -> Result<(Vec<(String, String)>, bool), XlsxError> {
     let mut metas = Vec::new();
     let mut date1904 = false;
-    let mut r = Reader::new(&wb, &wb_path, limits.max_depth);
+    let mut r = Reader::new(wb, wb_path, lim.max_depth);
     while let Some(t) = r.next_token()? {
         if let Token::Start(t) = t {
             match t.local() {
@@ -268,47 +301,114 @@ pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, OfficeError>
                 _ => {}
             }
         }
+        if metas.len() > lim.max_cells {
+            return Err(too_many(wb_path, lim));
+        }
     }
-    drop(r);
-    let rels = read_rels(&z, &wb_path, limits)?;
-    let part_of = |suffix: &str, default: &str| {
-        rels.iter()
-            .find(|r| r.kind.ends_with(suffix))
-            .map_or_else(|| default.to_string(), |r| resolve(&wb_path, &r.target))
-    };
-    let path = part_of("/styles", "xl/styles.xml");
-    let styles = match load(&z, &path)? {
-        Some(x) => parse_styles(&x, &path, limits)?,
-        None => Styles::default(),
-    };
-    let path = part_of("/sharedStrings", "xl/sharedStrings.xml");
-    let sst = match load(&z, &path)? {
-        Some(x) => parse_sst(&x, &path, &styles.default_font, limits)?,
-        None => Vec::new(),
-    };
-    let mut ctx = Ctx {
-        styles: &styles,
-        sst: &sst,
-        date1904,
-        lim: limits,
-        cells_used: 0,
-    };
-    let mut sheets = Vec::with_capacity(metas.len());
-    for (name, rid) in metas {
-        let target = rels
-            .iter()
-            .find(|r| r.id == rid)
-            .map(|r| resolve(&wb_path, &r.target))
-            .ok_or_else(|| OfficeError::BadReference {
-                part: wb_path.clone(),
-                value: rid.clone(),
-            })?;
-        let xml = load(&z, &target)?.ok_or_else(|| OfficeError::MissingPart(target.clone()))?;
-        let rows = read_sheet(&xml, &target, &name, &mut ctx)?;
-        sheets.push(Sheet { name, rows });
+    Ok((metas, date1904))
+}
+
+impl<'a> Xlsx<'a> {
+    /// Opens the workbook: sheet names, styles, shared strings, 1904 flag.
+    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Self, XlsxError> {
+        Self::from_zip(ZipArchive::new(bytes, limits)?, limits)
     }
-    if sheets.is_empty() {
-        return Err(OfficeError::NoSheets);
+
+    /// [`Xlsx::open`] on a zip already opened.
+    pub fn from_zip(z: ZipArchive<'a>, limits: &Limits) -> Result<Self, XlsxError> {
+        let mut wb_path = "xl/workbook.xml".to_string();
+        for r in read_rels(&z, "", limits)? {
+            if r.kind.ends_with("/officeDocument") {
+                wb_path = resolve("", &r.target);
+            }
+        }
+        if wb_path.ends_with(".bin")
+            || (z.find("xl/workbook.bin").is_some() && z.find(&wb_path).is_none())
+        {
+            return Err(XlsxError::Xlsb);
+        }
+        let wb = load(&z, &wb_path)?.ok_or_else(|| ZipError::MissingPart(wb_path.clone()))?;
+        let (metas, date1904) = read_workbook_part(&wb, &wb_path, limits)?;
+        drop(wb);
+        let rels = read_rels(&z, &wb_path, limits)?;
+        let part_of = |suffix: &str, default: &str| {
+            rels.iter()
+                .find(|r| r.kind.ends_with(suffix))
+                .map_or_else(|| default.to_string(), |r| resolve(&wb_path, &r.target))
+        };
+        let path = part_of("/styles", "xl/styles.xml");
+        let styles = match load(&z, &path)? {
+            Some(x) => parse_styles(&x, &path, limits)?,
+            None => Styles::default(),
+        };
+        let path = part_of("/sharedStrings", "xl/sharedStrings.xml");
+        let sst = match load(&z, &path)? {
+            Some(x) => parse_sst(&x, &path, &styles.default_font, limits)?,
+            None => Vec::new(),
+        };
+        if metas.is_empty() {
+            return Err(XlsxError::NoSheets);
+        }
+        let (names, parts) = metas
+            .into_iter()
+            .map(|(name, rid)| {
+                let part = rels
+                    .iter()
+                    .find(|r| r.id == rid)
+                    .map(|r| resolve(&wb_path, &r.target))
+                    .ok_or_else(|| XlsxError::BadReference {
+                        part: wb_path.clone(),
+                        value: rid,
+                    });
+                (name, part)
+            })
+            .unzip();
+        Ok(Xlsx {
+            zip: z,
+            lim: *limits,
+            styles,
+            sst,
+            date1904,
+            names,
+            parts,
+            cells_used: 0,
+        })
     }
-    Ok(Workbook { sheets })
+
+    fn parse(&mut self, i: usize) -> Result<Sheet, XlsxError> {
+        let name = self.names.get(i).cloned().unwrap_or_default();
+        let target = match self.parts.get(i) {
+            Some(Ok(t)) => t.clone(),
+            Some(Err(e)) => return Err(e.clone()),
+            None => return Err(XlsxError::NoSheets),
+        };
+        let xml = load(&self.zip, &target)?.ok_or_else(|| ZipError::MissingPart(target.clone()))?;
+        let mut ctx = Ctx {
+            styles: &self.styles,
+            sst: &self.sst,
+            date1904: self.date1904,
+            lim: &self.lim,
+            cells_used: self.cells_used,
+        };
+        let rows = read_sheet(&xml, &target, &name, &mut ctx);
+        self.cells_used = ctx.cells_used;
+        Ok(Sheet { name, rows: rows? })
+    }
+}
+
+impl WorkbookReader for Xlsx<'_> {
+    type Error = XlsxError;
+
+    fn sheet_names(&self) -> &[String] {
+        &self.names
+    }
+
+    fn sheet(&mut self, index: usize) -> Option<Result<Sheet, XlsxError>> {
+        (index < self.names.len()).then(|| self.parse(index))
+    }
+}
+
+/// Reads every sheet of an .xlsx (or .xlsm) workbook.
+pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Workbook, XlsxError> {
+    Xlsx::open(bytes, limits)?.read_all()
 }

@@ -5,12 +5,13 @@
 
 use std::time::Instant;
 
+use super::cfb::END;
 use super::*;
 use crate::model::Indicator;
 use crate::text::{convert_legacy_str, encode_as, Encoding};
 
-const SEED: &[u8] = include_bytes!("../../../../core/tests/data/seed.xls");
-const MULTI: &[u8] = include_bytes!("../../../../core/tests/data/multi.xls");
+const SEED: &[u8] = include_bytes!("../../../../../core/tests/data/seed.xls");
+const MULTI: &[u8] = include_bytes!("../../../../../core/tests/data/multi.xls");
 const FREE: u32 = u32::MAX;
 
 use crate::office::tests::{text, Lcg};
@@ -45,7 +46,7 @@ fn utf16(s: &str) -> Vec<u8> {
 
 /// BIFF8 string: length (2 bytes when `long`), flags, characters (8-bit
 /// when they all fit).
-fn ustr(s: &str, long: bool) -> Vec<u8> {
+pub(in crate::office) fn ustr(s: &str, long: bool) -> Vec<u8> {
     let u: Vec<u16> = s.encode_utf16().collect();
     let mut v = if long {
         (u.len() as u16).to_le_bytes().to_vec()
@@ -610,34 +611,34 @@ fn date1904_is_shifted() {
 fn encrypted_and_foreign_files_are_refused() {
     let filepass = biff8_stream(&[rec(0x2F, &[0, 0])]);
     let e = read_xls(&cfb(&[("Workbook", &filepass)], 9, 1), &Limits::default());
-    assert_eq!(e, Err(OfficeError::Encrypted));
+    assert_eq!(e, Err(XlsError::Encrypted));
     let x: &[u8] = &[1; 600];
     let agile = cfb(&[("EncryptionInfo", x), ("EncryptedPackage", x)], 9, 1);
     assert_eq!(
         read_xls(&agile, &Limits::default()),
-        Err(OfficeError::Encrypted)
+        Err(XlsError::Encrypted)
     );
     let err = crate::ingest::read(&agile, "bang.xlsx").unwrap_err();
     assert!(err.to_string().contains("mật khẩu"), "{err}");
     let doc = cfb(&[("WordDocument", x)], 9, 1);
     assert_eq!(
         read_xls(&doc, &Limits::default()),
-        Err(OfficeError::NoWorkbookStream)
+        Err(XlsError::NoWorkbookStream)
     );
     assert_eq!(
         read_xls(b"PK\x03\x04", &Limits::default()),
-        Err(OfficeError::Xls(XlsProblem::NotCompound))
+        Err(XlsError::Damaged(XlsProblem::NotCompound))
     );
     let mut bad_shift = cfb(&[("Workbook", x)], 9, 1);
     bad_shift[0x1E] = 10;
     assert_eq!(
         read_xls(&bad_shift, &Limits::default()),
-        Err(OfficeError::Xls(XlsProblem::NotCompound))
+        Err(XlsError::Damaged(XlsProblem::NotCompound))
     );
     let no_bof = cfb(&[("Workbook", x)], 9, 1);
     assert_eq!(
         read_xls(&no_bof, &Limits::default()),
-        Err(OfficeError::Xls(XlsProblem::BadRecord(0)))
+        Err(XlsError::Damaged(XlsProblem::BadRecord(0)))
     );
 }
 
@@ -657,7 +658,7 @@ fn fat_cycles_are_refused() {
     put32(&mut looped, fat(last), start);
     assert_eq!(
         read_xls(&looped, &Limits::default()),
-        Err(OfficeError::Xls(XlsProblem::BadChain))
+        Err(XlsError::Damaged(XlsProblem::BadChain))
     );
     // The directory's chain loops on itself.
     let dir = u32_at(&file, 0x30).unwrap();
@@ -665,7 +666,7 @@ fn fat_cycles_are_refused() {
     put32(&mut looped, fat(dir), dir);
     assert_eq!(
         read_xls(&looped, &Limits::default()),
-        Err(OfficeError::Xls(XlsProblem::BadChain))
+        Err(XlsError::Damaged(XlsProblem::BadChain))
     );
     // A mini stream chain that loops.
     let small = biff8_stream(&[]);
@@ -675,7 +676,7 @@ fn fat_cycles_are_refused() {
     put32(&mut looped, (minifat + 1) * 512 + 4, 0);
     assert_eq!(
         read_xls(&looped, &Limits::default()),
-        Err(OfficeError::Xls(XlsProblem::BadChain))
+        Err(XlsError::Damaged(XlsProblem::BadChain))
     );
     // A chain pointing outside the FAT.
     let mut wild = file.clone();
@@ -707,7 +708,7 @@ fn sheets_pointing_into_each_other_are_refused() {
     let file = cfb(&[("Workbook", &stream)], 9, 1);
     assert_eq!(
         read_xls(&file, &Limits::default()),
-        Err(OfficeError::Xls(XlsProblem::BadRecord(first as usize)))
+        Err(XlsError::Damaged(XlsProblem::BadRecord(first as usize)))
     );
 }
 
@@ -722,13 +723,13 @@ fn huge_claimed_streams_are_refused_quickly() {
     put32(&mut huge, at, 0xFFFF_FF00);
     assert!(matches!(
         read_xls(&huge, &Limits::default()),
-        Err(OfficeError::TotalTooLarge { .. })
+        Err(XlsError::TooLarge { .. })
     ));
     // Within the limit but far longer than its chain.
     put32(&mut huge, at, 150_000_000);
     assert_eq!(
         read_xls(&huge, &Limits::default()),
-        Err(OfficeError::Xls(XlsProblem::Truncated))
+        Err(XlsError::Damaged(XlsProblem::Truncated))
     );
     // The root entry (the mini stream's container) too.
     let small = cfb(&[("Workbook", &biff8_stream(&[]))], 9, 1);
@@ -741,7 +742,7 @@ fn huge_claimed_streams_are_refused_quickly() {
     v4[(dir + 1) * 4096 + 128 + 124] = 0x10;
     assert!(matches!(
         read_xls(&v4, &Limits::default()),
-        Err(OfficeError::TotalTooLarge { .. })
+        Err(XlsError::TooLarge { .. })
     ));
     assert!(t.elapsed().as_millis() < 1000, "{:?}", t.elapsed());
 }
@@ -758,18 +759,21 @@ fn limits_apply() {
     )
     .unwrap_err();
     assert!(
-        matches!(err, OfficeError::TooManyRows { limit: 10, .. }),
+        matches!(
+            err,
+            XlsError::Limit(LimitError::TooManyRows { limit: 10, .. })
+        ),
         "{err:?}"
     );
     let err = read_xls(SEED, &Limits { max_cols: 3, ..lim }).unwrap_err();
     assert!(
         matches!(
             err,
-            OfficeError::TooManyCols {
+            XlsError::Limit(LimitError::TooManyCols {
                 row: 3,
                 limit: 3,
                 ..
-            }
+            })
         ),
         "{err:?}"
     );
@@ -782,7 +786,10 @@ fn limits_apply() {
     )
     .unwrap_err();
     assert!(
-        matches!(err, OfficeError::TooManyCells { limit: 50, .. }),
+        matches!(
+            err,
+            XlsError::Limit(LimitError::TooManyCells { limit: 50, .. })
+        ),
         "{err:?}"
     );
     let err = read_xls(
@@ -793,10 +800,7 @@ fn limits_apply() {
         },
     )
     .unwrap_err();
-    assert!(
-        matches!(err, OfficeError::TotalTooLarge { limit: 1000 }),
-        "{err:?}"
-    );
+    assert!(matches!(err, XlsError::TooLarge { limit: 1000 }), "{err:?}");
 }
 
 #[test]

@@ -1,13 +1,15 @@
 //! One .xlsx worksheet part: cells (shared, inline and formula strings,
 //! numbers, dates, booleans, errors) and merged ranges.
 
-use super::numfmt::NumKind;
-use super::xlsx_read::{preserves, SstItem, Styles};
-use super::xml::{local, Reader, Tag, Token};
-use super::xstring::{join_pieces, unescape};
-use super::{iso_time, iso_to_serial, parse_ref, Cell, CellValue, Limits, OfficeError, SheetRow};
+use super::{preserves, too_many, SstItem, Styles, XlsxError};
+use crate::office::numfmt::NumKind;
+use crate::office::xml::{local, Reader, Tag, Token};
+use crate::office::xstring::{join_pieces, unescape};
+use crate::office::{
+    iso_time, iso_to_serial, parse_ref, place, Cell, CellValue, LimitError, Limits, SheetRow,
+};
 
-/// What the whole workbook shares while its sheets are read.
+/// What the whole workbook shares while one of its sheets is read.
 pub(super) struct Ctx<'a> {
     pub(super) styles: &'a Styles,
     pub(super) sst: &'a [SstItem],
@@ -46,33 +48,8 @@ struct Open {
     has_is: bool,
 }
 
-/// Cells of one row: puts `cell` at `col`, padding with empty cells.
-pub(super) fn place(
-    cur: &mut Vec<Cell>,
-    col: usize,
-    cell: Cell,
-    used: &mut usize,
-    lim: &Limits,
-    sheet: &str,
-) -> Result<(), OfficeError> {
-    if let Some(slot) = cur.get_mut(col) {
-        *slot = cell;
-        return Ok(());
-    }
-    *used = used.saturating_add(col + 1 - cur.len());
-    if *used > lim.max_cells {
-        return Err(OfficeError::TooManyCells {
-            sheet: sheet.to_string(),
-            limit: lim.max_cells,
-        });
-    }
-    cur.resize(col, Cell::default());
-    cur.push(cell);
-    Ok(())
-}
-
-fn bad(part: &str, v: &str) -> OfficeError {
-    OfficeError::BadReference {
+fn bad(part: &str, v: &str) -> XlsxError {
+    XlsxError::BadReference {
         part: part.to_string(),
         value: v.to_string(),
     }
@@ -106,7 +83,7 @@ fn merge_range(rf: &str, lim: &Limits) -> Option<(u32, usize, u32, usize)> {
     Some((r1.min(r2), c1.min(c2), r1.max(r2), c1.max(c2)))
 }
 
-fn open_cell(t: &Tag, next_col: usize, part: &str) -> Result<Open, OfficeError> {
+fn open_cell(t: &Tag, next_col: usize, part: &str) -> Result<Open, XlsxError> {
     let col = match t.attr("r") {
         Some(v) => parse_ref(&v).ok_or_else(|| bad(part, &v))?.0,
         None => next_col,
@@ -132,7 +109,7 @@ fn open_cell(t: &Tag, next_col: usize, part: &str) -> Result<Open, OfficeError> 
 }
 
 /// The value of a closed cell and the font of its shared string's run.
-fn value_of(c: Open, part: &str, ctx: &Ctx) -> Result<(CellValue, Option<String>), OfficeError> {
+fn value_of(c: Open, part: &str, ctx: &Ctx) -> Result<(CellValue, Option<String>), XlsxError> {
     let v = c.v.trim();
     // Some writers leave out t="inlineStr"; an <is> is an inline string.
     let kind = if c.has_is && c.kind != Kind::S {
@@ -177,7 +154,7 @@ fn apply_merges(
     merges: &[(u32, usize, u32, usize)],
     name: &str,
     lim: &Limits,
-) -> Result<(), OfficeError> {
+) -> Result<(), XlsxError> {
     let mut work = 0usize;
     for &(r1, c1, r2, c2) in merges {
         let start = rows.partition_point(|x| x.row < r1);
@@ -185,7 +162,7 @@ fn apply_merges(
             let end = c2.min(row.cells.len().saturating_sub(1));
             work = work.saturating_add(1 + end.saturating_sub(c1));
             if work > lim.max_cells {
-                return Err(super::xlsx_read::too_many(name, lim));
+                return Err(too_many(name, lim));
             }
             for c in c1..=end {
                 if (row.row, c) != (r1, c1) {
@@ -215,7 +192,7 @@ pub(super) fn read_sheet(
     part: &str,
     name: &str,
     ctx: &mut Ctx,
-) -> Result<Vec<SheetRow>, OfficeError> {
+) -> Result<Vec<SheetRow>, XlsxError> {
     let lim = ctx.lim;
     let mut r = Reader::new(xml, part, lim.max_depth);
     let mut rows: Vec<SheetRow> = Vec::new();
@@ -238,10 +215,11 @@ pub(super) fn read_sheet(
                         None => row_no.saturating_add(1),
                     };
                     if row_no as usize > lim.max_rows {
-                        return Err(OfficeError::TooManyRows {
+                        return Err(LimitError::TooManyRows {
                             sheet: name.to_string(),
                             limit: lim.max_rows,
-                        });
+                        }
+                        .into());
                     }
                     in_row = true;
                     next_col = 0;
@@ -250,11 +228,12 @@ pub(super) fn read_sheet(
                 "c" if in_row => {
                     let c = open_cell(&t, next_col, part)?;
                     if c.col >= lim.max_cols {
-                        return Err(OfficeError::TooManyCols {
+                        return Err(LimitError::TooManyCols {
                             sheet: name.to_string(),
                             row: row_no,
                             limit: lim.max_cols,
-                        });
+                        }
+                        .into());
                     }
                     next_col = c.col + 1;
                     cell = Some(c);
@@ -276,7 +255,7 @@ pub(super) fn read_sheet(
                     let rf = t.attr("ref").unwrap_or_default();
                     let m = merge_range(&rf, lim).ok_or_else(|| bad(part, &rf))?;
                     if merges.len() >= lim.max_cells {
-                        return Err(super::xlsx_read::too_many(name, lim));
+                        return Err(too_many(name, lim));
                     }
                     merges.push(m);
                 }
