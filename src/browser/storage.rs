@@ -29,7 +29,9 @@ fn local_storage() -> Result<web_sys::Storage, StorageError> {
 
 /// Read a saved value.
 pub fn storage_get(key: &str) -> Result<Option<String>, StorageError> {
-    local_storage()?.get_item(key).map_err(|_| StorageError::Off)
+    local_storage()?
+        .get_item(key)
+        .map_err(|_| StorageError::Off)
 }
 
 /// Save a value.
@@ -72,7 +74,10 @@ pub fn remembered_mapping(headers: &[String]) -> Option<Vec<Option<Role>>> {
 /// Remember a column mapping for files with this header.
 pub fn remember_mapping(headers: &[String], mapping: &[Option<Role>]) {
     let sig = header::signature(headers);
-    let _ = storage_set(&format!("{MAPPING_PREFIX}{sig}"), &header::mapping_to_json(mapping));
+    let _ = storage_set(
+        &format!("{MAPPING_PREFIX}{sig}"),
+        &header::mapping_to_json(mapping),
+    );
 }
 
 #[wasm_bindgen(module = "/src/js/idb.js")]
@@ -146,5 +151,8 @@ pub async fn data_get() -> Result<Option<String>, StorageError> {
 
 /// Forget the large dataset.
 pub async fn data_delete() -> Result<(), StorageError> {
-    idb_delete(DATA, CURRENT).await.map(|_| ()).map_err(db_error)
+    idb_delete(DATA, CURRENT)
+        .await
+        .map(|_| ())
+        .map_err(db_error)
 }

@@ -107,9 +107,9 @@ pub fn Dashboard() -> impl IntoView {
     let count = move |which: fn(&Summary) -> usize| Signal::derive(move || sm.with(which));
     view! {
         <div class="tb-kpis">
-            <Kpi label="units" testid="unit-count" value=sig(|s| s.unit_count.to_string()) />
+            <Kpi label="units" testid="unit-count" value=sig(|s| format::int(s.unit_count as i64)) />
             <Show when=move || sm.with(|s| s.district_count.is_some())>
-                <Kpi label="districts" testid="district-count" value=sig(|s| s.district_count.unwrap_or(0).to_string()) />
+                <Kpi label="districts" testid="district-count" value=sig(|s| format::int(s.district_count.unwrap_or(0) as i64)) />
             </Show>
             <Kpi label="locations" testid="total-locations" value=sig(|s| total(s, Indicator::Locations))
                 delta_testid="delta-locations" delta=dsig(Indicator::Locations) />

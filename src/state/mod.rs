@@ -79,7 +79,9 @@ pub enum Loading {
     Idle,
     /// Files being read; `progress` (0.0–1.0) when read in the worker,
     /// which can be cancelled.
-    Reading { progress: Option<f64> },
+    Reading {
+        progress: Option<f64>,
+    },
     /// The data kept in the browser's database, at start-up.
     Restoring,
 }

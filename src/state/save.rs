@@ -54,9 +54,14 @@ pub enum SaveProblem {
     StorageOff,
     StorageFull,
     /// The data could not be kept; a reload needs the file again.
-    DataNotKept { name: String, units: usize },
+    DataNotKept {
+        name: String,
+        units: usize,
+    },
     /// The kept data is gone (storage cleared by the browser).
-    DataMissing { name: String },
+    DataMissing {
+        name: String,
+    },
     /// Another tab cleared the kept data; this tab's is no longer kept.
     DataClearedElsewhere,
     /// The history of periods could not be stored.
@@ -149,7 +154,9 @@ pub fn restore_work() -> Restored {
                 });
                 r.status = SaveStatus::Kept;
             }
-            Ok(StoredData { id, name, units, .. }) => {
+            Ok(StoredData {
+                id, name, units, ..
+            }) => {
                 r.in_database = Some(StoredDataHead { id, name, units });
                 r.status = SaveStatus::Kept;
             }
@@ -367,11 +374,12 @@ impl AppState {
                     ..
                 }) => s.show_kept(id, d),
                 _ => {
-                    s.save_status.set(if s.data.with_untracked(Data::is_sample) {
-                        SaveStatus::Sample
-                    } else {
-                        SaveStatus::Kept
-                    });
+                    s.save_status
+                        .set(if s.data.with_untracked(Data::is_sample) {
+                            SaveStatus::Sample
+                        } else {
+                            SaveStatus::Kept
+                        });
                     s.warn(Some(SaveProblem::DataMissing { name: head.name }));
                 }
             }
@@ -382,8 +390,8 @@ impl AppState {
     /// Another tab saved: take its edits at once; offer its data.
     pub(super) fn follow_other_tabs(&self) {
         let s = *self;
-        let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            match ev.key().as_deref() {
+        let handle =
+            window_event_listener(leptos::ev::storage, move |ev| match ev.key().as_deref() {
                 Some(STATE_KEY) => {
                     if let Some(Ok(saved)) = ev.new_value().map(|v| Saved::from_json(&v)) {
                         s.restore_work(&saved);
@@ -391,8 +399,7 @@ impl AppState {
                 }
                 Some(DATA_KEY) => s.other_tab_data_changed(ev.new_value()),
                 _ => {}
-            }
-        });
+            });
         on_cleanup(move || handle.remove());
     }
 

@@ -247,13 +247,19 @@ mod stored_data_tests {
         assert_eq!(named.dataset, None);
         let head = StoredData::head_from_json(&whole.to_json()).unwrap();
         assert_eq!((head.id.as_str(), head.units), ("7", 12));
-        assert!(matches!(StoredData::from_json("{"), Err(RestoreError::Corrupt(_))));
+        assert!(matches!(
+            StoredData::from_json("{"),
+            Err(RestoreError::Corrupt(_))
+        ));
         assert_eq!(StoredData::head_from_json("[]"), None);
     }
 
     #[test]
     fn restore_errors_in_both_languages() {
-        for e in [RestoreError::Corrupt("dòng 1, cột 2".into()), RestoreError::TooNew(9)] {
+        for e in [
+            RestoreError::Corrupt("dòng 1, cột 2".into()),
+            RestoreError::TooNew(9),
+        ] {
             let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
             assert_ne!(vi, en);
             assert!(vi.contains("Dữ liệu đã lưu"), "{vi}");

@@ -160,7 +160,10 @@ pub fn mapping_to_json(mapping: &[Option<Role>]) -> String {
 /// version does not know is a column left out.
 pub fn mapping_from_stored(s: &str) -> Vec<Option<Role>> {
     match serde_json::from_str::<Vec<Option<&str>>>(s) {
-        Ok(ids) => ids.into_iter().map(|id| id.and_then(Role::from_id)).collect(),
+        Ok(ids) => ids
+            .into_iter()
+            .map(|id| id.and_then(Role::from_id))
+            .collect(),
         Err(_) => s.split(',').map(Role::from_id).collect(),
     }
 }
@@ -177,7 +180,10 @@ mod tests {
         assert_eq!(json, r#"["unit",null,"scans"]"#);
         assert_eq!(mapping_from_stored(&json), m);
         assert_eq!(mapping_from_stored("unit,,scans"), m);
-        assert_eq!(mapping_from_stored(r#"["unit","no-such-role"]"#), [Some(Role::Unit), None]);
+        assert_eq!(
+            mapping_from_stored(r#"["unit","no-such-role"]"#),
+            [Some(Role::Unit), None]
+        );
     }
 
     #[test]
