@@ -311,19 +311,17 @@ fn is_low_install(ui: i64, us: i64, ti: i64, ts: i64, pct: u32) -> bool {
     i128::from(ui) * i128::from(ts) * 100 < i128::from(pct) * i128::from(ti) * i128::from(us)
 }
 
-/// Compute the summary of the dataset's current period.
-pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summary {
-    let empty = Period {
-        date: None,
-        units: Vec::new(),
-        totals: None,
-    };
-    let cur = data.current().unwrap_or(&empty);
-    let prev_period = data.previous();
-    let dec = settings.decimals.min(2);
-    let th = settings.thresholds;
+/// Installs / smartphones as a rate scaled by 10^`dec`, when both exist.
+fn rate_of(v: &Values, dec: u8) -> Option<i64> {
+    match (v.get(Indicator::Installs), v.get(Indicator::Smartphones)) {
+        (Some(i), Some(s)) => format::ratio_scaled(i, s, dec),
+        _ => None,
+    }
+}
 
-    // Totals: computed where the data has the column; typed where not.
+/// Totals: computed where the data has the column, typed where not; a
+/// typed figure that differs from the computed one is a discrepancy.
+fn current_totals(cur: &Period, manual: &Manual) -> (Values, Vec<Discrepancy>) {
     let mut totals = totals_of(cur);
     let mut discrepancies = Vec::new();
     for i in Indicator::ALL {
@@ -337,47 +335,112 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
             _ => {}
         }
     }
-    let rate_of = |v: &Values| match (v.get(Indicator::Installs), v.get(Indicator::Smartphones)) {
-        (Some(i), Some(s)) => format::ratio_scaled(i, s, dec),
-        _ => None,
-    };
-    let rate = rate_of(&totals);
-    if let (Some(typed), Some(r)) = (manual.typed_rate.as_deref(), rate) {
-        let computed = format!("{}%", format::scaled(r, dec));
-        let typed_norm = typed.trim().replace(' ', "");
-        let typed_val = crate::ingest::numbers::parse_decimal(
-            &typed_norm,
-            crate::ingest::numbers::DecimalSep::Unknown,
-        );
-        let same = typed_val.is_some_and(|(v, _)| {
-            let p = 10f64.powi(i32::from(dec));
-            ((v * p).round() as i64) == r
-        });
-        if !typed_norm.is_empty() && !same {
-            discrepancies.push(Discrepancy::Rate {
-                typed: typed_norm,
-                computed,
-            });
-        }
-    }
+    (totals, discrepancies)
+}
 
-    // Previous: data first, else typed in.
-    let (prev_source, prev_date, prev_totals) = match (prev_period, &manual.previous) {
+/// The rate the clerk typed, when it differs from the computed `rate`.
+fn rate_discrepancy(typed: Option<&str>, rate: Option<i64>, dec: u8) -> Option<Discrepancy> {
+    let (typed, r) = (typed?, rate?);
+    let computed = format!("{}%", format::scaled(r, dec));
+    let typed_norm = typed.trim().replace(' ', "");
+    let typed_val = crate::ingest::numbers::parse_decimal(
+        &typed_norm,
+        crate::ingest::numbers::DecimalSep::Unknown,
+    );
+    let same = typed_val.is_some_and(|(v, _)| {
+        let p = 10f64.powi(i32::from(dec));
+        ((v * p).round() as i64) == r
+    });
+    (!typed_norm.is_empty() && !same).then_some(Discrepancy::Rate {
+        typed: typed_norm,
+        computed,
+    })
+}
+
+/// The previous report: the data's previous period first, else the
+/// figures typed in.
+fn previous(prev_period: Option<&Period>, manual: &Manual) -> (PrevSource, Option<Date>, Values) {
+    match (prev_period, &manual.previous) {
         (Some(p), _) => (PrevSource::Data, p.date, totals_of(p)),
         (None, Some(m)) if m.values.0.iter().any(Option::is_some) => {
             (PrevSource::Manual, m.date, m.values)
         }
         _ => (PrevSource::None, None, Values::default()),
-    };
-    let mut delta = Values::default();
+    }
+}
+
+/// `a − b` per indicator where both have it.
+fn difference(a: &Values, b: &Values) -> Values {
+    let mut d = Values::default();
     for i in Indicator::ALL {
-        if let (Some(c), Some(p)) = (totals.get(i), prev_totals.get(i)) {
-            delta.set(i, Some(c - p));
+        if let (Some(x), Some(y)) = (a.get(i), b.get(i)) {
+            d.set(i, Some(x - y));
         }
     }
-    let prev_rate = rate_of(&prev_totals);
+    d
+}
 
-    // Per unit.
+/// A unit's scan class: `scans × 100 × units` against `threshold × total`
+/// (integers: a float never moves a unit across a threshold).
+fn scan_class(s: Option<i64>, total: Option<i64>, n: usize, th: &Thresholds) -> ScanClass {
+    match (s, total) {
+        (Some(s), Some(t)) if n > 0 => {
+            let lhs = i128::from(s) * 100 * n as i128;
+            if lhs >= i128::from(th.high_pct) * i128::from(t) && t > 0 {
+                ScanClass::High
+            } else if lhs < i128::from(th.low_pct) * i128::from(t) || t == 0 {
+                ScanClass::Low
+            } else {
+                ScanClass::Middle
+            }
+        }
+        _ => ScanClass::Unknown,
+    }
+}
+
+/// The previous period's units: index by unit key, and ranks by scans.
+struct PrevUnits<'a> {
+    period: Option<&'a Period>,
+    index: crate::fastmap::FastMap<String, usize>,
+    ranks: Vec<Option<usize>>,
+}
+
+impl<'a> PrevUnits<'a> {
+    fn new(period: Option<&'a Period>) -> Self {
+        let Some(p) = period else {
+            return PrevUnits {
+                period,
+                index: Default::default(),
+                ranks: Vec::new(),
+            };
+        };
+        let index = p
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (unit_key(u.district.as_deref(), &u.name), i))
+            .collect();
+        let scans: Vec<_> = p
+            .units
+            .iter()
+            .map(|u| u.values.get(Indicator::Scans))
+            .collect();
+        PrevUnits {
+            period,
+            index,
+            ranks: ranks_fast(&scans),
+        }
+    }
+}
+
+/// Every unit's figures, rate, share, rank, class and change; and the keys
+/// of the current units (to find who did not report).
+fn unit_stats(
+    cur: &Period,
+    prev: &PrevUnits,
+    th: &Thresholds,
+    dec: u8,
+) -> (Vec<UnitStats>, crate::fastmap::FastSet<String>) {
     let n = cur.units.len();
     let total_scans = sum(cur, Indicator::Scans);
     let scans: Vec<Option<i64>> = cur
@@ -386,61 +449,25 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         .map(|u| u.values.get(Indicator::Scans))
         .collect();
     let rank = ranks_fast(&scans);
-    let prev_index: crate::fastmap::FastMap<String, usize> = prev_period
-        .map(|p| {
-            p.units
-                .iter()
-                .enumerate()
-                .map(|(i, u)| (unit_key(u.district.as_deref(), &u.name), i))
-                .collect()
-        })
-        .unwrap_or_default();
-    let prev_ranks = prev_period
-        .map(|p| {
-            ranks_fast(
-                &p.units
-                    .iter()
-                    .map(|u| u.values.get(Indicator::Scans))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .unwrap_or_default();
     let mut units: Vec<UnitStats> = Vec::with_capacity(n);
     let mut cur_keys: crate::fastmap::FastSet<String> = Default::default();
     cur_keys.reserve(n);
     for (k, u) in cur.units.iter().enumerate() {
         let key = unit_key(u.district.as_deref(), &u.name);
-        let prev_i = prev_index.get(&key).copied();
+        let prev_i = prev.index.get(&key).copied();
         cur_keys.insert(key);
-        let mut d = Values::default();
-        if let Some(pu) = prev_i.and_then(|pi| prev_period.and_then(|p| p.units.get(pi))) {
-            for i in Indicator::ALL {
-                if let (Some(c), Some(p)) = (u.values.get(i), pu.values.get(i)) {
-                    d.set(i, Some(c - p));
-                }
-            }
-        }
+        let d = prev_i
+            .and_then(|pi| prev.period.and_then(|p| p.units.get(pi)))
+            .map(|pu| difference(&u.values, &pu.values))
+            .unwrap_or_default();
         let s = u.values.get(Indicator::Scans);
-        let class = match (s, total_scans) {
-            (Some(s), Some(t)) if n > 0 => {
-                let lhs = i128::from(s) * 100 * n as i128;
-                if lhs >= i128::from(th.high_pct) * i128::from(t) && t > 0 {
-                    ScanClass::High
-                } else if lhs < i128::from(th.low_pct) * i128::from(t) || t == 0 {
-                    ScanClass::Low
-                } else {
-                    ScanClass::Middle
-                }
-            }
-            _ => ScanClass::Unknown,
-        };
         units.push(UnitStats {
             name: u.name.clone(),
             district: u.district.clone(),
             line: u.line,
             source: u.source,
             values: u.values,
-            rate: rate_of(&u.values),
+            rate: rate_of(&u.values, dec),
             scans_per_location: match (s, u.values.get(Indicator::Locations)) {
                 (Some(s), Some(l)) if l > 0 => Some(s as f64 / l as f64),
                 _ => None,
@@ -450,16 +477,26 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
                 _ => None,
             },
             rank: rank[k],
-            class,
+            class: scan_class(s, total_scans, n, th),
             low_install: false,
             delta: d,
-            prev_rank: prev_i.and_then(|pi| prev_ranks.get(pi).copied().flatten()),
+            prev_rank: prev_i.and_then(|pi| prev.ranks.get(pi).copied().flatten()),
             was_reported: prev_i.is_some(),
         });
     }
-    // Low installers: rate below a share of the overall rate, compared on
-    // the exact fractions (installs / smartphones), never on the rounded
-    // rates: 23,96% is below 80% of 30,0% whatever the decimals shown.
+    (units, cur_keys)
+}
+
+/// Low installers: rate below a share of the overall rate, compared on the
+/// exact fractions (installs / smartphones), never on the rounded rates:
+/// 23,96% is below 80% of 30,0% whatever the decimals shown. Without
+/// per-unit rates, the names the clerk typed (or none: no data).
+fn low_installers(
+    units: &mut [UnitStats],
+    totals: &Values,
+    manual: &Manual,
+    pct: u32,
+) -> LowInstallers {
     let overall = match (
         totals.get(Indicator::Installs),
         totals.get(Indicator::Smartphones),
@@ -467,61 +504,44 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         (Some(i), Some(s)) if s > 0 && i >= 0 => Some((i, s)),
         _ => None,
     };
-    let has_unit_rates = units.iter().any(|u| u.rate.is_some());
-    if let (true, Some((ti, ts))) = (has_unit_rates, overall) {
-        for u in &mut units {
-            if let Some((ui, us)) = unit_fraction(&u.values) {
-                u.low_install = is_low_install(ui, us, ti, ts, th.low_install_pct);
-            }
-        }
-    }
-    let by = |pred: &dyn Fn(&UnitStats) -> bool| -> Vec<usize> {
-        (0..units.len()).filter(|&i| pred(&units[i])).collect()
-    };
-    let mut high = by(&|u| u.class == ScanClass::High);
-    high.sort_by_key(|&i| std::cmp::Reverse(units[i].get(Indicator::Scans)));
-    let mut low = by(&|u| u.class == ScanClass::Low);
-    low.sort_by_key(|&i| units[i].get(Indicator::Scans));
-    let low_installers = if has_unit_rates {
-        let mut l = by(&|u| u.low_install);
-        // By exact rate ascending; the sort is stable, so ties keep file order.
-        l.sort_by(|&a, &b| {
-            match (
-                unit_fraction(&units[a].values),
-                unit_fraction(&units[b].values),
-            ) {
-                (Some((ai, as_)), Some((bi, bs))) => {
-                    (i128::from(ai) * i128::from(bs)).cmp(&(i128::from(bi) * i128::from(as_)))
-                }
-                _ => std::cmp::Ordering::Equal,
-            }
-        });
-        LowInstallers::Computed(l)
-    } else {
+    if !units.iter().any(|u| u.rate.is_some()) {
         let typed: Vec<String> = manual
             .low_installers
             .iter()
             .map(|n| n.trim().to_string())
             .filter(|n| !n.is_empty())
             .collect();
-        if typed.is_empty() {
+        return if typed.is_empty() {
             LowInstallers::NoData
         } else {
             LowInstallers::Typed(typed)
+        };
+    }
+    if let Some((ti, ts)) = overall {
+        for u in units.iter_mut() {
+            if let Some((ui, us)) = unit_fraction(&u.values) {
+                u.low_install = is_low_install(ui, us, ti, ts, pct);
+            }
         }
-    };
-    let zero = by(&|u| u.get(Indicator::Scans) == Some(0));
-    let missing: Vec<String> = prev_period
-        .map(|p| {
-            p.units
-                .iter()
-                .filter(|u| !cur_keys.contains(&unit_key(u.district.as_deref(), &u.name)))
-                .map(|u| u.name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+    }
+    let mut l: Vec<usize> = (0..units.len()).filter(|&i| units[i].low_install).collect();
+    // By exact rate ascending; the sort is stable, so ties keep file order.
+    l.sort_by(|&a, &b| {
+        match (
+            unit_fraction(&units[a].values),
+            unit_fraction(&units[b].values),
+        ) {
+            (Some((ai, as_)), Some((bi, bs))) => {
+                (i128::from(ai) * i128::from(bs)).cmp(&(i128::from(bi) * i128::from(as_)))
+            }
+            _ => std::cmp::Ordering::Equal,
+        }
+    });
+    LowInstallers::Computed(l)
+}
 
-    // Districts, in order of first appearance.
+/// Districts, in order of first appearance, with their totals and rate.
+fn district_stats(cur: &Period, dec: u8) -> Vec<DistrictStats> {
     let mut districts: Vec<DistrictStats> = Vec::new();
     let mut dindex: crate::fastmap::FastMap<String, usize> = Default::default();
     // Rows of one district usually follow each other: remember the last.
@@ -554,14 +574,57 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         }
     }
     for d in &mut districts {
-        d.rate = rate_of(&d.totals);
+        d.rate = rate_of(&d.totals, dec);
     }
+    districts
+}
 
+/// Compute the summary of the dataset's current period.
+pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summary {
+    let empty = Period {
+        date: None,
+        units: Vec::new(),
+        totals: None,
+    };
+    let cur = data.current().unwrap_or(&empty);
+    let prev_period = data.previous();
+    let dec = settings.decimals.min(2);
+    let th = settings.thresholds;
+
+    let (totals, mut discrepancies) = current_totals(cur, manual);
+    let rate = rate_of(&totals, dec);
+    discrepancies.extend(rate_discrepancy(manual.typed_rate.as_deref(), rate, dec));
+    let (prev_source, prev_date, prev_totals) = previous(prev_period, manual);
+    let delta = difference(&totals, &prev_totals);
+    let prev_rate = rate_of(&prev_totals, dec);
+
+    let n = cur.units.len();
+    let (mut units, cur_keys) = unit_stats(cur, &PrevUnits::new(prev_period), &th, dec);
+    let low_installers = low_installers(&mut units, &totals, manual, th.low_install_pct);
+    let by = |pred: &dyn Fn(&UnitStats) -> bool| -> Vec<usize> {
+        (0..units.len()).filter(|&i| pred(&units[i])).collect()
+    };
+    let mut high = by(&|u| u.class == ScanClass::High);
+    high.sort_by_key(|&i| std::cmp::Reverse(units[i].get(Indicator::Scans)));
+    let mut low = by(&|u| u.class == ScanClass::Low);
+    low.sort_by_key(|&i| units[i].get(Indicator::Scans));
+    let zero = by(&|u| u.get(Indicator::Scans) == Some(0));
+    let missing: Vec<String> = prev_period
+        .map(|p| {
+            p.units
+                .iter()
+                .filter(|u| !cur_keys.contains(&unit_key(u.district.as_deref(), &u.name)))
+                .map(|u| u.name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let districts = district_stats(cur, dec);
     let trend = data
         .periods
         .iter()
         .map(|p| (p.date, totals_of(p)))
         .collect();
+    let total_scans = sum(cur, Indicator::Scans);
     Summary {
         date: cur.date,
         decimals: dec,
