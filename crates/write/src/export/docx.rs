@@ -213,6 +213,17 @@ fn col_widths(a: &Appendix, tw: u32) -> Vec<u32> {
 
 fn document(l: &Letter) -> String {
     let x = &mut format!(r#"{HEAD}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>"#);
+    letterhead(x, l);
+    recipients(x, l);
+    body(x, l);
+    signature(x, l);
+    appendix(x, l);
+    x.push_str("</w:body></w:document>");
+    std::mem::take(x)
+}
+
+/// The header table: issuer | national title and motto; number and subject | place and date.
+fn letterhead(x: &mut String, l: &Letter) {
     // Header: issuer | national title and motto; number and subject | place and date.
     const HL: u32 = 3515;
     const HR: u32 = TEXT_W - HL;
@@ -250,7 +261,10 @@ fn document(l: &Letter) -> String {
     cell(x, HR, false);
     para(x, &row2, &l.place_date, false, true, 13);
     x.push_str("</w:tc></w:tr></w:tbl>");
+}
 
+/// Kính gửi: one recipient on the same line; several one per line, the dashes under the colon, the block centred.
+fn recipients(x: &mut String, l: &Letter) {
     // Kính gửi: one recipient on the same line; several one per line, the
     // dashes under the colon, the block centred.
     let kg = "Kính gửi:";
@@ -288,7 +302,10 @@ fn document(l: &Letter) -> String {
             }
         }
     }
+}
 
+/// Body: justified, first-line indent 1 cm, 6 pt between paragraphs.
+fn body(x: &mut String, l: &Letter) {
     // Body: justified, first-line indent 1 cm, 6 pt between paragraphs.
     for (k, b) in l.body.iter().enumerate() {
         let keep = if k + 1 == l.body.len() {
@@ -302,7 +319,10 @@ fn document(l: &Letter) -> String {
         );
         para(x, &ppr, b.text(), matches!(b, Block::Heading(_)), false, 14);
     }
+}
 
+/// Signature: Nơi nhận | authority, title, space to sign, name.
+fn signature(x: &mut String, l: &Letter) {
     // Signature: Nơi nhận | authority, title, space to sign, name.
     const SL: u32 = 4253;
     const SR: u32 = TEXT_W - SL;
@@ -332,7 +352,10 @@ fn document(l: &Letter) -> String {
     }
     para(x, CENTER, &l.signer, true, false, 14);
     x.push_str("</w:tc></w:tr></w:tbl>");
+}
 
+/// The appendix: a section of its own, on a new page, numbered from 1.
+fn appendix(x: &mut String, l: &Letter) {
     // Appendix: a section of its own, on a new page, numbered from 1.
     let a = &l.appendix;
     if a.rows.is_empty() || a.columns.is_empty() {
@@ -383,8 +406,6 @@ fn document(l: &Letter) -> String {
         para(x, "", "", false, false, 14);
         sect(x, landscape, true);
     }
-    x.push_str("</w:body></w:document>");
-    std::mem::take(x)
 }
 
 #[cfg(test)]
