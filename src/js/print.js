@@ -1,0 +1,153 @@
+// Printing the letter with its page numbers in every browser.
+//
+// Decree 30 puts the page number centred in the top margin from page 2 on.
+// CSS can only say that with @page margin boxes (`@top-center`), which
+// Chromium has since 131 and Firefox not at all (Chrome/Edge 109 and
+// Firefox 115, the last browsers of Windows 7/8.1, have neither). So the
+// page paginates the letter itself just before it prints: each printed page
+// becomes a `.nd-sheet` — an A4 sheet of its own with the decree's margins
+// as padding and the page number in its top margin (`.nd-folio`), printed on
+// the `nd-sheet` named page, whose @page margins are zero (style/letter.css).
+// The blocks of the letter (paragraphs, the header, the signature, the
+// appendix table's rows) are measured in the 165 mm column they print in and
+// dealt out to sheets of 257 mm; a table that goes on gets its header row
+// again. After printing the letter goes back as it was.
+//
+// Page numbers run on from the letter into the appendix, none on page 1 (as
+// the @page counter did). Without this script (it failed), the letter still
+// prints with the decree's margins, only without page numbers.
+
+const MM = 96 / 25.4;
+/** The text height of an A4 page with top and bottom margins of 20 mm. */
+const PAGE = 257 * MM;
+/** Room kept free on each page: print may lay a line out a little taller. */
+const SLACK = 7 * MM;
+
+let installed = false;
+const saved = new Map(); // notice section → its HTML before paginating
+
+export function watch_print() {
+  if (installed) return;
+  installed = true;
+  addEventListener("beforeprint", () => {
+    try {
+      for (const root of document.querySelectorAll(".tb-notice")) paginateNotice(root);
+    } catch (e) {
+      console.warn("thongbao: the letter prints without page numbers:", e);
+    }
+  });
+  addEventListener("afterprint", restoreAll);
+}
+
+function restoreAll() {
+  for (const [root, html] of saved) {
+    // Only if the letter was not replaced meanwhile (new figures or edits).
+    if (root.isConnected && root.querySelector(".nd-paged")) root.innerHTML = html;
+  }
+  saved.clear();
+}
+
+/** The blocks a page may break between, in order. */
+function units(article) {
+  const out = [];
+  for (const child of Array.from(article.children)) {
+    if (child.classList.contains("nd-body")) {
+      for (const p of Array.from(child.children)) out.push({ el: p, box: child, kind: "body" });
+    } else if (child.tagName === "TABLE" && child.classList.contains("nd-table") && child.tBodies.length) {
+      for (const tr of Array.from(child.tBodies[0].rows)) out.push({ el: tr, box: child, kind: "row" });
+    } else {
+      out.push({ el: child, box: null, kind: child.classList.contains("nd-signature") ? "signature" : "block" });
+    }
+  }
+  return out;
+}
+
+/** Where each page starts: indices into `us`. */
+function breaks(us, base) {
+  for (const u of us) {
+    const r = u.el.getBoundingClientRect();
+    const cs = getComputedStyle(u.el);
+    u.top = r.top - base - (parseFloat(cs.marginTop) || 0);
+    u.bottom = r.bottom - base + (parseFloat(cs.marginBottom) || 0);
+  }
+  const starts = [0];
+  let pageTop = us.length ? us[0].top : 0;
+  let extra = 0; // a repeated table header at the top of this page
+  for (let i = 1; i < us.length; i++) {
+    const u = us[i];
+    if (u.bottom - pageTop + extra <= PAGE - SLACK) continue;
+    let b = i;
+    const first = starts[starts.length - 1];
+    // The signature goes with the last paragraph; a heading with what follows.
+    if (us[b].kind === "signature" && b - 1 > first) b--;
+    if (b - 1 > first && us[b - 1].el.classList.contains("nd-heading")) b--;
+    starts.push(b);
+    pageTop = us[b].top;
+    extra = us[b].kind === "row" ? us[b].box.tHead?.getBoundingClientRect().height || 0 : 0;
+    i = b;
+  }
+  return starts;
+}
+
+/** Fix a table's column widths, so that its parts on each page match. */
+function fixColumns(table) {
+  const cells = table.tHead?.rows[0]?.cells;
+  if (!cells) return;
+  const cols = document.createElement("colgroup");
+  for (const c of Array.from(cells)) {
+    const col = document.createElement("col");
+    col.style.width = `${c.getBoundingClientRect().width}px`;
+    cols.append(col);
+  }
+  table.prepend(cols);
+  table.style.tableLayout = "fixed";
+}
+
+function paginateNotice(root) {
+  const articles = Array.from(root.querySelectorAll(":scope > article.nd-page"));
+  if (!articles.length || root.querySelector(".nd-paged")) return;
+  const html = root.innerHTML;
+  // Measure in the column the letter prints in (whatever the media now).
+  root.classList.add("nd-measure");
+  const plans = articles.map((a) => {
+    const us = units(a);
+    for (const t of a.querySelectorAll(":scope > table.nd-table")) fixColumns(t);
+    return { a, us, starts: breaks(us, a.getBoundingClientRect().top) };
+  });
+  let no = 0;
+  for (const { a, us, starts } of plans) {
+    const sheets = [];
+    for (let s = 0; s < starts.length; s++) {
+      const sheet = document.createElement("div");
+      sheet.className = "nd-sheet";
+      if (++no > 1) {
+        const folio = document.createElement("div");
+        folio.className = "nd-folio";
+        folio.setAttribute("aria-hidden", "true");
+        folio.textContent = String(no);
+        sheet.append(folio);
+      }
+      let box = null, part = null;
+      for (let i = starts[s]; i < (starts[s + 1] ?? us.length); i++) {
+        const u = us[i];
+        if (!u.box) { sheet.append(u.el); box = part = null; continue; }
+        if (u.box !== box) {
+          box = u.box;
+          const copy = box.cloneNode(false);
+          if (u.kind === "row") {
+            for (const c of box.querySelectorAll(":scope > colgroup, :scope > thead")) copy.append(c.cloneNode(true));
+            part = document.createElement("tbody");
+            copy.append(part);
+          } else part = copy;
+          sheet.append(copy);
+        }
+        part.append(u.el);
+      }
+      sheets.push(sheet);
+    }
+    a.replaceChildren(...sheets);
+    a.classList.add("nd-paged");
+  }
+  root.classList.remove("nd-measure");
+  saved.set(root, html);
+}
