@@ -21,6 +21,7 @@
 // css/…), as shown on developer.mozilla.org and web-platform-dx's
 // web-features explorer. Versions are the first release with the feature
 // on by default, "Chrome / Firefox".
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -158,8 +159,12 @@ function splitTargetFeatures(bytes) {
   return { features, module: Buffer.concat(keep) };
 }
 
+const checkedWasm = new Map(); // sha-256 → label: thongbao.html inlines the same module
 export function checkWasm(path0, label = path0) {
   const bytes = fs.readFileSync(path0);
+  const sum = crypto.createHash("sha256").update(bytes).digest("hex");
+  if (checkedWasm.has(sum)) return console.log(`wasm ${label}: the same module as ${checkedWasm.get(sum)}`);
+  checkedWasm.set(sum, label);
   if (bytes.length < 8 || bytes.readUInt32BE(0) !== 0x0061736d) return fail(label, "not a WebAssembly module");
   const { features: tf, module } = splitTargetFeatures(bytes);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-wasm-")), "module.wasm");

@@ -62,29 +62,83 @@ function units(article) {
   return out;
 }
 
-/** Where each page starts: indices into `us`. */
-function breaks(us, base) {
-  for (const u of us) {
-    const r = u.el.getBoundingClientRect();
-    const cs = getComputedStyle(u.el);
-    u.top = r.top - base - (parseFloat(cs.marginTop) || 0);
-    u.bottom = r.bottom - base + (parseFloat(cs.marginBottom) || 0);
+const isHeading = (el) => el.classList.contains("nd-heading");
+
+/** Split paragraph `p` before its first line that ends below `limit` (a
+ * viewport y): the lines that fit stay in `p`, the others go to a new
+ * paragraph after it, returned. Null when fewer than two lines would be on
+ * either side (the paragraph then moves to the next page whole). */
+function splitParagraph(p, limit) {
+  const t = p.firstChild;
+  if (!t || t.nodeType !== 3 || p.childNodes.length !== 1 || t.length < 2) return null;
+  const range = document.createRange();
+  const box = (k) => {
+    range.setStart(t, k);
+    range.setEnd(t, k + 1);
+    const rs = range.getClientRects();
+    return rs.length ? rs[rs.length - 1] : null;
+  };
+  // The first character (not a collapsed space) on a line that does not fit.
+  const bottom = (k) => {
+    for (let j = k; j < t.length; j++) { const r = box(j); if (r && r.height > 0) return r.bottom; }
+    return Infinity;
+  };
+  let lo = 0, hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bottom(mid) <= limit) lo = mid + 1; else hi = mid;
   }
-  const starts = [0];
-  let pageTop = us.length ? us[0].top : 0;
-  let extra = 0; // a repeated table header at the top of this page
-  for (let i = 1; i < us.length; i++) {
-    const u = us[i];
-    if (u.bottom - pageTop + extra <= PAGE - SLACK) continue;
-    let b = i;
-    const first = starts[starts.length - 1];
-    // The signature goes with the last paragraph; a heading with what follows.
-    if (us[b].kind === "signature" && b - 1 > first) b--;
-    if (b - 1 > first && us[b - 1].el.classList.contains("nd-heading")) b--;
+  while (lo < t.length && /\s/.test(t.data[lo])) lo++;
+  if (lo <= 0 || lo >= t.length) return null;
+  const cs = getComputedStyle(p);
+  const line = parseFloat(cs.lineHeight) || 1.3 * parseFloat(cs.fontSize);
+  const r = p.getBoundingClientRect(), at = box(lo);
+  if (!at || at.top - r.top < 1.9 * line || r.bottom - at.top < 1.9 * line) return null;
+  const rest = p.cloneNode(false);
+  rest.classList.add("nd-cont");
+  rest.append(t.splitText(lo));
+  p.classList.add("nd-split");
+  p.after(rest);
+  return rest;
+}
+
+/** Where each page starts (indices into `us`, which gains the second
+ * halves of split paragraphs). Positions are taken as needed, since a split
+ * changes the page. */
+function breaks(article, us) {
+  const base = () => article.getBoundingClientRect().top;
+  const top = (u) => u.el.getBoundingClientRect().top - (parseFloat(getComputedStyle(u.el).marginTop) || 0) - base();
+  const bottom = (u) => u.el.getBoundingClientRect().bottom + (parseFloat(getComputedStyle(u.el).marginBottom) || 0) - base();
+  const starts = [];
+  let first = 0, pageTop = 0, extra = 0;
+  const startPage = (b) => {
     starts.push(b);
-    pageTop = us[b].top;
+    first = b;
+    pageTop = top(us[b]);
+    // A table going on gets its head row again at the top of the page.
     extra = us[b].kind === "row" ? us[b].box.tHead?.getBoundingClientRect().height || 0 : 0;
-    i = b;
+  };
+  if (!us.length) return [0];
+  startPage(0);
+  for (let i = 0; i < us.length; i++) {
+    const u = us[i];
+    const room = pageTop + PAGE - SLACK - extra;
+    if (bottom(u) <= room) continue;
+    if (u.kind === "body" && !isHeading(u.el)) {
+      const rest = splitParagraph(u.el, room + base());
+      if (rest) {
+        us.splice(i + 1, 0, { el: rest, box: u.box, kind: "body" });
+        startPage(i + 1);
+        continue;
+      }
+    }
+    if (i === first) continue; // taller than a page, and cannot be split
+    let b = i;
+    // The signature goes with the last paragraph; a heading with what follows.
+    if (u.kind === "signature" && b - 1 > first) b--;
+    if (b - 1 > first && isHeading(us[b - 1].el)) b--;
+    startPage(b);
+    i = b - 1;
   }
   return starts;
 }
@@ -112,7 +166,7 @@ function paginateNotice(root) {
   const plans = articles.map((a) => {
     const us = units(a);
     for (const t of a.querySelectorAll(":scope > table.nd-table")) fixColumns(t);
-    return { a, us, starts: breaks(us, a.getBoundingClientRect().top) };
+    return { a, us, starts: breaks(a, us) };
   });
   let no = 0;
   for (const { a, us, starts } of plans) {
