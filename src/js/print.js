@@ -163,45 +163,55 @@ function paginateNotice(root) {
   const html = root.innerHTML;
   // Measure in the column the letter prints in (whatever the media now).
   root.classList.add("nd-measure");
-  const plans = articles.map((a) => {
-    const us = units(a);
-    for (const t of a.querySelectorAll(":scope > table.nd-table")) fixColumns(t);
-    return { a, us, starts: breaks(a, us) };
-  });
-  let no = 0;
-  for (const { a, us, starts } of plans) {
-    const sheets = [];
-    for (let s = 0; s < starts.length; s++) {
-      const sheet = document.createElement("div");
-      sheet.className = "nd-sheet";
-      if (++no > 1) {
-        const folio = document.createElement("div");
-        folio.className = "nd-folio";
-        folio.setAttribute("aria-hidden", "true");
-        folio.textContent = String(no);
-        sheet.append(folio);
-      }
-      let box = null, part = null;
-      for (let i = starts[s]; i < (starts[s + 1] ?? us.length); i++) {
-        const u = us[i];
-        if (!u.box) { sheet.append(u.el); box = part = null; continue; }
-        if (u.box !== box) {
-          box = u.box;
-          const copy = box.cloneNode(false);
-          if (u.kind === "row") {
-            for (const c of box.querySelectorAll(":scope > colgroup, :scope > thead")) copy.append(c.cloneNode(true));
-            part = document.createElement("tbody");
-            copy.append(part);
-          } else part = copy;
-          sheet.append(copy);
-        }
-        part.append(u.el);
-      }
-      sheets.push(sheet);
+  try {
+    const plans = articles.map((a) => {
+      const us = units(a);
+      for (const t of a.querySelectorAll(":scope > table.nd-table")) fixColumns(t);
+      return { a, us, starts: breaks(a, us) };
+    });
+    let no = 0;
+    for (const { a, us, starts } of plans) {
+      const sheets = [];
+      for (let s = 0; s < starts.length; s++) sheets.push(sheet(us, starts[s], starts[s + 1] ?? us.length, ++no));
+      a.replaceChildren(...sheets);
+      a.classList.add("nd-paged");
     }
-    a.replaceChildren(...sheets);
-    a.classList.add("nd-paged");
+    saved.set(root, html);
+  } catch (e) {
+    root.innerHTML = html; // the letter as it was: it prints without numbers
+    throw e;
+  } finally {
+    root.classList.remove("nd-measure");
   }
-  root.classList.remove("nd-measure");
-  saved.set(root, html);
+}
+
+/** Page `no`: the blocks `us[from..to]`, in copies of their paragraph box
+ * or table (with its head row) where they were in one. */
+function sheet(us, from, to, no) {
+  const el = document.createElement("div");
+  el.className = "nd-sheet";
+  if (no > 1) {
+    const folio = document.createElement("div");
+    folio.className = "nd-folio";
+    folio.setAttribute("aria-hidden", "true");
+    folio.textContent = String(no);
+    el.append(folio);
+  }
+  let box = null, part = null;
+  for (let i = from; i < to; i++) {
+    const u = us[i];
+    if (!u.box) { el.append(u.el); box = part = null; continue; }
+    if (u.box !== box) {
+      box = u.box;
+      const copy = box.cloneNode(false);
+      if (u.kind === "row") {
+        for (const c of box.querySelectorAll(":scope > colgroup, :scope > thead")) copy.append(c.cloneNode(true));
+        part = document.createElement("tbody");
+        copy.append(part);
+      } else part = copy;
+      el.append(copy);
+    }
+    part.append(u.el);
+  }
+  return el;
 }
