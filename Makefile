@@ -16,16 +16,18 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
+# puppeteer-core never downloads a browser; this says so to its install step too.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 export CARGO_TERM_COLOR := never
 PORT ?= 8080
 # Hosts the page may fetch data files from (?src=), e.g. "https://portal.example".
 CONNECT_SRC ?=
 
-.PHONY: help fetch-crates serve dist test test-core test-wasm test-e2e tools test-tools clean fmt lint bench fuzz
+.PHONY: help fetch-crates serve dist test test-core test-wasm test-e2e test-e2e-firefox check-browsers tools test-tools clean fmt lint bench fuzz
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:$(PORT)"
-	@echo "make test    run every test layer (core, wasm in Chromium, end-to-end)"
+	@echo "make test    run every test layer (core, wasm in Chromium, browser support, end-to-end in Chromium and Firefox)"
 	@echo "make dist    release build of the static site into dist/"
 
 # ---- tools -----------------------------------------------------------------
@@ -45,8 +47,9 @@ help:
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 	mkdir -p .tools && touch $@
 
-# wasm-opt from npm binaryen (Debian's wasm-opt 108 breaks the module) and
-# playwright-core (no browser download), pinned by package-lock.json.
+# wasm-opt from npm binaryen (Debian's wasm-opt 108 breaks the module),
+# playwright-core and puppeteer-core (no browser download) and acorn, pinned
+# by package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -61,6 +64,13 @@ tools: .tools/rust-target .tools/$(RUST_NIGHTLY) .tools/trunk-$(TRUNK_VERSION) .
 .tools/chromium:
 	if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; fi
+	mkdir -p .tools && touch $@
+
+# Debian's Firefox ESR for the Firefox tests, driven by puppeteer-core over
+# WebDriver BiDi (no driver, no browser download).
+.tools/firefox:
+	if ! command -v firefox-esr >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null; fi
 	mkdir -p .tools && touch $@
 
 # LibreOffice (headless) and poppler to check the .docx and the printed PDF.
@@ -105,7 +115,7 @@ serve: dist
 
 # ---- tests -----------------------------------------------------------------
 
-test: test-core test-wasm test-e2e
+test: test-core test-wasm check-browsers test-e2e test-e2e-firefox
 	@echo "make test: all layers passed"
 
 test-core:
@@ -121,6 +131,15 @@ target/fixtures/.made: core/examples/make_fixtures.rs $(shell find core/src crat
 
 test-e2e: test-tools dist target/fixtures/.made
 	node --test --test-concurrency=1 tests/e2e/
+
+# The clerk's and the portal's flows in Firefox ESR (tests/e2e-firefox/).
+test-e2e-firefox: test-tools .tools/firefox dist target/fixtures/.made
+	node --test --test-concurrency=1 tests/e2e-firefox/
+
+# The built site uses only what Chrome/Edge 109 and Firefox 115 support
+# (WebAssembly features, JS syntax and APIs, CSS): tools/check-browsers.mjs.
+check-browsers: dist node_modules/.installed
+	node tools/check-browsers.mjs dist
 
 # Performance figures (printed, never asserted): see tools/bench.mjs.
 bench: test-tools dist

@@ -21,6 +21,7 @@ pub use app::App;
 /// through `embed.js` mounts widgets with [`mount_embed`] instead.
 pub fn start() {
     browser::watch_crashes();
+    browser::watch_print();
     let is_app_page = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())

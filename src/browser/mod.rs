@@ -59,6 +59,14 @@ extern "C" {
     pub fn show_crash_banner();
 }
 
+/// The letter prints with its page numbers in every browser: `src/js/print.js`
+/// paginates it into A4 sheets just before printing (see style/letter.css).
+#[wasm_bindgen(module = "/src/js/print.js")]
+extern "C" {
+    /// Paginate the letter on `beforeprint`, restore it on `afterprint` (once per page).
+    pub fn watch_print();
+}
+
 /// The text of a JS error or value, for messages (`Error.message`, a
 /// string, or the value as JS would print it).
 pub fn js_text(e: &JsValue) -> String {

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { startServer, launch, openApp, text, waitText, ROOT } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, ROOT, FIXTURES } from "./helpers.mjs";
+import { checkLetterPdf, pdfText } from "./pdf.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -74,6 +75,22 @@ test("print: the print control prints; the PDF is A4 with the decree's margins a
   // No page number on page 1; "2" on page 2.
   const p2 = execFileSync("pdftotext", ["-layout", "-f", "2", "-l", "2", pdf, "-"], { encoding: "utf8" });
   assert.match(p2.trim().split("\n")[0].trim(), /^2$/);
+  // Every page: A4, the margins, its number centred in the top margin.
+  checkLetterPdf(pdf);
+  await context.close();
+});
+
+test("print: a province's letter (559 communes) has every page numbered, the table's head repeated", async () => {
+  const { page, context } = await openApp(browser, srv.url);
+  await page.getByTestId("file-input").setInputFiles(path.join(FIXTURES, "province-559.csv"));
+  await waitText(page, "source-name", (t) => t === "province-559.csv");
+  assert.equal(await text(page, "unit-count"), "559");
+  await page.emulateMedia({ media: "print" });
+  const pdf = path.join(tmp, "province.pdf");
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
+  const pages = checkLetterPdf(pdf, { minPages: 10 });
+  assert.match(pdfText(pdf, pages), /Tổng cộng/);
+  assert.match(pdfText(pdf, pages), /STT/);
   await context.close();
 });
 
