@@ -414,28 +414,55 @@ pub fn generated_section1(s: &Summary, f: &LetterFields, p: &Profile) -> String 
         .join("\n")
 }
 
-/// Write the letter.
-pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
-    let v = Vars::new(s, f, p);
-    let number_line = {
-        let n = f.number.trim();
-        let n = if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) {
-            format!("0{n}")
-        } else {
-            n.to_string()
-        };
-        let sym = f.symbol.trim().to_uppercase();
-        match (n.is_empty(), sym.is_empty()) {
-            (true, true) => "Số:".to_string(),
-            (true, false) => format!("Số:      /{sym}"),
-            (false, true) => format!("Số: {n}"),
-            (false, false) => format!("Số: {n}/{sym}"),
+/// "Số: 05/UBND-VHTT": one-digit numbers get a leading zero; a missing
+/// number leaves room to write it by hand.
+fn number_line(f: &LetterFields) -> String {
+    let n = f.number.trim();
+    let n = if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) {
+        format!("0{n}")
+    } else {
+        n.to_string()
+    };
+    let sym = f.symbol.trim().to_uppercase();
+    match (n.is_empty(), sym.is_empty()) {
+        (true, true) => "Số:".to_string(),
+        (true, false) => format!("Số:      /{sym}"),
+        (false, true) => format!("Số: {n}"),
+        (false, false) => format!("Số: {n}/{sym}"),
+    }
+}
+
+/// The .docx file name: "cong-van-2092-UBND-VHTT-2021-11-16".
+fn file_stem(f: &LetterFields) -> String {
+    let sym = f.symbol.trim().to_uppercase();
+    let mut stem = String::from("cong-van");
+    for part in [f.number.trim(), &sym] {
+        let clean: String = part
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let clean = clean.trim_matches('-');
+        if !clean.is_empty() {
+            stem.push('-');
+            stem.push_str(clean);
         }
-    };
-    let place_date = match f.issue_date {
-        Some(d) => format!("{}, {}", f.place.trim(), d.decree_long()),
-        None => format!("{}, ngày      tháng      năm", f.place.trim()),
-    };
+    }
+    if let Some(d) = f.issue_date {
+        stem.push('-');
+        stem.push_str(&d.iso());
+    }
+    stem
+}
+
+/// The body: reference, intro, the three sections under their headings,
+/// and "./." at the end of the text.
+fn body(v: &Vars, f: &LetterFields, p: &Profile) -> Vec<Block> {
     let mut body = Vec::new();
     // The clerk's paragraphs are kept whatever is missing (with blanks);
     // the profile's are left out when they name a figure the data lacks,
@@ -466,6 +493,18 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
             .to_string();
         *last = format!("{t}./.");
     }
+    body
+}
+
+/// Write the letter.
+pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
+    let v = Vars::new(s, f, p);
+    let number_line = number_line(f);
+    let place_date = match f.issue_date {
+        Some(d) => format!("{}, {}", f.place.trim(), d.decree_long()),
+        None => format!("{}, ngày      tháng      năm", f.place.trim()),
+    };
+    let body = body(&v, f, p);
     let recipients = punctuate(&f.recipients, true);
     let recipients = if recipients.len() == 1 {
         vec![recipients[0].trim_start_matches("- ").to_string()]
@@ -487,31 +526,7 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
         v.render(&f.appendix_title, true).unwrap_or_default(),
         note,
     );
-    let file_stem = {
-        let mut stem = String::from("cong-van");
-        for part in [f.number.trim(), &sym] {
-            let clean: String = part
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || c == '-' {
-                        c
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
-            let clean = clean.trim_matches('-');
-            if !clean.is_empty() {
-                stem.push('-');
-                stem.push_str(clean);
-            }
-        }
-        if let Some(d) = f.issue_date {
-            stem.push('-');
-            stem.push_str(&d.iso());
-        }
-        stem
-    };
+    let file_stem = file_stem(f);
     Letter {
         national_title: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
         motto: "Độc lập - Tự do - Hạnh phúc".into(),
