@@ -147,60 +147,61 @@ fn number(serial: f64, text: &str) -> Vec<u8> {
     with(&serial.to_le_bytes(), text.as_bytes())
 }
 
-fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "core/fuzz/corpus".into());
-    let dir = Path::new(&dir);
+/// The sample in encoding `e`.
+fn enc(e: Encoding) -> Vec<u8> {
+    encode_as(SAMPLE_CSV, e)
+}
+
+/// The seeds written so far: (target, file name, bytes).
+struct Seeds(Vec<(&'static str, String, Vec<u8>)>);
+
+impl Seeds {
+    fn add(&mut self, target: &'static str, name: &str, bytes: Vec<u8>) {
+        self.0.push((target, name.to_string(), bytes));
+    }
+}
+
+/// Seeds for `ingest`: the sample in every shape, name and override.
+fn ingest_seeds(c: &mut Seeds) {
     let seed = SAMPLE_CSV;
     let tsv = delimited("\t");
     let xlsx = xlsx();
     let ods = ods();
-    let enc = |e: Encoding| encode_as(seed, e);
-    let mut files: Vec<(&str, String, Vec<u8>)> = Vec::new();
-    let mut add = |target: &str, name: &str, bytes: Vec<u8>| {
-        files.push((
-            Box::leak(target.to_string().into_boxed_str()),
-            name.to_string(),
-            bytes,
-        ))
-    };
-
     // ingest: byte 0 picks the name and the overrides, the rest is the file.
-    add("ingest", "seed-utf8.csv", with(&[CSV], seed.as_bytes()));
-    add(
+    c.add("ingest", "seed-utf8.csv", with(&[CSV], seed.as_bytes()));
+    c.add(
         "ingest",
         "seed-dated-name.csv",
         with(&[DATED_NAME], seed.as_bytes()),
     );
-    add(
+    c.add(
         "ingest",
         "seed-bom.csv",
         with(&[CSV], &enc(Encoding::Utf8Bom)),
     );
-    add(
+    c.add(
         "ingest",
         "seed-cp1258.csv",
         with(&[CSV], &enc(Encoding::Windows1258)),
     );
-    add(
+    c.add(
         "ingest",
         "seed-tcvn3.csv",
         with(&[CSV], &enc(Encoding::Tcvn3)),
     );
-    add("ingest", "seed-vni.csv", with(&[CSV], &enc(Encoding::Vni)));
-    add(
+    c.add("ingest", "seed-vni.csv", with(&[CSV], &enc(Encoding::Vni)));
+    c.add(
         "ingest",
         "seed-utf16le.txt",
         with(&[TXT], &encode_as(&tsv, Encoding::Utf16Le)),
     );
-    add(
+    c.add(
         "ingest",
         "seed-utf16be.txt",
         with(&[TXT], &encode_as(&tsv, Encoding::Utf16Be)),
     );
     // Overrides: cp1258 (index 4) with ';' (index 2), VNI (6) with tab (3).
-    add(
+    c.add(
         "ingest",
         "override-cp1258-semicolon.csv",
         with(
@@ -208,7 +209,7 @@ fn main() {
             &encode_as(&delimited(";"), Encoding::Windows1258),
         ),
     );
-    add(
+    c.add(
         "ingest",
         "override-vni-tab.txt",
         with(
@@ -216,22 +217,22 @@ fn main() {
             &encode_as(&tsv, Encoding::Vni),
         ),
     );
-    add(
+    c.add(
         "ingest",
         "rich-semicolon.csv",
         with(&[CSV], rich().as_bytes()),
     );
-    add(
+    c.add(
         "ingest",
         "two-dates.csv",
         with(&[CSV], two_dates().as_bytes()),
     );
-    add("ingest", "table.html", with(&[HTML], html().as_bytes()));
-    add("ingest", "table.xlsx", with(&[XLSX], &xlsx));
-    add("ingest", "table.ods", with(&[ODS], &ods));
+    c.add("ingest", "table.html", with(&[HTML], html().as_bytes()));
+    c.add("ingest", "table.xlsx", with(&[XLSX], &xlsx));
+    c.add("ingest", "table.ods", with(&[ODS], &ods));
     // A header nobody recognises, mapped by the user: Unit, Locations, Scans
     // (role indexes 0, 3, 4 of Role::ALL).
-    add(
+    c.add(
         "ingest",
         "mapping.csv",
         with(
@@ -239,19 +240,22 @@ fn main() {
             "Cột A,Cột B,Cột C\nXã Một,5,50\nXã Hai,7,70\n".as_bytes(),
         ),
     );
+}
 
+/// Seeds for `text` and `numbers`.
+fn text_seeds(c: &mut Seeds) {
     // text: raw bytes, every encoding.
     for e in Encoding::ALL {
-        add("text", &format!("seed-{}.csv", e.id()), enc(e));
+        c.add("text", &format!("seed-{}.csv", e.id()), enc(e));
     }
-    add(
+    c.add(
         "text",
         "nfd.txt",
         "Xa\u{303} So\u{31b}n Thuy\u{309}, U\u{31b}\u{309}y ban, \u{110}ie\u{302}\u{323}n"
             .as_bytes()
             .to_vec(),
     );
-    add(
+    c.add(
         "text",
         "latin1-mojibake.txt",
         "Tæng céng x· S¬n Hµ".as_bytes().to_vec(),
@@ -274,35 +278,39 @@ fn main() {
     .into_iter()
     .enumerate()
     {
-        add("numbers", &format!("n{k:02}"), number(serial, s));
+        c.add("numbers", &format!("n{k:02}"), number(serial, s));
     }
+}
 
+/// Regression seeds and the `docx` starts.
+fn regression_seeds(c: &mut Seeds) {
+    let seed = SAMPLE_CSV;
     // Regression seeds: inputs that crashed a target once (minimised), so
     // every run replays them first.
-    add(
+    c.add(
         "numbers",
         "regress-year-0630",
         number(0.0, "0630.3\n;1.234\n-5"),
     );
-    add("numbers", "regress-year-0033", number(0.0, "0033-06-01"));
-    add(
+    c.add("numbers", "regress-year-0033", number(0.0, "0033-06-01"));
+    c.add(
         "text",
         "regress-fold-dotted-capital-i",
         b"\xc4\xb0".to_vec(),
     );
     // A mapping (Unit, Locations, District) for a file without rows.
-    add(
+    c.add(
         "ingest",
         "regress-mapping-no-rows",
         with(&[CSV | MAPPING, 3, 0, 3, 0x31], b"<"),
     );
     // A mapping of 4 columns (Unit, Rate, Scans, Date) for a 1-column file.
-    add(
+    c.add(
         "ingest",
         "regress-mapping-longer-than-header",
         b"<td<td>\xee=".to_vec(),
     );
-    add(
+    c.add(
         "ingest",
         "regress-absurd-rate.csv",
         with(
@@ -313,32 +321,49 @@ fn main() {
 
     // docx: the arbitrary-derived input takes any bytes; letter-like text
     // gives it Vietnamese strings and separators to start from.
-    add("docx", "seed-csv", seed.as_bytes().to_vec());
-    add(
+    c.add("docx", "seed-csv", seed.as_bytes().to_vec());
+    c.add(
         "docx",
         "hostile",
         "<w:t>]]>&amp;\u{1}\"'\r\n{date}{high_units:short}[ ({scans_change})]\u{0}Xã <b>Hà</b>"
             .as_bytes()
             .to_vec(),
     );
+}
 
+/// Seeds for `office`: the workbooks, whole and damaged.
+fn office_seeds(c: &mut Seeds) {
+    let xlsx = xlsx();
+    let ods = ods();
     // Binary .xls (BIFF8 and BIFF5 in OLE2), the reader's own fixtures.
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     for name in ["seed.xls", "multi.xls"] {
         let xls = std::fs::read(data.join(name)).expect("xls fixture");
-        add("ingest", name, with(&[XLS], &xls));
-        add("office", name, xls);
+        c.add("ingest", name, with(&[XLS], &xls));
+        c.add("office", name, xls);
     }
 
     // office: the workbooks as they are.
-    add("office", "table.xlsx", xlsx.clone());
-    add("office", "table.ods", ods.clone());
-    add(
+    c.add("office", "table.xlsx", xlsx.clone());
+    c.add("office", "table.ods", ods.clone());
+    c.add(
         "office",
         "table-truncated.xlsx",
         xlsx[..xlsx.len() * 2 / 3].to_vec(),
     );
+}
 
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "core/fuzz/corpus".into());
+    let dir = Path::new(&dir);
+    let mut c = Seeds(Vec::new());
+    ingest_seeds(&mut c);
+    text_seeds(&mut c);
+    regression_seeds(&mut c);
+    office_seeds(&mut c);
+    let files = c.0;
     let mut total = 0;
     for (target, name, bytes) in &files {
         let d = dir.join(target);
