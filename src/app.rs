@@ -4,6 +4,8 @@ use crate::components::{
     charts::Charts,
     column_mapping::ColumnMapping,
     dashboard::Dashboard,
+    embed_blocked::EmbedBlocked,
+    embed_credit::EmbedCredit,
     embed_panel::EmbedPanel,
     file_input::{FileInput, InputError},
     letter_form::LetterForm,
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
 pub fn Widget(options: Options) -> impl IntoView {
     let state = AppState::new(!options.embedded, options.lang);
     provide_context(state);
+    let guard = crate::embed::provide_guard();
     if let Some(src) = options.src.clone() {
         crate::components::file_input::load_src(state, src);
     }
@@ -50,9 +53,13 @@ pub fn Widget(options: Options) -> impl IntoView {
         View::Chart => view! { <Charts /> <InputError /> }.into_any(),
         View::Notice => view! { <Notice /> <InputError /> }.into_any(),
     };
+    // What a reader needs to trust a figure, under every embedded view.
+    let credit = (options.view != View::Full).then(|| view! { <EmbedCredit custom=options.source.clone() /> });
     view! {
         <div class="tb-app" class:tb-embedded=options.embedded lang=move || lang.get().code() data-view=options.view.id()>
             {body}
+            {credit}
+            <EmbedBlocked guard=guard />
         </div>
     }
 }
