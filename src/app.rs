@@ -54,7 +54,8 @@ pub fn Widget(options: Options) -> impl IntoView {
         View::Notice => view! { <Notice /> <InputError /> }.into_any(),
     };
     // What a reader needs to trust a figure, under every embedded view.
-    let credit = (options.view != View::Full).then(|| view! { <EmbedCredit custom=options.source.clone() /> });
+    let credit = (options.view != View::Full)
+        .then(|| view! { <EmbedCredit custom=options.source.clone() /> });
     view! {
         <div class="tb-app" class:tb-embedded=options.embedded lang=move || lang.get().code() data-view=options.view.id()>
             {body}

@@ -139,13 +139,18 @@ thread_local! {
 /// parent window are taken.
 fn listen_to_host(window: &web_sys::Window) {
     let cb = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let from_parent = match (e.source(), web_sys::window().and_then(|w| w.parent().ok().flatten())) {
+        let from_parent = match (
+            e.source(),
+            web_sys::window().and_then(|w| w.parent().ok().flatten()),
+        ) {
             (Some(src), Some(p)) => JsValue::from(src) == JsValue::from(p),
             _ => false,
         };
         let data = e.data();
         let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
-        if !from_parent || get("type").and_then(|t| t.as_string()).as_deref() != Some("thongbao:host") {
+        if !from_parent
+            || get("type").and_then(|t| t.as_string()).as_deref() != Some("thongbao:host")
+        {
             return;
         }
         let sandbox = get("sandbox").and_then(|s| s.as_string());
@@ -232,7 +237,9 @@ fn sandbox() -> Sandbox {
 
 /// Whether a sandbox token list allows `flag`.
 fn allows(tokens: &str, flag: &str) -> bool {
-    tokens.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(flag))
+    tokens
+        .split_ascii_whitespace()
+        .any(|t| t.eq_ignore_ascii_case(flag))
 }
 
 /// The widget's message when the host blocks a download or printing; each
@@ -268,7 +275,9 @@ pub fn download(g: Option<Guard>, name: &str, mime: &str, bytes: &[u8]) {
 pub fn after_download(g: Option<Guard>) {
     let Some(g) = g else { return };
     match sandbox() {
-        Sandbox::Known(t) if !allows(&t, "allow-downloads") => g.blocked.set(Some(Blocked::Download)),
+        Sandbox::Known(t) if !allows(&t, "allow-downloads") => {
+            g.blocked.set(Some(Blocked::Download))
+        }
         Sandbox::Unknown => g.blocked.set(Some(Blocked::MaybeDownload)),
         _ => {}
     }
@@ -292,7 +301,10 @@ pub fn print(g: Option<Guard>) {
     crate::browser::print();
     let check = Closure::once_into_js(move || {
         if let Some(w) = web_sys::window() {
-            let _ = w.remove_event_listener_with_callback("beforeprint", on_before.as_ref().unchecked_ref());
+            let _ = w.remove_event_listener_with_callback(
+                "beforeprint",
+                on_before.as_ref().unchecked_ref(),
+            );
         }
         if !fired.get() {
             g.blocked.set(Some(Blocked::Print));

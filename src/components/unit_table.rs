@@ -72,7 +72,9 @@ pub fn UnitTable() -> impl IntoView {
         });
         let csv = "text/csv;charset=utf-8";
         match kind {
-            Export::Csv => crate::embed::download(guard, &format!("{stem}.csv"), csv, &table::to_csv(&rows)),
+            Export::Csv => {
+                crate::embed::download(guard, &format!("{stem}.csv"), csv, &table::to_csv(&rows))
+            }
             Export::CsvExcel => crate::embed::download(
                 guard,
                 &format!("{stem}-excel.csv"),

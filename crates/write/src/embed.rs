@@ -127,7 +127,15 @@ pub fn credit_line(
         parts.push(format!("{} {s}", if vi { "Nguồn:" } else { "Source:" }));
     }
     if let Some(d) = date {
-        parts.push(format!("{} {}", if vi { "Số liệu ngày" } else { "Figures of" }, d.dmy()));
+        parts.push(format!(
+            "{} {}",
+            if vi {
+                "Số liệu ngày"
+            } else {
+                "Figures of"
+            },
+            d.dmy()
+        ));
     }
     if let Some(a) = clean_source(area) {
         parts.push(upper_first(&a));
@@ -198,12 +206,24 @@ mod tests {
             "Nguồn: so-lieu.xlsx · Số liệu ngày 12/11/2021 · Huyện Quan Sơn"
         );
         assert_eq!(
-            credit_line(Some("UBND huyện Quan Sơn"), "a.csv, b.csv", d, "huyện Quan Sơn", Lang::En),
+            credit_line(
+                Some("UBND huyện Quan Sơn"),
+                "a.csv, b.csv",
+                d,
+                "huyện Quan Sơn",
+                Lang::En
+            ),
             "Source: UBND huyện Quan Sơn · Figures of 12/11/2021 · Huyện Quan Sơn"
         );
         // An empty custom text keeps the file names; text stays as typed.
         assert_eq!(
-            credit_line(Some("  "), "<img src=x onerror=alert(1)>.csv", None, "", Lang::Vi),
+            credit_line(
+                Some("  "),
+                "<img src=x onerror=alert(1)>.csv",
+                None,
+                "",
+                Lang::Vi
+            ),
             "Nguồn: <img src=x onerror=alert(1)>.csv"
         );
         assert_eq!(credit_line(None, "", None, " ", Lang::Vi), "");

@@ -575,11 +575,31 @@ mod tests {
     #[test]
     fn csv_for_excel_quotes_semicolons_and_neutralises_formulas() {
         let rows = vec![
-            vec![TableCell::Text("Đơn vị".into()), TableCell::Text("Tỷ lệ (%)".into()), TableCell::Text("Ghi chú".into())],
-            vec![TableCell::Text("Xã A; thôn B".into()), TableCell::Percent(0.301), TableCell::Text("say \"hi\", ok".into())],
-            vec![TableCell::Text("=HYPERLINK(\"http://x\")".into()), TableCell::Decimal(361.25), TableCell::Text("+1".into())],
-            vec![TableCell::Text("@SUM(A1)".into()), TableCell::Int(-20), TableCell::Text("-2+3".into())],
-            vec![TableCell::Text("dòng\nhai".into()), TableCell::Empty, TableCell::Int(4336)],
+            vec![
+                TableCell::Text("Đơn vị".into()),
+                TableCell::Text("Tỷ lệ (%)".into()),
+                TableCell::Text("Ghi chú".into()),
+            ],
+            vec![
+                TableCell::Text("Xã A; thôn B".into()),
+                TableCell::Percent(0.301),
+                TableCell::Text("say \"hi\", ok".into()),
+            ],
+            vec![
+                TableCell::Text("=HYPERLINK(\"http://x\")".into()),
+                TableCell::Decimal(361.25),
+                TableCell::Text("+1".into()),
+            ],
+            vec![
+                TableCell::Text("@SUM(A1)".into()),
+                TableCell::Int(-20),
+                TableCell::Text("-2+3".into()),
+            ],
+            vec![
+                TableCell::Text("dòng\nhai".into()),
+                TableCell::Empty,
+                TableCell::Int(4336),
+            ],
         ];
         let csv = to_csv_excel(&rows);
         let text = std::str::from_utf8(&csv[3..]).unwrap();
