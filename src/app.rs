@@ -4,6 +4,8 @@ use crate::components::{
     charts::Charts,
     column_mapping::ColumnMapping,
     dashboard::Dashboard,
+    embed_blocked::EmbedBlocked,
+    embed_credit::EmbedCredit,
     embed_panel::EmbedPanel,
     file_input::{FileInput, InputError},
     kept::DataKept,
@@ -37,6 +39,7 @@ pub fn App() -> impl IntoView {
 pub fn Widget(options: Options) -> impl IntoView {
     let state = AppState::new(!options.embedded, options.lang);
     provide_context(state);
+    let guard = crate::embed::provide_guard();
     if let Some(src) = options.src.clone() {
         state.load_src(src);
     }
@@ -54,12 +57,17 @@ pub fn Widget(options: Options) -> impl IntoView {
     };
     // While the kept data is read back, no figure of the sample shows.
     let restoring = move || state.loading.get() == Loading::Restoring;
+    // What a reader needs to trust a figure, under every embedded view.
+    let credit = (options.view != View::Full)
+        .then(|| view! { <EmbedCredit custom=options.source.clone() /> });
     view! {
         <div class="tb-app" class:tb-embedded=options.embedded lang=move || lang.get().code() data-view=options.view.id()>
             <Show when=move || !restoring()
                 fallback=|| view! { <p class="tb-loading" role="status" data-testid="restoring">{tr("restoring")}</p> }>
                 {body}
             </Show>
+            {credit}
+            <EmbedBlocked guard=guard />
         </div>
     }
 }

@@ -41,6 +41,7 @@ pub fn mount_embed(
     src: Option<String>,
     view: Option<String>,
     lang: Option<String>,
+    source: Option<String>,
 ) {
     use embed::{Options, View};
     use leptos::prelude::*;
@@ -53,6 +54,7 @@ pub fn mount_embed(
         lang: lang.and_then(|l| thongbao_core::Lang::from_code(&l)),
         embedded: true,
         host: Some(host),
+        source: source.and_then(|s| thongbao_core::embed::clean_source(&s)),
     };
     leptos::mount::mount_to(
         target,

@@ -52,7 +52,8 @@ write("index.html", html);
 // 2. embed.js.
 const embed = `// thongbao script embed. Use:
 // <div id="tb"></div>
-// <script type="module" src=".../embed.js" data-target="#tb" data-src="so-lieu.xlsx" data-view="dashboard" data-lang="vi"></script>
+// <script type="module" src=".../embed.js" data-target="#tb" data-src="so-lieu.xlsx" data-view="dashboard" data-lang="vi" data-source="UBND huyện …"></script>
+// data-source (or data-issuer): the "Nguồn" of the line under the widget, as text.
 // Each widget lives in a shadow root: the host's styles and the widget's stay apart.
 const base = new URL(".", import.meta.url);
 const CSS = ${JSON.stringify(cssFiles)};
@@ -73,7 +74,7 @@ for (const s of document.querySelectorAll('script[type="module"][src]')) {
   }
   const mount = document.createElement("div");
   root.appendChild(mount);
-  mod.mount_embed(mount, host, s.dataset.src || null, s.dataset.view || null, s.dataset.lang || null);
+  mod.mount_embed(mount, host, s.dataset.src || null, s.dataset.view || null, s.dataset.lang || null, s.dataset.source || s.dataset.issuer || null);
 }
 `;
 write("embed.js", embed);

@@ -19,6 +19,7 @@ fn ChartBox(
     chart: Memo<Option<Chart>>,
 ) -> impl IntoView {
     let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(Chart::to_svg)));
+    let guard = crate::embed::guard();
     view! {
         <Show when=move || svg.with(Option::is_some)>
             <figure class="tb-chart">
@@ -28,7 +29,7 @@ fn ChartBox(
                     <button type="button" class="tb-secondary tb-small" data-testid=format!("{testid}-svg")
                         on:click=move |_| {
                             if let Some(s) = svg.get_untracked() {
-                                let _ = browser::download(&format!("{stem}.svg"), "image/svg+xml", s.as_bytes());
+                                crate::embed::download(guard, &format!("{stem}.svg"), "image/svg+xml", s.as_bytes());
                             }
                         }>
                         {tr("download-svg")}
@@ -37,6 +38,7 @@ fn ChartBox(
                         on:click=move |_| {
                             if let (Some(s), Some((w, h))) = (svg.get_untracked(), chart.with_untracked(|c| c.as_ref().map(|c| (c.width, c.height)))) {
                                 browser::download_svg_as_png(&s, w, h, 2.0, &format!("{stem}.png"));
+                                crate::embed::after_download(guard);
                             }
                         }>
                         {tr("download-png")}

@@ -1,5 +1,7 @@
 //! The "Embed" panel: writes the snippet a portal webmaster pastes, for the
-//! current settings (view, language, data URL).
+//! current settings (view, language, data URL, the credit line's source);
+//! the iframe one is sandboxed with what the widget needs
+//! (`thongbao_core::embed::SANDBOX`).
 
 use crate::browser;
 use crate::i18n::tr;
@@ -12,12 +14,14 @@ pub fn EmbedPanel() -> impl IntoView {
     let lang = use_state().lang;
     let view_sel = RwSignal::new("dashboard".to_string());
     let src = RwSignal::new(String::new());
+    let source = RwSignal::new(String::new());
     let both = move || {
         thongbao_core::embed::snippets(
             &browser::page_base(),
             &view_sel.get(),
             lang.get().code(),
             &src.get(),
+            &source.get(),
         )
     };
     view! {
@@ -39,10 +43,16 @@ pub fn EmbedPanel() -> impl IntoView {
                     <input id="embed-src" type="url" placeholder="https://…/so-lieu.xlsx" prop:value=move || src.get()
                         on:input=move |ev| src.set(event_target_value(&ev)) />
                 </div>
+                <div class="tb-field">
+                    <label for="embed-source">{tr("embed-source")}</label>
+                    <input id="embed-source" type="text" data-testid="embed-source" placeholder="UBND huyện …" prop:value=move || source.get()
+                        on:input=move |ev| source.set(event_target_value(&ev)) />
+                </div>
             </div>
+            <p class="tb-hint">{tr("embed-sandbox-hint")}</p>
             <div class="tb-field">
                 <label for="embed-iframe">{tr("embed-iframe")}</label>
-                <textarea id="embed-iframe" rows=7 readonly=true data-testid="embed-iframe" prop:value=move || both().0></textarea>
+                <textarea id="embed-iframe" rows=9 readonly=true data-testid="embed-iframe" prop:value=move || both().0></textarea>
             </div>
             <div class="tb-field">
                 <label for="embed-script">{tr("embed-script")}</label>

@@ -2,6 +2,8 @@
 pub mod charts;
 pub mod column_mapping;
 pub mod dashboard;
+pub mod embed_blocked;
+pub mod embed_credit;
 pub mod embed_panel;
 pub mod file_input;
 pub mod json_file;

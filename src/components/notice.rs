@@ -11,6 +11,7 @@ use thongbao_core::letter::html::to_html;
 #[component]
 pub fn Notice() -> impl IntoView {
     let state = use_state();
+    let guard = crate::embed::guard();
     let html = RwSignal::new(state.letter.with_untracked(to_html));
     after_paint_on_change(
         move || state.letter.track(),
@@ -19,20 +20,22 @@ pub fn Notice() -> impl IntoView {
     );
     view! {
         <div class="tb-notice-tools no-print" role="toolbar" aria-label=tr("notice-tools")>
-            <button type="button" data-testid="print" on:click=move |_| crate::browser::print()>
+            <button type="button" data-testid="print" on:click=move |_| crate::embed::print(guard)>
                 {tr("print")}
             </button>
             <button type="button" data-testid="download-docx" on:click=move |_| {
                 let l = state.letter.get_untracked();
                 let bytes = thongbao_core::export::docx::write(&l);
-                let _ = crate::browser::download(&format!("{}.docx", l.file_stem), thongbao_core::export::docx::MIME, &bytes);
+                crate::embed::download(guard, &format!("{}.docx", l.file_stem), thongbao_core::export::docx::MIME, &bytes);
             }>
                 {tr("download-docx")}
             </button>
         </div>
         // Core writes the pages' markup (escaped): one `innerHTML` for a
         // letter of thousands of communes, in its own task after the charts.
-        <section class="tb-notice" data-testid="notice" aria-label=tr("notice-title")
+        // On a narrow screen the A4 page scrolls inside this box (tabindex:
+        // reachable by keyboard); print lays it out as before.
+        <section class="tb-notice" data-testid="notice" tabindex="0" aria-label=tr("notice-title")
             inner_html=move || html.get()>
         </section>
     }

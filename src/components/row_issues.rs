@@ -78,7 +78,7 @@ pub fn RowIssues() -> impl IntoView {
         <Show when=move || { count.get() > 0 }>
             <details class="tb-issues" open=true>
                 <summary>{summary}</summary>
-                <ul data-testid="row-issues" inner_html=items></ul>
+                <ul data-testid="row-issues" tabindex="0" aria-label=tr("row-issues-list") inner_html=items></ul>
                 <button type="button" class="tb-secondary tb-small" data-testid="download-issues" on:click=download>
                     {tr("download-issues")}
                 </button>

@@ -61,9 +61,11 @@ pub fn SavedWork() -> impl IntoView {
         <details class="tb-panel" data-testid="saved-work">
             <summary>{tr("saved-title")}</summary>
             <p class="tb-hint">{tr("saved-hint")}</p>
-            <h3>{tr("history-title")}</h3>
+            <h3 id="history-title">{tr("history-title")}</h3>
             <Show when=move || !state.history.with(Vec::is_empty)
                 fallback=move || view! { <p class="tb-hint">{tr("history-empty")}</p> }>
+                // Wide on a phone: it scrolls in its own box, not the page.
+                <div class="tb-scroll" tabindex="0" role="region" aria-labelledby="history-title">
                 <table class="tb-table" data-testid="history">
                     <thead><tr>
                         <th scope="col">{tr("history-date")}</th>
@@ -104,6 +106,7 @@ pub fn SavedWork() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             </Show>
             <div class="tb-row tb-actions">
                 <button type="button" class="tb-secondary" data-testid="backup-export" on:click=export>

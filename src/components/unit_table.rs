@@ -20,6 +20,14 @@ const OVERSCAN: usize = 20;
 /// Below this many rows everything is rendered.
 const VIRTUAL_FROM: usize = 300;
 
+/// The files the table downloads as.
+#[derive(Clone, Copy)]
+enum Export {
+    Csv,
+    CsvExcel,
+    Xlsx,
+}
+
 /// `unit-table`.
 #[component]
 pub fn UnitTable() -> impl IntoView {
@@ -52,26 +60,34 @@ pub fn UnitTable() -> impl IntoView {
         let count = (viewport.get() / ROW_PX) as usize + 2 * OVERSCAN;
         (first.min(n), (first + count).min(n))
     };
-    // Exports of the computed table (core writes the bytes).
-    let export = move |xlsx: bool| {
+    // Exports of the computed table (core writes the bytes): CSV (comma,
+    // decimal point), CSV for Excel with Vietnamese settings (`;`, decimal
+    // comma), .xlsx.
+    let guard = crate::embed::guard();
+    let export = move |kind: Export| {
         let rows = sm.with_untracked(|s| table::table(s, lang.get_untracked()));
         let stem = sm.with_untracked(|s| match s.date {
             Some(d) => format!("so-lieu-{}", d.iso()),
             None => "so-lieu".to_string(),
         });
-        let _ = if xlsx {
-            crate::browser::download(
+        let csv = "text/csv;charset=utf-8";
+        match kind {
+            Export::Csv => {
+                crate::embed::download(guard, &format!("{stem}.csv"), csv, &table::to_csv(&rows))
+            }
+            Export::CsvExcel => crate::embed::download(
+                guard,
+                &format!("{stem}-excel.csv"),
+                csv,
+                &table::to_csv_excel(&rows),
+            ),
+            Export::Xlsx => crate::embed::download(
+                guard,
                 &format!("{stem}.xlsx"),
                 table::XLSX_MIME,
                 &table::to_xlsx(&rows),
-            )
-        } else {
-            crate::browser::download(
-                &format!("{stem}.csv"),
-                "text/csv;charset=utf-8",
-                &table::to_csv(&rows),
-            )
-        };
+            ),
+        }
     };
     let on_sort = move |key: SortKey| {
         sort.update(|(k, desc)| {
@@ -173,10 +189,13 @@ pub fn UnitTable() -> impl IntoView {
                     {tr("group-by-district")}
                 </label>
             </Show>
-            <button type="button" class="tb-secondary tb-small" data-testid="download-csv" on:click=move |_| export(false)>
+            <button type="button" class="tb-secondary tb-small" data-testid="download-csv" on:click=move |_| export(Export::Csv)>
                 {tr("download-csv")}
             </button>
-            <button type="button" class="tb-secondary tb-small" data-testid="download-xlsx" on:click=move |_| export(true)>
+            <button type="button" class="tb-secondary tb-small" data-testid="download-csv-excel" on:click=move |_| export(Export::CsvExcel)>
+                {tr("download-csv-excel")}
+            </button>
+            <button type="button" class="tb-secondary tb-small" data-testid="download-xlsx" on:click=move |_| export(Export::Xlsx)>
                 {tr("download-xlsx")}
             </button>
             <span class="tb-hint" role="status">

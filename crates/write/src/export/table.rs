@@ -247,6 +247,62 @@ pub fn to_csv(rows: &[Vec<TableCell>]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// One record of [`to_csv_excel`]: `;` between cells, a cell quoted when it
+/// holds `;`, `"` or a line break (RFC 4180 quoting with `;` as the
+/// delimiter; a decimal comma needs none), CRLF after it.
+fn write_record_semicolon(out: &mut String, cells: &[String]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        if c.contains([';', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&c.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(c);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// The table as CSV for Excel with Vietnamese regional settings (control
+/// "CSV cho Excel (dấu ;)"): UTF-8 with a BOM, `;` between cells, decimal
+/// comma (`30,1`, `361,3`), CRLF line ends; the same cells as [`to_csv`],
+/// text neutralised the same way.
+///
+/// Excel opens a double-clicked CSV with the Windows list separator and
+/// decimal symbol. Vietnamese settings have decimal `,` and list separator
+/// `;`, so a comma CSV opens in one column and `30.1` is text there; this
+/// file opens in columns with every figure a number. Integers carry no
+/// grouping (`4336`), so the grouping symbol never matters.
+///
+/// No `sep=;` first line: it would make Excel split on `;` whatever the
+/// settings, but Excel then ignores the BOM and reads the file in the ANSI
+/// code page, garbling every Vietnamese letter ("XÃ£ Trung Háº¡"); and the
+/// line would become the first row in LibreOffice and in scripts. The
+/// BOM + `;` file needs no such line on a machine with Vietnamese (or any
+/// decimal-comma) settings. On a machine with English settings use
+/// [`to_csv`] or, anywhere, the .xlsx ([`to_xlsx`]).
+pub fn to_csv_excel(rows: &[Vec<TableCell>]) -> Vec<u8> {
+    let comma = |s: String| s.replace('.', ",");
+    let mut out = String::from('\u{FEFF}');
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                TableCell::Text(s) => neutralise(s).into_owned(),
+                TableCell::Int(v) => v.to_string(),
+                TableCell::Percent(x) => comma(plain(x * 100.0)),
+                TableCell::Decimal(x) => comma(plain(*x)),
+                TableCell::Empty => String::new(),
+            })
+            .collect();
+        write_record_semicolon(&mut out, &cells);
+    }
+    out.into_bytes()
+}
+
 /// Every row issue as a CSV file (UTF-8 with BOM, for Excel): file, line,
 /// column, value as the file had it, error or warning, and the reason.
 pub fn issues_csv(issues: &[(&str, &crate::ingest::RowIssue)], lang: Lang) -> Vec<u8> {
@@ -481,6 +537,88 @@ mod tests {
             assert_eq!(cells[k + 1][1], want, "csv {n:?}");
             assert_eq!(names[k], CellValue::Text(want), "xlsx {n:?}");
         }
+    }
+
+    #[test]
+    fn csv_for_vietnamese_excel_has_bom_semicolons_and_decimal_commas() {
+        let d = seed();
+        let rows = table(&summary_of(&d), Lang::Vi);
+        let csv = to_csv_excel(&rows);
+        // UTF-8 BOM first, no `sep=` line (Excel would then ignore the BOM).
+        assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]));
+        let text = std::str::from_utf8(&csv[3..]).unwrap();
+        assert!(!text.starts_with("sep="));
+        assert!(text.starts_with("STT;Huyện;Đơn vị;"), "{}", &text[..60]);
+        assert_eq!(text.matches("\r\n").count(), 14);
+        assert_eq!(text.matches('\n').count(), 14);
+        assert!(text.contains("\r\n4;Huyện Quan Sơn;Xã Trung Hạ;71;938;13,2;21,6;1;Cao\r\n"));
+        assert!(text.ends_with("\r\n;;Tổng cộng;584;4336;7,4;100;;\r\n"));
+        // No number carries a decimal point or a grouping dot.
+        for line in text.lines().skip(1) {
+            for cell in line.split(';').skip(3) {
+                assert!(!cell.contains('.'), "{cell:?} in {line:?}");
+            }
+        }
+        // thongbao reads its own file back: same figures, no issues.
+        for lang in [Lang::Vi, Lang::En] {
+            let csv = to_csv_excel(&table(&summary_of(&d), lang));
+            let back = ingest::read(&csv, "bang-so-lieu-excel.csv").unwrap();
+            assert_eq!(figures(&back), figures(&d));
+            let src = &back.sources[0];
+            assert_eq!(src.encoding, Some(crate::text::Encoding::Utf8Bom));
+            assert_eq!(src.issues, vec![], "{lang:?}");
+            assert_eq!(src.account.units, 12);
+            assert_eq!(src.account.totals, 1);
+        }
+    }
+
+    #[test]
+    fn csv_for_excel_quotes_semicolons_and_neutralises_formulas() {
+        let rows = vec![
+            vec![
+                TableCell::Text("Đơn vị".into()),
+                TableCell::Text("Tỷ lệ (%)".into()),
+                TableCell::Text("Ghi chú".into()),
+            ],
+            vec![
+                TableCell::Text("Xã A; thôn B".into()),
+                TableCell::Percent(0.301),
+                TableCell::Text("say \"hi\", ok".into()),
+            ],
+            vec![
+                TableCell::Text("=HYPERLINK(\"http://x\")".into()),
+                TableCell::Decimal(361.25),
+                TableCell::Text("+1".into()),
+            ],
+            vec![
+                TableCell::Text("@SUM(A1)".into()),
+                TableCell::Int(-20),
+                TableCell::Text("-2+3".into()),
+            ],
+            vec![
+                TableCell::Text("dòng\nhai".into()),
+                TableCell::Empty,
+                TableCell::Int(4336),
+            ],
+        ];
+        let csv = to_csv_excel(&rows);
+        let text = std::str::from_utf8(&csv[3..]).unwrap();
+        assert_eq!(
+            text,
+            "Đơn vị;Tỷ lệ (%);Ghi chú\r\n\
+             \"Xã A; thôn B\";30,1;\"say \"\"hi\"\", ok\"\r\n\
+             \"'=HYPERLINK(\"\"http://x\"\")\";361,25;'+1\r\n\
+             '@SUM(A1);-20;'-2+3\r\n\
+             \"dòng\nhai\";;4336\r\n"
+        );
+        // A `;` reader gets the cells back, neutralised.
+        let cells: Vec<Vec<String>> = crate::csv::Records::new(text, ';')
+            .map(|r| r.cells.into_iter().map(|c| c.into_owned()).collect())
+            .collect();
+        assert_eq!(cells[1], ["Xã A; thôn B", "30,1", "say \"hi\", ok"]);
+        assert_eq!(cells[2], ["'=HYPERLINK(\"http://x\")", "361,25", "'+1"]);
+        assert_eq!(cells[3], ["'@SUM(A1)", "-20", "'-2+3"]);
+        assert_eq!(cells[4], ["dòng\nhai", "", "4336"]);
     }
 
     #[test]
