@@ -208,3 +208,45 @@ fn mapping_longer_than_the_header() {
     let d = read_with(t.as_bytes(), "b.csv", &opts).expect("reads");
     assert_eq!(d.periods[0].units.len(), 1);
 }
+
+/// Every kind of row the pipeline tells apart, each counted once:
+/// `units + totals + skipped + rejected == rows`.
+#[test]
+fn every_row_is_accounted_for_once() {
+    let t = "Báo cáo đến ngày 16/11/2021\n\
+             Xã;Số địa điểm;Lượt quét\n\
+             Xã A;1;10\n\
+             \n\
+             Xã B;abc;20\n\
+             Xã A;2;30\n\
+             Tổng cộng;3;99\n\
+             Xã;Số địa điểm;Lượt quét\n\
+             Xã C;4;40\n\
+             Người lập biểu\n";
+    let d = read(t.as_bytes(), "a.csv").unwrap();
+    let a = &d.sources[0].account;
+    // Title + header, blank, repeated header, note: skipped. "abc" and the
+    // second "Xã A": rejected. The total row says 3 and 99 where the one
+    // unit above it has 1 and 10: a warning per figure.
+    assert_eq!(
+        (a.rows, a.units, a.totals, a.skipped, a.rejected, a.issues),
+        (10, 2, 1, 5, 2, 4)
+    );
+    assert_eq!(a.units + a.totals + a.skipped + a.rejected, a.rows);
+    let kinds: Vec<(usize, Severity)> = d.sources[0]
+        .issues
+        .iter()
+        .map(|i| (i.line, i.severity))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (5, Severity::Error),
+            (6, Severity::Error),
+            (7, Severity::Warning),
+            (7, Severity::Warning)
+        ]
+    );
+    assert_eq!(d.periods.len(), 1);
+    assert_eq!(d.periods[0].date, crate::date::Date::find_in("16/11/2021"));
+}
