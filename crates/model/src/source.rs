@@ -140,6 +140,38 @@ pub struct RowIssue {
 }
 
 impl RowIssue {
+    /// An error: the row is left out of the figures.
+    pub fn error(
+        line: usize,
+        column: Option<String>,
+        value: impl Into<String>,
+        kind: IssueKind,
+    ) -> RowIssue {
+        RowIssue {
+            line,
+            column,
+            value: value.into(),
+            kind,
+            severity: Severity::Error,
+        }
+    }
+
+    /// A warning: the row is kept, the figure should be checked.
+    pub fn warning(
+        line: usize,
+        column: Option<String>,
+        value: impl Into<String>,
+        kind: IssueKind,
+    ) -> RowIssue {
+        RowIssue {
+            line,
+            column,
+            value: value.into(),
+            kind,
+            severity: Severity::Warning,
+        }
+    }
+
     /// The reason in words a clerk understands.
     pub fn reason(&self, lang: Lang) -> String {
         use crate::format::int;
