@@ -19,7 +19,7 @@ use crate::components::{
     unit_table::UnitTable,
 };
 use crate::embed::{Options, View};
-use crate::i18n::tr;
+use crate::i18n::{tr, K};
 use crate::state::{AppState, Loading};
 use leptos::prelude::*;
 use thongbao_core::Lang;
@@ -63,7 +63,7 @@ pub fn Widget(options: Options) -> impl IntoView {
     view! {
         <div class="tb-app" class:tb-embedded=options.embedded lang=move || lang.get().code() data-view=options.view.id()>
             <Show when=move || !restoring()
-                fallback=|| view! { <p class="tb-loading" role="status" data-testid="restoring">{tr("restoring")}</p> }>
+                fallback=|| view! { <p class="tb-loading" role="status" data-testid="restoring">{tr(K::Restoring)}</p> }>
                 {body}
             </Show>
             {credit}
@@ -77,13 +77,13 @@ fn full(state: AppState) -> impl IntoView {
     view! {
         <header class="tb-header no-print">
             <div>
-                <h1>{tr("app-title")}</h1>
-                <p class="tb-privacy" data-testid="privacy">{tr("privacy")}</p>
+                <h1>{tr(K::AppTitle)}</h1>
+                <p class="tb-privacy" data-testid="privacy">{tr(K::Privacy)}</p>
             </div>
             <button type="button" class="tb-lang" data-testid="lang-switch"
                 lang=move || if lang.get() == Lang::Vi { "en" } else { "vi" }
                 on:click=move |_| lang.update(|l| *l = if *l == Lang::Vi { Lang::En } else { Lang::Vi })>
-                {tr("lang-switch")}
+                {tr(K::LangSwitch)}
             </button>
         </header>
         <Show when=move || state.storage_warning.with(Option::is_some)>
@@ -92,7 +92,7 @@ fn full(state: AppState) -> impl IntoView {
             </p>
         </Show>
         <main class="tb-main">
-            <section class="tb-input no-print" aria-label=tr("source")>
+            <section class="tb-input no-print" aria-label=tr(K::Source)>
                 <FileInput />
                 <SourceLine />
                 <DataKept />

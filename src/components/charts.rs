@@ -3,7 +3,7 @@
 //! The unit table is the charts' text alternative.
 
 use crate::browser;
-use crate::i18n::tr;
+use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::chart::{self, Chart};
@@ -32,7 +32,7 @@ fn ChartBox(
                                 crate::embed::download(guard, &format!("{stem}.svg"), "image/svg+xml", s.as_bytes());
                             }
                         }>
-                        {tr("download-svg")}
+                        {tr(K::DownloadSvg)}
                     </button>
                     <button type="button" class="tb-secondary tb-small" data-testid=format!("{testid}-png")
                         on:click=move |_| {
@@ -41,7 +41,7 @@ fn ChartBox(
                                 crate::embed::after_download(guard);
                             }
                         }>
-                        {tr("download-png")}
+                        {tr(K::DownloadPng)}
                     </button>
                 </figcaption>
             </figure>
@@ -59,11 +59,11 @@ pub fn Charts() -> impl IntoView {
     let trend =
         Memo::new(move |_| sm.with(|s| chart::trend_chart(s, Indicator::Scans, lang.get())));
     view! {
-        <section class="tb-charts" aria-label=tr("charts")>
+        <section class="tb-charts" aria-label=tr(K::Charts)>
             <ChartBox testid="chart-scans" stem="luot-quet-theo-don-vi" chart=scans />
             <ChartBox testid="chart-rate" stem="ty-le-cai-dat" chart=rate />
             <ChartBox testid="chart-trend" stem="xu-huong-luot-quet" chart=trend />
-            <p class="tb-hint no-print">{tr("chart-alt")}</p>
+            <p class="tb-hint no-print">{tr(K::ChartAlt)}</p>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 //! remembered for files with the same header.
 
 use crate::browser;
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::ingest::{IngestError, Role};
@@ -56,13 +56,13 @@ pub fn ColumnMapping() -> impl IntoView {
         <Show when=move || !state.is_sample() && state.error.with(|e| e.is_none()) && !editing.get()>
             <button type="button" class="tb-secondary tb-small" data-testid="edit-mapping"
                 on:click=move |_| editing.set(true)>
-                {tr("edit-mapping")}
+                {tr(K::EditMapping)}
             </button>
         </Show>
         <Show when=move || data.with(Option::is_some)>
             <div class="tb-panel tb-mapping" data-testid="column-mapping" role="group" aria-labelledby="mapping-title">
-                <h3 id="mapping-title">{tr("mapping-title")}</h3>
-                <p class="tb-hint">{tr("mapping-hint")}</p>
+                <h3 id="mapping-title">{tr(K::MappingTitle)}</h3>
+                <p class="tb-hint">{tr(K::MappingHint)}</p>
                 <div class="tb-mapping-grid">
                     {move || data.get().map(|(headers, _)| headers.into_iter().enumerate().map(|(i, h)| {
                         let id = format!("map-{i}");
@@ -76,7 +76,7 @@ pub fn ColumnMapping() -> impl IntoView {
                                         choice.update(|c| { if c.len() <= i { c.resize(i + 1, None); } c[i] = r; });
                                     }>
                                     <option value="" selected=move || choice.with(|c| c.get(i).copied().flatten().is_none())>
-                                        {tr("mapping-ignore")}
+                                        {tr(K::MappingIgnore)}
                                     </option>
                                     {Role::ALL.into_iter().map(|r| view! {
                                         <option value=r.id() selected=move || choice.with(|c| c.get(i).copied().flatten() == Some(r))>
@@ -90,12 +90,12 @@ pub fn ColumnMapping() -> impl IntoView {
                 </div>
                 <div class="tb-field-actions">
                     <span class="tb-hint">
-                        {move || if thongbao_core::ingest::header::is_usable(&choice.get()) { "" } else { t(lang.get(), "mapping-needs") }}
+                        {move || if thongbao_core::ingest::header::is_usable(&choice.get()) { "" } else { t(lang.get(), K::MappingNeeds) }}
                     </span>
                     <button type="button" data-testid="apply-mapping"
                         disabled=move || !thongbao_core::ingest::header::is_usable(&choice.get())
                         on:click=apply>
-                        {tr("mapping-apply")}
+                        {tr(K::MappingApply)}
                     </button>
                 </div>
             </div>

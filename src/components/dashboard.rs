@@ -1,6 +1,6 @@
 //! KPI cards and the lists of high and low scanners.
 
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::model::Indicator;
@@ -11,7 +11,7 @@ use thongbao_core::{format, html};
 #[component]
 fn Kpi(
     /// Label key (see `i18n`).
-    label: &'static str,
+    label: K,
     /// `data-testid` of the value.
     testid: &'static str,
     /// The value as shown.
@@ -39,7 +39,7 @@ fn Kpi(
                         <span class=format!("tb-delta {cls}")>
                             <span aria-hidden="true">{arrow} " "</span>
                             <span data-testid=id>{format::signed(v)}</span>
-                            " " {t(lang.get(), "since")} " " {prev}
+                            " " {t(lang.get(), K::Since)} " " {prev}
                         </span>
                     }
                 }}
@@ -81,7 +81,7 @@ fn Names(
     let lang = use_state().lang;
     view! {
         <details class="tb-names" prop:open=move || count.get() <= OPEN_UP_TO>
-            <summary>{move || format!("{} {}", format::int(count.get() as i64), t(lang.get(), "n-units"))}</summary>
+            <summary>{move || format!("{} {}", format::int(count.get() as i64), t(lang.get(), K::NUnits))}</summary>
             <ol data-testid=testid aria-labelledby=title inner_html=move || items.get()></ol>
         </details>
     }
@@ -107,18 +107,18 @@ pub fn Dashboard() -> impl IntoView {
     let count = move |which: fn(&Summary) -> usize| Signal::derive(move || sm.with(which));
     view! {
         <div class="tb-kpis">
-            <Kpi label="units" testid="unit-count" value=sig(|s| format::int(s.unit_count as i64)) />
+            <Kpi label=K::Units testid="unit-count" value=sig(|s| format::int(s.unit_count as i64)) />
             <Show when=move || sm.with(|s| s.district_count.is_some())>
-                <Kpi label="districts" testid="district-count" value=sig(|s| format::int(s.district_count.unwrap_or(0) as i64)) />
+                <Kpi label=K::Districts testid="district-count" value=sig(|s| format::int(s.district_count.unwrap_or(0) as i64)) />
             </Show>
-            <Kpi label="locations" testid="total-locations" value=sig(|s| total(s, Indicator::Locations))
+            <Kpi label=K::Locations testid="total-locations" value=sig(|s| total(s, Indicator::Locations))
                 delta_testid="delta-locations" delta=dsig(Indicator::Locations) />
-            <Kpi label="scans" testid="total-scans" value=sig(|s| total(s, Indicator::Scans))
+            <Kpi label=K::Scans testid="total-scans" value=sig(|s| total(s, Indicator::Scans))
                 delta_testid="delta-scans" delta=dsig(Indicator::Scans) />
-            <Kpi label="installs" testid="total-installs" value=sig(|s| total(s, Indicator::Installs))
+            <Kpi label=K::Installs testid="total-installs" value=sig(|s| total(s, Indicator::Installs))
                 delta_testid="delta-installs" delta=dsig(Indicator::Installs) />
-            <Kpi label="smartphones" testid="total-smartphones" value=sig(|s| total(s, Indicator::Smartphones)) />
-            <Kpi label="rate" testid="install-rate"
+            <Kpi label=K::Smartphones testid="total-smartphones" value=sig(|s| total(s, Indicator::Smartphones)) />
+            <Kpi label=K::Rate testid="install-rate"
                 value=sig(|s| s.rate.map(|r| format!("{}%", format::scaled(r, s.decimals))).unwrap_or_else(|| "—".into())) />
         </div>
         <div class="tb-classes">
@@ -127,17 +127,17 @@ pub fn Dashboard() -> impl IntoView {
             // units" for an indicator the data does not have.
             <Show when=move || sm.with(|s| s.has_unit_figures(Indicator::Scans))>
                 <div>
-                    <h3 id="high-title">{tr("high-units")}</h3>
+                    <h3 id="high-title">{tr(K::HighUnits)}</h3>
                     <Names testid="high-units" title="high-title" items=names(|s| unit_names(s, &s.high)) count=count(|s| s.high.len()) />
                 </div>
                 <div>
-                    <h3 id="low-title">{tr("low-units")}</h3>
+                    <h3 id="low-title">{tr(K::LowUnits)}</h3>
                     <Names testid="low-units" title="low-title" items=names(|s| unit_names(s, &s.low)) count=count(|s| s.low.len()) />
                 </div>
             </Show>
             <Show when=move || sm.with(|s| s.low_installers.names(&s.units).is_some())>
                 <div>
-                    <h3 id="low-inst-title">{tr("low-installers")}</h3>
+                    <h3 id="low-inst-title">{tr(K::LowInstallers)}</h3>
                     <Names testid="low-installers" title="low-inst-title"
                         items=names(|s| s.low_installers.names(&s.units).unwrap_or_default())
                         count=count(|s| s.low_installers.names(&s.units).map_or(0, |n| n.len())) />
@@ -145,9 +145,9 @@ pub fn Dashboard() -> impl IntoView {
             </Show>
             <Show when=move || sm.with(|s| !s.zero.is_empty() || !s.missing.is_empty())>
                 <div>
-                    <h3 id="zero-title">{tr("zero-units")}</h3>
+                    <h3 id="zero-title">{tr(K::ZeroUnits)}</h3>
                     <Names testid="zero-units" title="zero-title" items=names(|s| unit_names(s, &s.zero)) count=count(|s| s.zero.len()) />
-                    <h3 id="missing-title">{tr("missing-units")}</h3>
+                    <h3 id="missing-title">{tr(K::MissingUnits)}</h3>
                     <Names testid="missing-units" title="missing-title"
                         items=names(|s| s.missing.iter().map(String::as_str).collect()) count=count(|s| s.missing.len()) />
                 </div>

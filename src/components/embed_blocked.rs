@@ -4,7 +4,7 @@
 //! the same view in a new tab, where the browser allows both.
 
 use crate::embed::{Blocked, Guard};
-use crate::i18n::t;
+use crate::i18n::{t, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 
@@ -18,9 +18,9 @@ pub fn EmbedBlocked(guard: Guard) -> impl IntoView {
         .unwrap_or_default();
     let text = move || {
         let key = match guard.blocked.get() {
-            Some(Blocked::Download) => "blocked-download",
-            Some(Blocked::MaybeDownload) => "blocked-maybe-download",
-            Some(Blocked::Print) => "blocked-print",
+            Some(Blocked::Download) => K::BlockedDownload,
+            Some(Blocked::MaybeDownload) => K::BlockedMaybeDownload,
+            Some(Blocked::Print) => K::BlockedPrint,
             None => return "",
         };
         t(lang.get(), key)
@@ -30,11 +30,11 @@ pub fn EmbedBlocked(guard: Guard) -> impl IntoView {
             <p class="tb-warning tb-blocked no-print" role="alert" data-testid="embed-blocked">
                 <span>{text}</span>" "
                 <a href=href.clone() target="_blank" rel="noopener" data-testid="embed-open-tab">
-                    {move || t(lang.get(), "blocked-open-tab")}
+                    {move || t(lang.get(), K::BlockedOpenTab)}
                 </a>
                 " "
                 <button type="button" class="tb-secondary tb-small" on:click=move |_| guard.blocked.set(None)>
-                    {move || t(lang.get(), "blocked-close")}
+                    {move || t(lang.get(), K::BlockedClose)}
                 </button>
             </p>
         </Show>

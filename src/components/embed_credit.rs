@@ -3,7 +3,7 @@
 //! Sơn" (core's `embed::credit_line`). The embedder may name the source
 //! (`&source=`, `data-source=`); it is shown as text, never as HTML.
 
-use crate::i18n::t;
+use crate::i18n::{t, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn EmbedCredit(
     let line = move || {
         let mut files = state.with_dataset(|d| d.source_names());
         if state.is_sample() {
-            files = format!("{} ({files})", t(lang.get(), "sample"));
+            files = format!("{} ({files})", t(lang.get(), K::Sample));
         }
         let date = state
             .fields

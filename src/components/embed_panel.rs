@@ -4,7 +4,7 @@
 //! (`thongbao_core::embed::SANDBOX`).
 
 use crate::browser;
-use crate::i18n::tr;
+use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 
@@ -26,36 +26,36 @@ pub fn EmbedPanel() -> impl IntoView {
     };
     view! {
         <details class="tb-panel" data-testid="embed-panel">
-            <summary>{tr("embed-title")}</summary>
-            <p class="tb-hint">{tr("embed-hint")}</p>
+            <summary>{tr(K::EmbedTitle)}</summary>
+            <p class="tb-hint">{tr(K::EmbedHint)}</p>
             <div class="tb-row">
                 <div class="tb-field">
-                    <label for="embed-view">{tr("embed-view")}</label>
+                    <label for="embed-view">{tr(K::EmbedView)}</label>
                     <select id="embed-view" on:change=move |ev| view_sel.set(event_target_value(&ev))>
-                        <option value="dashboard">{tr("embed-dashboard")}</option>
-                        <option value="table">{tr("table-title")}</option>
-                        <option value="chart">{tr("charts")}</option>
-                        <option value="notice">{tr("notice-title")}</option>
+                        <option value="dashboard">{tr(K::EmbedDashboard)}</option>
+                        <option value="table">{tr(K::TableTitle)}</option>
+                        <option value="chart">{tr(K::Charts)}</option>
+                        <option value="notice">{tr(K::NoticeTitle)}</option>
                     </select>
                 </div>
                 <div class="tb-field">
-                    <label for="embed-src">{tr("embed-src")}</label>
+                    <label for="embed-src">{tr(K::EmbedSrc)}</label>
                     <input id="embed-src" type="url" placeholder="https://…/so-lieu.xlsx" prop:value=move || src.get()
                         on:input=move |ev| src.set(event_target_value(&ev)) />
                 </div>
                 <div class="tb-field">
-                    <label for="embed-source">{tr("embed-source")}</label>
+                    <label for="embed-source">{tr(K::EmbedSource)}</label>
                     <input id="embed-source" type="text" data-testid="embed-source" placeholder="UBND huyện …" prop:value=move || source.get()
                         on:input=move |ev| source.set(event_target_value(&ev)) />
                 </div>
             </div>
-            <p class="tb-hint">{tr("embed-sandbox-hint")}</p>
+            <p class="tb-hint">{tr(K::EmbedSandboxHint)}</p>
             <div class="tb-field">
-                <label for="embed-iframe">{tr("embed-iframe")}</label>
+                <label for="embed-iframe">{tr(K::EmbedIframe)}</label>
                 <textarea id="embed-iframe" rows=9 readonly=true data-testid="embed-iframe" prop:value=move || both().0></textarea>
             </div>
             <div class="tb-field">
-                <label for="embed-script">{tr("embed-script")}</label>
+                <label for="embed-script">{tr(K::EmbedScript)}</label>
                 <textarea id="embed-script" rows=3 readonly=true data-testid="embed-script" prop:value=move || both().1></textarea>
             </div>
         </details>

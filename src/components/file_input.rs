@@ -3,7 +3,7 @@
 //! `?src=URL`. Files are read as bytes and handed to core; nothing leaves
 //! the browser.
 
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tr, K};
 use crate::state::{use_state, AppState, Loading};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,7 +43,7 @@ fn load_paste(state: AppState, ev: &web_sys::ClipboardEvent) {
     };
     let text = dt.get_data("text/plain").unwrap_or_default();
     let html = dt.get_data("text/html").unwrap_or_default();
-    let name = t(state.lang.get_untracked(), "pasted");
+    let name = t(state.lang.get_untracked(), K::Pasted);
     if text.contains('\t') || text.contains('\n') {
         ev.prevent_default();
         state.load_files(vec![(format!("{name}.tsv"), text.into_bytes())]);
@@ -99,23 +99,23 @@ pub fn FileInput() -> impl IntoView {
                 over.set(false);
                 load_list(state, ev.data_transfer().and_then(|d| d.files()));
             }>
-            <p>{tr("drop-here")}</p>
+            <p>{tr(K::DropHere)}</p>
             <label class="tb-button">
-                {tr("choose-file")}
+                {tr(K::ChooseFile)}
                 <input type="file" multiple=true class="tb-visually-hidden"
                     accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,.htm,.html"
                     data-testid="file-input" on:change=on_change />
             </label>
-            <p class="tb-hint">{tr("multi-hint")}</p>
+            <p class="tb-hint">{tr(K::MultiHint)}</p>
             <Show when=move || state.is_busy()>
                 <div class="tb-loading" role="status">
-                    <span>{move || t(state.lang.get(), if state.loading.get() == Loading::Restoring { "restoring" } else { "loading" })}</span>
+                    <span>{move || t(state.lang.get(), if state.loading.get() == Loading::Restoring { K::Restoring } else { K::Loading })}</span>
                     <Show when=move || progress().is_some()>
-                        <progress max="100" data-testid="load-progress" aria-label=tr("loading")
+                        <progress max="100" data-testid="load-progress" aria-label=tr(K::Loading)
                             prop:value=move || (progress().unwrap_or(0.0) * 100.0).round()></progress>
                         <button type="button" class="tb-secondary tb-small" data-testid="cancel-load"
                             on:click=move |_| state.cancel_load()>
-                            {tr("cancel")}
+                            {tr(K::Cancel)}
                         </button>
                     </Show>
                 </div>

@@ -2,7 +2,7 @@
 //! around a hidden file input; the file's text goes to `on_text`.
 
 use crate::browser;
-use crate::i18n::tr;
+use crate::i18n::{tr, K};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 #[component]
 pub fn JsonFile(
     /// Label key (see `i18n`).
-    label: &'static str,
+    label: K,
     /// `data-testid` of the file input.
     testid: &'static str,
     /// Classes of the button.

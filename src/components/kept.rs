@@ -2,7 +2,7 @@
 //! the data another tab opened, offered, never taken by itself
 //! (`other-tab-data`).
 
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tr, K};
 use crate::state::save::SaveStatus;
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -15,19 +15,19 @@ pub fn DataKept() -> impl IntoView {
     let lang = state.lang;
     let status = move || match state.save_status.get() {
         SaveStatus::Sample => None,
-        SaveStatus::Saving => Some(("saving", "kept-saving")),
-        SaveStatus::Kept => Some(("kept", "kept-yes")),
-        SaveStatus::NotKept => Some(("not-kept", "kept-no")),
+        SaveStatus::Saving => Some(("saving", K::KeptSaving)),
+        SaveStatus::Kept => Some(("kept", K::KeptYes)),
+        SaveStatus::NotKept => Some(("not-kept", K::KeptNo)),
     };
     let other = move || {
         state.other_tab_data.with(|o| {
             o.as_ref().map(|h| {
                 format!(
                     "{} «{}» ({} {})",
-                    t(lang.get(), "other-tab-loaded"),
+                    t(lang.get(), K::OtherTabLoaded),
                     h.name,
                     format::int(h.units as i64),
-                    t(lang.get(), "n-units")
+                    t(lang.get(), K::NUnits)
                 )
             })
         })
@@ -44,11 +44,11 @@ pub fn DataKept() -> impl IntoView {
                 <div class="tb-row tb-actions">
                     <button type="button" class="tb-secondary tb-small" data-testid="other-tab-use"
                         on:click=move |_| state.use_other_tab_data()>
-                        {tr("other-tab-use")}
+                        {tr(K::OtherTabUse)}
                     </button>
                     <button type="button" class="tb-secondary tb-small" data-testid="other-tab-keep"
                         on:click=move |_| state.keep_this_tab_data()>
-                        {tr("other-tab-keep")}
+                        {tr(K::OtherTabKeep)}
                     </button>
                 </div>
             </div>

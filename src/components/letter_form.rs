@@ -1,7 +1,7 @@
 //! The form beside the letter: every field of the letter is editable, and
 //! every edit is saved in the browser (see `state`).
 
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::date::Date;
@@ -14,7 +14,7 @@ type Setter = fn(&mut LetterFields, String);
 #[component]
 fn Field(
     /// i18n key of the label.
-    label: &'static str,
+    label: K,
     /// `data-testid` and `id` suffix.
     id: &'static str,
     get: Getter,
@@ -52,7 +52,7 @@ fn Field(
 /// A date field (yyyy-mm-dd in the input, a [`Date`] in the model).
 #[component]
 fn DateField(
-    label: &'static str,
+    label: K,
     id: &'static str,
     get: fn(&LetterFields) -> Option<Date>,
     set: fn(&mut LetterFields, Option<Date>),
@@ -89,68 +89,68 @@ pub fn LetterForm() -> impl IntoView {
     };
     view! {
         <form class="tb-letter-form no-print" on:submit=|ev| ev.prevent_default() aria-labelledby="letter-form-title">
-            <h2 id="letter-form-title">{tr("letter-fields")}</h2>
+            <h2 id="letter-form-title">{tr(K::LetterFields)}</h2>
             <crate::components::profile_io::ProfileIo />
             <fieldset>
-                <legend>{tr("fs-header")}</legend>
-                <Field label="f-issuer" id="issuer" rows=2 get=|f| f.issuer.clone() set=|f, v| f.issuer = v />
-                <Field label="f-issuer-short" id="issuer-short" get=|f| f.issuer_short.clone() set=|f, v| f.issuer_short = v />
-                <Field label="f-issuer-full" id="issuer-full" get=|f| f.issuer_full.clone() set=|f, v| f.issuer_full = v />
+                <legend>{tr(K::FsHeader)}</legend>
+                <Field label=K::FIssuer id="issuer" rows=2 get=|f| f.issuer.clone() set=|f, v| f.issuer = v />
+                <Field label=K::FIssuerShort id="issuer-short" get=|f| f.issuer_short.clone() set=|f, v| f.issuer_short = v />
+                <Field label=K::FIssuerFull id="issuer-full" get=|f| f.issuer_full.clone() set=|f, v| f.issuer_full = v />
                 <div class="tb-row">
-                    <Field label="f-number" id="doc-number" get=|f| f.number.clone() set=|f, v| f.number = v />
-                    <Field label="f-symbol" id="doc-symbol" get=|f| f.symbol.clone() set=|f, v| f.symbol = v />
+                    <Field label=K::FNumber id="doc-number" get=|f| f.number.clone() set=|f, v| f.number = v />
+                    <Field label=K::FSymbol id="doc-symbol" get=|f| f.symbol.clone() set=|f, v| f.symbol = v />
                 </div>
                 <div class="tb-row">
-                    <Field label="f-place" id="place" get=|f| f.place.clone() set=|f, v| f.place = v />
-                    <DateField label="f-issue-date" id="issue-date" get=|f| f.issue_date set=|f, v| f.issue_date = v />
+                    <Field label=K::FPlace id="place" get=|f| f.place.clone() set=|f, v| f.place = v />
+                    <DateField label=K::FIssueDate id="issue-date" get=|f| f.issue_date set=|f, v| f.issue_date = v />
                 </div>
                 <div class="tb-row">
-                    <Field label="f-area" id="area" get=|f| f.area.clone() set=|f, v| f.area = v />
-                    <Field label="f-area-word" id="area-word" get=|f| f.area_word.clone() set=|f, v| f.area_word = v />
+                    <Field label=K::FArea id="area" get=|f| f.area.clone() set=|f, v| f.area = v />
+                    <Field label=K::FAreaWord id="area-word" get=|f| f.area_word.clone() set=|f, v| f.area_word = v />
                 </div>
-                <DateField label="f-data-date" id="data-date" get=|f| f.data_date set=|f, v| f.data_date = v />
+                <DateField label=K::FDataDate id="data-date" get=|f| f.data_date set=|f, v| f.data_date = v />
                 // The letter names the data date: without one it writes
                 // "…/…/…" and says so here, at the field that fills it.
                 <Show when=move || state.letter.with(|l| l.missing.contains(&Missing::DataDate))>
                     <p class="tb-warnings" role="status" data-testid="needs-data-date">
-                        <span aria-hidden="true">"⚠ "</span>{tr("needs-data-date")}
+                        <span aria-hidden="true">"⚠ "</span>{tr(K::NeedsDataDate)}
                     </p>
                 </Show>
-                <Field label="f-subject" id="subject" rows=2 get=|f| f.subject.clone() set=|f, v| f.subject = v />
+                <Field label=K::FSubject id="subject" rows=2 get=|f| f.subject.clone() set=|f, v| f.subject = v />
             </fieldset>
             <fieldset>
-                <legend>{tr("fs-body")}</legend>
-                <Field label="f-recipients" id="recipients" rows=3 get=|f| f.recipients.clone() set=|f, v| f.recipients = v />
-                <Field label="f-reference" id="reference" rows=3 get=|f| f.reference.clone() set=|f, v| f.reference = v />
+                <legend>{tr(K::FsBody)}</legend>
+                <Field label=K::FRecipients id="recipients" rows=3 get=|f| f.recipients.clone() set=|f, v| f.recipients = v />
+                <Field label=K::FReference id="reference" rows=3 get=|f| f.reference.clone() set=|f, v| f.reference = v />
                 <div class="tb-field">
-                    <label for="f-section1">{tr("f-section1")}</label>
+                    <label for="f-section1">{tr(K::FSection1)}</label>
                     <textarea id="f-section1" rows=8 data-testid="field-section1" prop:value=section1
                         on:input=move |ev| { let v = event_target_value(&ev); state.fields.update(|f| f.section1 = Some(v)); }></textarea>
                     <div class="tb-field-actions">
                         <span class="tb-hint">
-                            {move || if state.fields.with(|f| f.section1.is_some()) { t(lang.get(), "section1-edited") } else { t(lang.get(), "section1-generated") }}
+                            {move || if state.fields.with(|f| f.section1.is_some()) { t(lang.get(), K::Section1Edited) } else { t(lang.get(), K::Section1Generated) }}
                         </span>
                         <button type="button" class="tb-secondary" data-testid="reset-section1"
                             disabled=move || state.fields.with(|f| f.section1.is_none())
                             on:click=move |_| state.fields.update(|f| f.section1 = None)>
-                            {tr("reset-section1")}
+                            {tr(K::ResetSection1)}
                         </button>
                     </div>
                 </div>
-                <Field label="f-section2" id="section2" rows=5 get=|f| f.section2.clone() set=|f, v| f.section2 = v />
-                <Field label="f-section3" id="section3" rows=8 get=|f| f.section3.clone() set=|f, v| f.section3 = v />
+                <Field label=K::FSection2 id="section2" rows=5 get=|f| f.section2.clone() set=|f, v| f.section2 = v />
+                <Field label=K::FSection3 id="section3" rows=8 get=|f| f.section3.clone() set=|f, v| f.section3 = v />
             </fieldset>
             <fieldset>
-                <legend>{tr("fs-signature")}</legend>
+                <legend>{tr(K::FsSignature)}</legend>
                 <div class="tb-row">
-                    <Field label="f-authority" id="authority" get=|f| f.authority.clone() set=|f, v| f.authority = v />
-                    <Field label="f-title" id="title" get=|f| f.title.clone() set=|f, v| f.title = v />
+                    <Field label=K::FAuthority id="authority" get=|f| f.authority.clone() set=|f, v| f.authority = v />
+                    <Field label=K::FTitle id="title" get=|f| f.title.clone() set=|f, v| f.title = v />
                 </div>
-                <Field label="f-signer" id="signer" get=|f| f.signer.clone() set=|f, v| f.signer = v />
-                <Field label="f-noi-nhan" id="noi-nhan" rows=4 get=|f| f.noi_nhan.clone() set=|f, v| f.noi_nhan = v />
-                <Field label="f-appendix-title" id="appendix-title" rows=2 get=|f| f.appendix_title.clone() set=|f, v| f.appendix_title = v />
+                <Field label=K::FSigner id="signer" get=|f| f.signer.clone() set=|f, v| f.signer = v />
+                <Field label=K::FNoiNhan id="noi-nhan" rows=4 get=|f| f.noi_nhan.clone() set=|f, v| f.noi_nhan = v />
+                <Field label=K::FAppendixTitle id="appendix-title" rows=2 get=|f| f.appendix_title.clone() set=|f, v| f.appendix_title = v />
             </fieldset>
-            <p class="tb-hint">{tr("placeholders-hint")}</p>
+            <p class="tb-hint">{tr(K::PlaceholdersHint)}</p>
             // Other gaps the letter left blank (previous date, figures).
             <ul class="tb-warnings" data-testid="letter-missing" aria-live="polite">
                 {move || state.letter.with(|l| l.missing.iter().filter(|m| **m != Missing::DataDate).map(|m| {

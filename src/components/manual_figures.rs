@@ -1,7 +1,7 @@
 //! Figures typed by hand: totals the file lacks (installs, smartphones), a
 //! rate to check, and the previous report when no earlier file is loaded.
 
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::date::Date;
@@ -17,7 +17,7 @@ fn show(v: Option<i64>) -> String {
 /// A count input: accepts 4336, 4.336, 4 336; empty clears it.
 #[component]
 fn CountInput(
-    label: &'static str,
+    label: K,
     id: &'static str,
     get: fn(&Manual) -> Option<i64>,
     set: fn(&mut Manual, Option<i64>),
@@ -39,7 +39,7 @@ fn CountInput(
                     }
                 } />
             <Show when=move || invalid.get()>
-                <span class="tb-field-error" role="alert">{tr("not-a-count")}</span>
+                <span class="tb-field-error" role="alert">{tr(K::NotACount)}</span>
             </Show>
         </div>
     }
@@ -58,15 +58,15 @@ pub fn ManualFigures() -> impl IntoView {
     let from_data = move || state.with_dataset(|d| d.previous().is_some());
     view! {
         <details class="tb-panel no-print" open=true>
-            <summary>{tr("manual-title")}</summary>
-            <p class="tb-hint">{tr("manual-hint")}</p>
+            <summary>{tr(K::ManualTitle)}</summary>
+            <p class="tb-hint">{tr(K::ManualHint)}</p>
             <div class="tb-row">
-                <CountInput label="installs" id="installs"
+                <CountInput label=K::Installs id="installs"
                     get=|m| m.current.get(Indicator::Installs) set=|m, v| m.current.set(Indicator::Installs, v) />
-                <CountInput label="smartphones" id="smartphones"
+                <CountInput label=K::Smartphones id="smartphones"
                     get=|m| m.current.get(Indicator::Smartphones) set=|m, v| m.current.set(Indicator::Smartphones, v) />
                 <div class="tb-field">
-                    <label for="m-rate">{tr("typed-rate")}</label>
+                    <label for="m-rate">{tr(K::TypedRate)}</label>
                     <input id="m-rate" type="text" data-testid="manual-rate"
                         prop:value=move || state.manual.with(|m| m.typed_rate.clone().unwrap_or_default())
                         on:change=move |ev| {
@@ -75,11 +75,11 @@ pub fn ManualFigures() -> impl IntoView {
                         } />
                 </div>
             </div>
-            <h3>{tr("previous-report")}</h3>
+            <h3>{tr(K::PreviousReport)}</h3>
             <Show when=from_data fallback=move || view! {
                 <div class="tb-row">
                     <div class="tb-field">
-                        <label for="m-prev-date">{tr("prev-date")}</label>
+                        <label for="m-prev-date">{tr(K::PrevDate)}</label>
                         <input id="m-prev-date" type="date" data-testid="manual-prev-date"
                             prop:value=move || state.manual.with(|m| m.previous.as_ref().and_then(|p| p.date).map(|d| d.iso()).unwrap_or_default())
                             on:change=move |ev| {
@@ -87,18 +87,18 @@ pub fn ManualFigures() -> impl IntoView {
                                 state.manual.update(|m| prev(m).date = d);
                             } />
                     </div>
-                    <CountInput label="locations" id="prev-locations"
+                    <CountInput label=K::Locations id="prev-locations"
                         get=|m| m.previous.as_ref().and_then(|p| p.values.get(Indicator::Locations))
                         set=|m, v| prev(m).values.set(Indicator::Locations, v) />
-                    <CountInput label="scans" id="prev-scans"
+                    <CountInput label=K::Scans id="prev-scans"
                         get=|m| m.previous.as_ref().and_then(|p| p.values.get(Indicator::Scans))
                         set=|m, v| prev(m).values.set(Indicator::Scans, v) />
-                    <CountInput label="installs" id="prev-installs"
+                    <CountInput label=K::Installs id="prev-installs"
                         get=|m| m.previous.as_ref().and_then(|p| p.values.get(Indicator::Installs))
                         set=|m, v| prev(m).values.set(Indicator::Installs, v) />
                 </div>
             }>
-                <p class="tb-hint">{tr("prev-from-data")}</p>
+                <p class="tb-hint">{tr(K::PrevFromData)}</p>
             </Show>
             <ul class="tb-warnings" data-testid="discrepancies" aria-live="polite">
                 {move || state.summary.with(|s| s.discrepancies.iter().map(|d| {

@@ -2,7 +2,7 @@
 //! (`letter::html`), laid out as the A4 page of Decree 30/2020 (see
 //! style/letter.css).
 
-use crate::i18n::tr;
+use crate::i18n::{tr, K};
 use crate::state::{after_paint_on_change, use_state};
 use leptos::prelude::*;
 use thongbao_core::letter::html::to_html;
@@ -19,23 +19,23 @@ pub fn Notice() -> impl IntoView {
         move || html.set(state.letter.with_untracked(to_html)),
     );
     view! {
-        <div class="tb-notice-tools no-print" role="toolbar" aria-label=tr("notice-tools")>
+        <div class="tb-notice-tools no-print" role="toolbar" aria-label=tr(K::NoticeTools)>
             <button type="button" data-testid="print" on:click=move |_| crate::embed::print(guard)>
-                {tr("print")}
+                {tr(K::Print)}
             </button>
             <button type="button" data-testid="download-docx" on:click=move |_| {
                 let l = state.letter.get_untracked();
                 let bytes = thongbao_core::export::docx::write(&l);
                 crate::embed::download(guard, &format!("{}.docx", l.file_stem), thongbao_core::export::docx::MIME, &bytes);
             }>
-                {tr("download-docx")}
+                {tr(K::DownloadDocx)}
             </button>
         </div>
         // Core writes the pages' markup (escaped): one `innerHTML` for a
         // letter of thousands of communes, in its own task after the charts.
         // On a narrow screen the A4 page scrolls inside this box (tabindex:
         // reachable by keyboard); print lays it out as before.
-        <section class="tb-notice" data-testid="notice" tabindex="0" aria-label=tr("notice-title")
+        <section class="tb-notice" data-testid="notice" tabindex="0" aria-label=tr(K::NoticeTitle)
             inner_html=move || html.get()>
         </section>
     }

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::components::json_file::JsonFile;
-use crate::i18n::tr;
+use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::letter::Profile;
@@ -31,9 +31,9 @@ pub fn ProfileIo() -> impl IntoView {
     view! {
         <div class="tb-profile-io">
             <button type="button" class="tb-secondary tb-small" data-testid="profile-save" on:click=save>
-                {tr("profile-save")}
+                {tr(K::ProfileSave)}
             </button>
-            <JsonFile label="profile-open" testid="profile-open" class="tb-secondary tb-small" on_text=open />
+            <JsonFile label=K::ProfileOpen testid="profile-open" class="tb-secondary tb-small" on_text=open />
             <Show when=move || message.with(Option::is_some)>
                 <span role="status" class="tb-hint" data-testid="profile-message">{move || message.get().unwrap_or_default()}</span>
             </Show>

@@ -2,7 +2,7 @@
 //! the list (HTML from core) shows the first rows, and the whole list can be
 //! downloaded as CSV.
 
-use crate::i18n::tr;
+use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::export::table::issues_csv;
@@ -78,9 +78,9 @@ pub fn RowIssues() -> impl IntoView {
         <Show when=move || { count.get() > 0 }>
             <details class="tb-issues" open=true>
                 <summary>{summary}</summary>
-                <ul data-testid="row-issues" tabindex="0" aria-label=tr("row-issues-list") inner_html=items></ul>
+                <ul data-testid="row-issues" tabindex="0" aria-label=tr(K::RowIssuesList) inner_html=items></ul>
                 <button type="button" class="tb-secondary tb-small" data-testid="download-issues" on:click=download>
-                    {tr("download-issues")}
+                    {tr(K::DownloadIssues)}
                 </button>
             </details>
         </Show>

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::components::json_file::JsonFile;
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,7 +38,7 @@ pub fn SavedWork() -> impl IntoView {
                         let _ = browser::history_put(snap).await;
                     }
                     state.refresh_history();
-                    message.set(Some(t(lang.get_untracked(), "backup-restored").to_string()));
+                    message.set(Some(t(lang.get_untracked(), K::BackupRestored).to_string()));
                 }
                 Err(e) => message.set(Some(e.message(lang.get_untracked()))),
             }
@@ -47,7 +47,7 @@ pub fn SavedWork() -> impl IntoView {
     let clear = move |_| {
         let ok = web_sys::window()
             .and_then(|w| {
-                w.confirm_with_message(t(lang.get_untracked(), "clear-confirm"))
+                w.confirm_with_message(t(lang.get_untracked(), K::ClearConfirm))
                     .ok()
             })
             .unwrap_or(false);
@@ -55,23 +55,23 @@ pub fn SavedWork() -> impl IntoView {
             return;
         }
         state.clear_everything();
-        message.set(Some(t(lang.get_untracked(), "cleared").to_string()));
+        message.set(Some(t(lang.get_untracked(), K::Cleared).to_string()));
     };
     view! {
         <details class="tb-panel" data-testid="saved-work">
-            <summary>{tr("saved-title")}</summary>
-            <p class="tb-hint">{tr("saved-hint")}</p>
-            <h3 id="history-title">{tr("history-title")}</h3>
+            <summary>{tr(K::SavedTitle)}</summary>
+            <p class="tb-hint">{tr(K::SavedHint)}</p>
+            <h3 id="history-title">{tr(K::HistoryTitle)}</h3>
             <Show when=move || !state.history.with(Vec::is_empty)
-                fallback=move || view! { <p class="tb-hint">{tr("history-empty")}</p> }>
+                fallback=move || view! { <p class="tb-hint">{tr(K::HistoryEmpty)}</p> }>
                 // Wide on a phone: it scrolls in its own box, not the page.
                 <div class="tb-scroll" tabindex="0" role="region" aria-labelledby="history-title">
                 <table class="tb-table" data-testid="history">
                     <thead><tr>
-                        <th scope="col">{tr("history-date")}</th>
-                        <th scope="col">{tr("f-area")}</th>
-                        <th scope="col" class="tb-num">{tr("units")}</th>
-                        <th scope="col" class="tb-num">{tr("scans")}</th>
+                        <th scope="col">{tr(K::HistoryDate)}</th>
+                        <th scope="col">{tr(K::FArea)}</th>
+                        <th scope="col" class="tb-num">{tr(K::Units)}</th>
+                        <th scope="col" class="tb-num">{tr(K::Scans)}</th>
                         <th scope="col"></th>
                     </tr></thead>
                     <tbody>
@@ -87,7 +87,7 @@ pub fn SavedWork() -> impl IntoView {
                                     <td>
                                         <button type="button" class="tb-secondary tb-small" data-testid="history-use"
                                             on:click=move |_| state.use_as_previous(&s2)>
-                                            {tr("history-use")}
+                                            {tr(K::HistoryUse)}
                                         </button>
                                         " "
                                         <button type="button" class="tb-secondary tb-small" data-testid="history-delete"
@@ -98,7 +98,7 @@ pub fn SavedWork() -> impl IntoView {
                                                     state.refresh_history();
                                                 });
                                             }>
-                                            {tr("history-delete")}
+                                            {tr(K::HistoryDelete)}
                                         </button>
                                     </td>
                                 </tr>
@@ -110,11 +110,11 @@ pub fn SavedWork() -> impl IntoView {
             </Show>
             <div class="tb-row tb-actions">
                 <button type="button" class="tb-secondary" data-testid="backup-export" on:click=export>
-                    {tr("backup-export")}
+                    {tr(K::BackupExport)}
                 </button>
-                <JsonFile label="backup-import" testid="backup-import" class="tb-secondary" on_text=import />
+                <JsonFile label=K::BackupImport testid="backup-import" class="tb-secondary" on_text=import />
                 <button type="button" class="tb-danger" data-testid="clear-data" on:click=clear>
-                    {tr("clear-data")}
+                    {tr(K::ClearData)}
                 </button>
             </div>
             <Show when=move || message.with(Option::is_some)>

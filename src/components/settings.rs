@@ -1,13 +1,13 @@
 //! Thresholds and rate decimals.
 
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::stats::Settings;
 
 #[component]
 fn Num(
-    label: &'static str,
+    label: K,
     id: &'static str,
     min: u32,
     max: u32,
@@ -36,15 +36,15 @@ fn Num(
 pub fn SettingsPanel() -> impl IntoView {
     view! {
         <details class="tb-panel no-print">
-            <summary>{tr("settings-title")}</summary>
+            <summary>{tr(K::SettingsTitle)}</summary>
             <div class="tb-row">
-                <Num label="high-threshold" id="high" min=0 max=1000
+                <Num label=K::HighThreshold id="high" min=0 max=1000
                     get=|s| s.thresholds.high_pct set=|s, v| s.thresholds.high_pct = v />
-                <Num label="low-threshold" id="low" min=0 max=1000
+                <Num label=K::LowThreshold id="low" min=0 max=1000
                     get=|s| s.thresholds.low_pct set=|s, v| s.thresholds.low_pct = v />
-                <Num label="low-install-threshold" id="low-install" min=0 max=1000
+                <Num label=K::LowInstallThreshold id="low-install" min=0 max=1000
                     get=|s| s.thresholds.low_install_pct set=|s, v| s.thresholds.low_install_pct = v />
-                <Num label="decimals" id="decimals" min=0 max=2
+                <Num label=K::Decimals id="decimals" min=0 max=2
                     get=|s| u32::from(s.decimals) set=|s, v| s.decimals = v as u8 />
             </div>
         </details>

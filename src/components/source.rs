@@ -2,7 +2,7 @@
 //! delimiter, sheet, header line), where every row went, and controls to
 //! read the file again with another encoding, delimiter or sheet.
 
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::ingest::{Format, SourceReport};
@@ -82,7 +82,7 @@ pub fn SourceLine() -> impl IntoView {
     let name = move || {
         let names = state.with_dataset(|d| d.source_names());
         if state.is_sample() {
-            format!("{}: {names}", t(lang.get(), "sample"))
+            format!("{}: {names}", t(lang.get(), K::Sample))
         } else {
             names
         }
@@ -98,13 +98,13 @@ pub fn SourceLine() -> impl IntoView {
     view! {
         <div class="tb-source">
             <p>
-                <span class="tb-label">{tr("source")} ": "</span>
+                <span class="tb-label">{tr(K::Source)} ": "</span>
                 <strong data-testid="source-name">{name}</strong>
                 <Show when=move || !state.is_sample()>
                     " "
                     <button type="button" class="tb-secondary tb-small" data-testid="use-sample"
                         on:click=move |_| state.reset_to_sample()>
-                        {tr("use-sample")}
+                        {tr(K::UseSample)}
                     </button>
                 </Show>
             </p>
@@ -118,13 +118,13 @@ pub fn SourceLine() -> impl IntoView {
                 <div class="tb-reread">
                     <Show when=is_text>
                         <label>
-                            {tr("encoding")} " "
+                            {tr(K::Encoding)} " "
                             <select data-testid="encoding-select" on:change=move |ev| {
                                 let e = Encoding::from_id(&event_target_value(&ev));
                                 state.reread(|o| o.encoding = e);
                             }>
                                 <option value="" selected=move || state.last_input.with(|l| l.as_ref().is_some_and(|l| l.options.encoding.is_none()))>
-                                    {tr("auto")}
+                                    {tr(K::Auto)}
                                 </option>
                                 {Encoding::ALL.into_iter().map(|e| view! {
                                     <option value=e.id() selected=move || state.last_input.with(|l| l.as_ref().and_then(|l| l.options.encoding) == Some(e))>
@@ -134,12 +134,12 @@ pub fn SourceLine() -> impl IntoView {
                             </select>
                         </label>
                         <label>
-                            {tr("delimiter")} " "
+                            {tr(K::Delimiter)} " "
                             <select data-testid="delimiter-select" on:change=move |ev| {
                                 let d = event_target_value(&ev).chars().next().map(|c| if c == 't' { '\t' } else { c });
                                 state.reread(|o| o.delimiter = d);
                             }>
-                                <option value="">{tr("auto")}</option>
+                                <option value="">{tr(K::Auto)}</option>
                                 <option value=",">","</option>
                                 <option value=";">";"</option>
                                 <option value="t">"tab"</option>
@@ -149,7 +149,7 @@ pub fn SourceLine() -> impl IntoView {
                     </Show>
                     <Show when=move || { sheets().len() > 1 }>
                         <label>
-                            {tr("sheet")} " "
+                            {tr(K::Sheet)} " "
                             <select data-testid="sheet-select" on:change=move |ev| {
                                 let i = event_target_value(&ev).parse::<usize>().ok();
                                 state.reread(|o| { o.sheet = i; o.mapping = None; });

@@ -4,7 +4,7 @@
 //! come from `thongbao_core::unit_table`; this keeps the sort, the filter,
 //! the folds and the scroll position.
 
-use crate::i18n::tr;
+use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::export::table;
@@ -176,9 +176,9 @@ pub fn UnitTable() -> impl IntoView {
     };
     view! {
         <div class="tb-table-tools">
-            <h2 id="unit-table-title">{tr("table-title")}</h2>
+            <h2 id="unit-table-title">{tr(K::TableTitle)}</h2>
             <label class="tb-filter">
-                <span>{tr("filter")}</span>
+                <span>{tr(K::Filter)}</span>
                 <input type="search" data-testid="unit-filter" prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev)) />
             </label>
@@ -186,17 +186,17 @@ pub fn UnitTable() -> impl IntoView {
                 <label class="tb-check">
                     <input type="checkbox" data-testid="group-districts" prop:checked=move || grouped.get()
                         on:change=move |ev| grouped.set(event_target_checked(&ev)) />
-                    {tr("group-by-district")}
+                    {tr(K::GroupByDistrict)}
                 </label>
             </Show>
             <button type="button" class="tb-secondary tb-small" data-testid="download-csv" on:click=move |_| export(Export::Csv)>
-                {tr("download-csv")}
+                {tr(K::DownloadCsv)}
             </button>
             <button type="button" class="tb-secondary tb-small" data-testid="download-csv-excel" on:click=move |_| export(Export::CsvExcel)>
-                {tr("download-csv-excel")}
+                {tr(K::DownloadCsvExcel)}
             </button>
             <button type="button" class="tb-secondary tb-small" data-testid="download-xlsx" on:click=move |_| export(Export::Xlsx)>
-                {tr("download-xlsx")}
+                {tr(K::DownloadXlsx)}
             </button>
             <span class="tb-hint" role="status">
                 {move || format!("{} / {}", ordered.with(Vec::len), sm.with(|s| s.units.len()))}

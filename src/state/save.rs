@@ -16,7 +16,7 @@
 
 use super::{AppState, Data, Loading};
 use crate::browser::{self, StorageError};
-use crate::i18n::t;
+use crate::i18n::{t, K};
 use leptos::prelude::*;
 use std::sync::Arc;
 use thongbao_core::format;
@@ -83,8 +83,8 @@ impl SaveProblem {
         use SaveProblem::*;
         let vi = lang == Lang::Vi;
         match self {
-            StorageOff => t(lang, "storage-off").to_string(),
-            StorageFull => t(lang, "storage-full").to_string(),
+            StorageOff => t(lang, K::StorageOff).to_string(),
+            StorageFull => t(lang, K::StorageFull).to_string(),
             DataNotKept { name, units } if vi => format!(
                 "Dữ liệu «{name}» ({} đơn vị) không lưu được trong trình duyệt này: sau khi tải lại trang, cần mở lại tệp.",
                 format::int(*units as i64)
@@ -99,8 +99,8 @@ impl SaveProblem {
             DataMissing { name } => format!(
                 "The kept data of “{name}” is no longer in this browser: open the file again. The page shows the sample."
             ),
-            DataClearedElsewhere => t(lang, "data-cleared-elsewhere").to_string(),
-            HistoryNotKept => t(lang, "history-not-kept").to_string(),
+            DataClearedElsewhere => t(lang, K::DataClearedElsewhere).to_string(),
+            HistoryNotKept => t(lang, K::HistoryNotKept).to_string(),
             Restore(e) => e.message(lang),
         }
     }
