@@ -8,8 +8,9 @@ use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::export::table;
-use thongbao_core::stats::{order, SortKey};
+use thongbao_core::stats::{order, SortKey, Summary};
 use thongbao_core::unit_table::{self as ut};
+use thongbao_core::Lang;
 use wasm_bindgen::JsCast;
 
 /// Height of one row in px (fixed in CSS so the visible window can be
@@ -64,79 +65,8 @@ pub fn UnitTable() -> impl IntoView {
     // decimal point), CSV for Excel with Vietnamese settings (`;`, decimal
     // comma), .xlsx.
     let guard = crate::embed::guard();
-    let export = move |kind: Export| {
-        let rows = sm.with_untracked(|s| table::table(s, lang.get_untracked()));
-        let stem = sm.with_untracked(|s| match s.date {
-            Some(d) => format!("so-lieu-{}", d.iso()),
-            None => "so-lieu".to_string(),
-        });
-        let csv = "text/csv;charset=utf-8";
-        match kind {
-            Export::Csv => {
-                crate::embed::download(guard, &format!("{stem}.csv"), csv, &table::to_csv(&rows))
-            }
-            Export::CsvExcel => crate::embed::download(
-                guard,
-                &format!("{stem}-excel.csv"),
-                csv,
-                &table::to_csv_excel(&rows),
-            ),
-            Export::Xlsx => crate::embed::download(
-                guard,
-                &format!("{stem}.xlsx"),
-                table::XLSX_MIME,
-                &table::to_xlsx(&rows),
-            ),
-        }
-    };
-    let on_sort = move |key: SortKey| {
-        sort.update(|(k, desc)| {
-            if *k == key {
-                *desc = !*desc;
-            } else {
-                *k = key;
-                *desc = !matches!(
-                    key,
-                    SortKey::Name | SortKey::District | SortKey::File | SortKey::Rank
-                );
-            }
-        })
-    };
-    let head = move || {
-        let l = lang.get();
-        let (cur, desc) = sort.get();
-        cols.get()
-            .into_iter()
-            .map(|c| {
-                let aria = if c.key == cur {
-                    if desc {
-                        "descending"
-                    } else {
-                        "ascending"
-                    }
-                } else {
-                    "none"
-                };
-                let arrow = if c.key == cur {
-                    if desc {
-                        " ▼"
-                    } else {
-                        " ▲"
-                    }
-                } else {
-                    ""
-                };
-                let key = c.key;
-                view! {
-                    <th scope="col" aria-sort=aria class:tb-num=c.numeric>
-                        <button type="button" class="tb-sort" on:click=move |_| on_sort(key)>
-                            {ut::header(c.key, l)}<span aria-hidden="true">{arrow}</span>
-                        </button>
-                    </th>
-                }
-            })
-            .collect_view()
-    };
+    let export = move |kind: Export| export_table(sm, lang.get_untracked(), guard, kind);
+    let head = move || header_cells(cols, sort, lang.get());
     // The visible rows as one HTML string written by core.
     let body = move || {
         let (a, b) = window();
@@ -148,22 +78,7 @@ pub fn UnitTable() -> impl IntoView {
         })
     };
     // Fold buttons of group rows are in that HTML: one listener for all.
-    let on_body_click = move |ev: leptos::ev::MouseEvent| {
-        let button = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("button[data-fold]").ok().flatten());
-        let di = button
-            .and_then(|b| b.get_attribute("data-fold"))
-            .and_then(|v| v.parse::<usize>().ok());
-        if let Some(di) = di {
-            folded.update(|f| {
-                if !f.remove(&di) {
-                    f.insert(di);
-                }
-            });
-        }
-    };
+    let on_body_click = move |ev: leptos::ev::MouseEvent| toggle_fold(&ev, folded);
     let foot = move || {
         let (c, l) = (cols.get(), lang.get());
         sm.with(|s| {
@@ -214,5 +129,107 @@ pub fn UnitTable() -> impl IntoView {
                 <tfoot><tr>{foot}</tr></tfoot>
             </table>
         </div>
+    }
+}
+
+/// Download the computed table (core writes the bytes): CSV (comma,
+/// decimal point), CSV for Excel with Vietnamese settings (`;`, decimal
+/// comma), .xlsx.
+fn export_table(sm: Memo<Summary>, lang: Lang, guard: Option<crate::embed::Guard>, kind: Export) {
+    let rows = sm.with_untracked(|s| table::table(s, lang));
+    let stem = sm.with_untracked(|s| match s.date {
+        Some(d) => format!("so-lieu-{}", d.iso()),
+        None => "so-lieu".to_string(),
+    });
+    let csv = "text/csv;charset=utf-8";
+    match kind {
+        Export::Csv => {
+            crate::embed::download(guard, &format!("{stem}.csv"), csv, &table::to_csv(&rows))
+        }
+        Export::CsvExcel => crate::embed::download(
+            guard,
+            &format!("{stem}-excel.csv"),
+            csv,
+            &table::to_csv_excel(&rows),
+        ),
+        Export::Xlsx => crate::embed::download(
+            guard,
+            &format!("{stem}.xlsx"),
+            table::XLSX_MIME,
+            &table::to_xlsx(&rows),
+        ),
+    }
+}
+
+/// The header row: a sort button per column, `aria-sort` on the sorted one.
+fn header_cells(
+    cols: Memo<Vec<ut::Col>>,
+    sort: RwSignal<(SortKey, bool)>,
+    lang: Lang,
+) -> impl IntoView {
+    let on_sort = move |key: SortKey| {
+        sort.update(|(k, desc)| {
+            if *k == key {
+                *desc = !*desc;
+            } else {
+                *k = key;
+                *desc = !matches!(
+                    key,
+                    SortKey::Name | SortKey::District | SortKey::File | SortKey::Rank
+                );
+            }
+        })
+    };
+    let l = lang;
+    let (cur, desc) = sort.get();
+    cols.get()
+        .into_iter()
+        .map(|c| {
+            let aria = if c.key == cur {
+                if desc {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            } else {
+                "none"
+            };
+            let arrow = if c.key == cur {
+                if desc {
+                    " ▼"
+                } else {
+                    " ▲"
+                }
+            } else {
+                ""
+            };
+            let key = c.key;
+            view! {
+                <th scope="col" aria-sort=aria class:tb-num=c.numeric>
+                    <button type="button" class="tb-sort" on:click=move |_| on_sort(key)>
+                        {ut::header(c.key, l)}<span aria-hidden="true">{arrow}</span>
+                    </button>
+                </th>
+            }
+        })
+        .collect_view()
+}
+
+/// A click on a group row's fold button (in core's HTML: one listener for
+/// all) folds or unfolds that district.
+fn toggle_fold(ev: &leptos::ev::MouseEvent, folded: RwSignal<std::collections::HashSet<usize>>) {
+    let button = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("button[data-fold]").ok().flatten());
+    let di = button
+        .and_then(|b| b.get_attribute("data-fold"))
+        .and_then(|v| v.parse::<usize>().ok());
+    if let Some(di) = di {
+        folded.update(|f| {
+            if !f.remove(&di) {
+                f.insert(di);
+            }
+        });
     }
 }

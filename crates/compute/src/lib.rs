@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod history;
+pub mod sort;
 pub mod stats;
 
 pub use thongbao_model::{

@@ -66,77 +66,103 @@ fn opt_int(v: Option<i64>) -> TableCell {
 /// Tăng/giảm … per indicator and Hạng kỳ trước. Headers are in `lang`; they
 /// are words [`crate::ingest::read`] recognises, so an exported file can be
 /// read back. The totals row's label is "Tổng cộng" ("Total").
-pub fn table(s: &Summary, lang: Lang) -> Vec<Vec<TableCell>> {
-    let vi = lang == Lang::Vi;
-    let t = |v: &str, e: &str| TableCell::Text(if vi { v } else { e }.to_string());
-    let dec = s.decimals;
-    let has_district = s.units.iter().any(|u| u.district.is_some());
-    let inds: Vec<Indicator> = Indicator::ALL
-        .into_iter()
-        .filter(|&i| s.units.iter().any(|u| u.get(i).is_some()))
-        .collect();
-    let has = |i: Indicator| inds.contains(&i);
-    let scans = has(Indicator::Scans);
-    let per_location = scans && has(Indicator::Locations);
-    let rates = s.units.iter().any(|u| u.rate.is_some());
-    let prev = s.has_previous();
+/// Which columns the computed table has: those the data supports.
+struct Shape {
+    lang: Lang,
+    dec: u8,
+    has_district: bool,
+    inds: Vec<Indicator>,
+    per_location: bool,
+    rates: bool,
+    scans: bool,
+    prev: bool,
+}
 
-    let mut header = vec![t("STT", "No.")];
-    if has_district {
-        header.push(t("Huyện", "District"));
-    }
-    header.push(t("Đơn vị", "Unit"));
-    header.extend(
-        inds.iter()
-            .map(|i| TableCell::Text(i.label(lang).to_string())),
-    );
-    if per_location {
-        header.push(t("Lượt quét/địa điểm", "Scans per location"));
-    }
-    if rates {
-        header.push(t("Tỷ lệ cài đặt (%)", "Install rate (%)"));
-    }
-    if scans {
-        header.push(t("Tỷ trọng lượt quét (%)", "Share of scans (%)"));
-        header.push(t("Xếp hạng", "Rank"));
-        header.push(t("Phân loại", "Class"));
-    }
-    if prev {
-        header.extend(inds.iter().map(|i| {
-            TableCell::Text(if vi {
-                format!("Tăng/giảm {}", lower_first(i.label(lang)))
-            } else {
-                format!("Change in {}", i.label(lang))
-            })
-        }));
-        header.push(t("Hạng kỳ trước", "Previous rank"));
+impl Shape {
+    fn of(s: &Summary, lang: Lang) -> Shape {
+        let inds: Vec<Indicator> = Indicator::ALL
+            .into_iter()
+            .filter(|&i| s.units.iter().any(|u| u.get(i).is_some()))
+            .collect();
+        let scans = inds.contains(&Indicator::Scans);
+        Shape {
+            lang,
+            dec: s.decimals,
+            has_district: s.units.iter().any(|u| u.district.is_some()),
+            per_location: scans && inds.contains(&Indicator::Locations),
+            inds,
+            rates: s.units.iter().any(|u| u.rate.is_some()),
+            scans,
+            prev: s.has_previous(),
+        }
     }
 
-    let mut rows = Vec::with_capacity(s.units.len() + 2);
-    rows.push(header);
-    for (k, u) in s.units.iter().enumerate() {
+    fn t(&self, v: &str, e: &str) -> TableCell {
+        TableCell::Text(if self.lang == Lang::Vi { v } else { e }.to_string())
+    }
+
+    fn header(&self) -> Vec<TableCell> {
+        let (lang, vi, t) = (self.lang, self.lang == Lang::Vi, |v: &str, e: &str| {
+            self.t(v, e)
+        });
+        let mut header = vec![t("STT", "No.")];
+        if self.has_district {
+            header.push(t("Huyện", "District"));
+        }
+        header.push(t("Đơn vị", "Unit"));
+        header.extend(
+            self.inds
+                .iter()
+                .map(|i| TableCell::Text(i.label(lang).to_string())),
+        );
+        if self.per_location {
+            header.push(t("Lượt quét/địa điểm", "Scans per location"));
+        }
+        if self.rates {
+            header.push(t("Tỷ lệ cài đặt (%)", "Install rate (%)"));
+        }
+        if self.scans {
+            header.push(t("Tỷ trọng lượt quét (%)", "Share of scans (%)"));
+            header.push(t("Xếp hạng", "Rank"));
+            header.push(t("Phân loại", "Class"));
+        }
+        if self.prev {
+            header.extend(self.inds.iter().map(|i| {
+                TableCell::Text(if vi {
+                    format!("Tăng/giảm {}", lower_first(i.label(lang)))
+                } else {
+                    format!("Change in {}", i.label(lang))
+                })
+            }));
+            header.push(t("Hạng kỳ trước", "Previous rank"));
+        }
+        header
+    }
+
+    fn unit_row(&self, k: usize, u: &crate::stats::UnitStats) -> Vec<TableCell> {
+        let t = |v: &str, e: &str| self.t(v, e);
         let mut r = vec![TableCell::Int(k as i64 + 1)];
-        if has_district {
+        if self.has_district {
             r.push(u.district.clone().map_or(TableCell::Empty, TableCell::Text));
         }
         r.push(TableCell::Text(u.name.clone()));
-        r.extend(inds.iter().map(|&i| opt_int(u.get(i))));
-        if per_location {
+        r.extend(self.inds.iter().map(|&i| opt_int(u.get(i))));
+        if self.per_location {
             r.push(
                 u.scans_per_location
-                    .map_or(TableCell::Empty, |x| TableCell::Decimal(round(x, dec))),
+                    .map_or(TableCell::Empty, |x| TableCell::Decimal(round(x, self.dec))),
             );
         }
-        if rates {
+        if self.rates {
             r.push(
                 u.rate
-                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, dec))),
+                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, self.dec))),
             );
         }
-        if scans {
+        if self.scans {
             r.push(
                 u.share_scans
-                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, dec))),
+                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, self.dec))),
             );
             r.push(opt_int(u.rank.map(|x| x as i64)));
             r.push(match u.class {
@@ -146,48 +172,64 @@ pub fn table(s: &Summary, lang: Lang) -> Vec<Vec<TableCell>> {
                 ScanClass::Unknown => TableCell::Empty,
             });
         }
-        if prev {
-            r.extend(inds.iter().map(|&i| opt_int(u.delta.get(i))));
+        if self.prev {
+            r.extend(self.inds.iter().map(|&i| opt_int(u.delta.get(i))));
             r.push(opt_int(u.prev_rank.map(|x| x as i64)));
         }
-        rows.push(r);
+        r
     }
 
-    let mut total = vec![TableCell::Empty];
-    if has_district {
-        total.push(TableCell::Empty);
+    fn total_row(&self, s: &Summary) -> Vec<TableCell> {
+        let t = |v: &str, e: &str| self.t(v, e);
+        let mut total = vec![TableCell::Empty];
+        if self.has_district {
+            total.push(TableCell::Empty);
+        }
+        total.push(t("Tổng cộng", "Total"));
+        total.extend(self.inds.iter().map(|&i| opt_int(s.total(i))));
+        if self.per_location {
+            total.push(
+                match (s.total(Indicator::Scans), s.total(Indicator::Locations)) {
+                    (Some(sc), Some(l)) if l > 0 => {
+                        TableCell::Decimal(round(sc as f64 / l as f64, self.dec))
+                    }
+                    _ => TableCell::Empty,
+                },
+            );
+        }
+        if self.rates {
+            total.push(
+                s.rate
+                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, self.dec))),
+            );
+        }
+        if self.scans {
+            let share = s
+                .total(Indicator::Scans)
+                .and_then(|sc| crate::format::ratio_scaled(sc, sc, self.dec));
+            total.push(share.map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, self.dec))));
+            total.push(TableCell::Empty);
+            total.push(TableCell::Empty);
+        }
+        if self.prev {
+            total.extend(self.inds.iter().map(|&i| opt_int(s.delta.get(i))));
+            total.push(TableCell::Empty);
+        }
+        total
     }
-    total.push(t("Tổng cộng", "Total"));
-    total.extend(inds.iter().map(|&i| opt_int(s.total(i))));
-    if per_location {
-        total.push(
-            match (s.total(Indicator::Scans), s.total(Indicator::Locations)) {
-                (Some(sc), Some(l)) if l > 0 => {
-                    TableCell::Decimal(round(sc as f64 / l as f64, dec))
-                }
-                _ => TableCell::Empty,
-            },
-        );
-    }
-    if rates {
-        total.push(
-            s.rate
-                .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, dec))),
-        );
-    }
-    if scans {
-        let share = s
-            .total(Indicator::Scans)
-            .and_then(|sc| crate::format::ratio_scaled(sc, sc, dec));
-        total.push(share.map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, dec))));
-        total.push(TableCell::Empty);
-        total.push(TableCell::Empty);
-    }
-    if prev {
-        total.extend(inds.iter().map(|&i| opt_int(s.delta.get(i))));
-        total.push(TableCell::Empty);
-    }
-    rows.push(total);
+}
+
+pub fn table(s: &Summary, lang: Lang) -> Vec<Vec<TableCell>> {
+    let shape = Shape::of(s, lang);
+    let mut rows = Vec::with_capacity(s.units.len() + 2);
+    rows.push(shape.header());
+    rows.extend(
+        s.units
+            .iter()
+            .enumerate()
+            .map(|(k, u)| shape.unit_row(k, u)),
+    );
+    rows.push(shape.total_row(s));
     rows
 }
 
