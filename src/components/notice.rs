@@ -29,6 +29,7 @@ pub fn Notice() -> impl IntoView {
             }>
                 {tr("download-docx")}
             </button>
+            <crate::components::archive::ArchiveDownload />
         </div>
         // Core writes the pages' markup (escaped): one `innerHTML` for a
         // letter of thousands of communes, in its own task after the charts.

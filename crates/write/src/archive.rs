@@ -367,6 +367,9 @@ pub enum ArchiveError {
     Part { name: String, detail: String },
     /// The manifest lists no input file.
     NoInputs,
+    /// The inputs passed every check but cannot be read again (by a later
+    /// version of the reader, say).
+    Unreadable(crate::ingest::IngestError),
 }
 
 impl ArchiveError {
@@ -390,6 +393,8 @@ impl ArchiveError {
             (Part { name, detail }, Lang::En) => format!("“{name}” in the archive cannot be read: {detail}. Nothing was changed."),
             (NoInputs, Lang::Vi) => "Hồ sơ lưu không có tệp số liệu nào. Không có gì thay đổi.".into(),
             (NoInputs, Lang::En) => "The archive holds no data file. Nothing was changed.".into(),
+            (Unreadable(e), Lang::Vi) => format!("Không đọc lại được tệp số liệu của hồ sơ lưu: {} Không có gì thay đổi.", e.message(lang)),
+            (Unreadable(e), Lang::En) => format!("The archive's data file cannot be read again: {} Nothing was changed.", e.message(lang)),
         }
     }
 }

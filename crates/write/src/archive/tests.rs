@@ -309,6 +309,9 @@ fn messages_in_both_languages() {
             detail: "y".into(),
         },
         ArchiveError::NoInputs,
+        ArchiveError::Unreadable(crate::ingest::IngestError::Empty {
+            file: "a.csv".into(),
+        }),
     ] {
         let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
         assert!(!vi.is_empty() && !en.is_empty() && vi != en);
