@@ -11,7 +11,7 @@ use thongbao_core::saved::{self, Saved};
 use thongbao_core::{SAMPLE_CSV, SAMPLE_NAME};
 
 /// The last archive opened, or why it could not be.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub enum ArchiveStatus {
     #[default]
     None,
@@ -39,10 +39,14 @@ impl AppState {
     /// or a backup has no input files (they are not kept).
     pub fn shown_input(&self) -> Option<LastInput> {
         self.data.with_untracked(|d| match d {
-            Data::Sample(ds) => (**ds == *Data::sample().dataset()).then(|| LastInput {
-                files: vec![(SAMPLE_NAME.to_string(), SAMPLE_CSV.as_bytes().to_vec())],
-                options: Default::default(),
-            }),
+            // The sample as built in: not joined with a stored period
+            // ("Dữ liệu đã lưu"), which its CSV would not give again.
+            Data::Sample(ds) => {
+                (ds.periods.len() == Data::sample().dataset().periods.len()).then(|| LastInput {
+                    files: vec![(SAMPLE_NAME.to_string(), SAMPLE_CSV.as_bytes().to_vec())],
+                    options: Default::default(),
+                })
+            }
             Data::Loaded { id, .. } => {
                 if self
                     .input_of
