@@ -181,6 +181,12 @@ strings! {
     OtherTabUse = "other-tab-use": "Xem dữ liệu đó ở đây", "Show that data here";
     OtherTabKeep = "other-tab-keep": "Giữ dữ liệu của thẻ này", "Keep this tab's data";
     IssuesSummary = "issues-summary": "dòng bị loại vì lỗi; cảnh báo (dòng vẫn được tính)", "rows left out because of errors; warnings (rows kept)";
+    DownloadArchive = "download-archive": "Hồ sơ lưu (.zip)", "Record to file (.zip)";
+    ArchiveHint = "archive-hint": "Tệp .zip để lưu cùng công văn: tệp số liệu gốc, công văn, bảng, hồ sơ báo cáo và bản kê mã băm SHA-256. Mở lại tệp này ở đây để xem lại đúng công văn.", "A .zip to file with the letter: the original data files, the letter, the table, the report profile and a list of SHA-256 hashes. Open it here again to see the same letter.";
+    ArchiveNoInput = "archive-no-input": "Chưa có tệp số liệu gốc trong trang (dữ liệu được khôi phục từ trình duyệt hoặc bản sao lưu): hãy chọn lại tệp số liệu rồi tải hồ sơ lưu.", "The original data files are not in the page (the data was restored from the browser or a backup): choose the data file again, then download the record.";
+    ArchiveRestored = "archive-restored": "Đã mở hồ sơ lưu: số liệu và công văn ngày", "Archive restored: the figures and letter of";
+    ArchiveNoDate = "archive-no-date": "không rõ ngày", "an unknown date";
+    ArchiveMade = "archive-made": "hồ sơ lập lúc", "record made at";
 }
 
 /// A UI string that follows the language (from the app state in context).

@@ -199,3 +199,24 @@ pub fn page_base() -> String {
         .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_string())
         .unwrap_or_default()
 }
+
+/// The time now, ISO 8601 with the clerk's time zone offset
+/// ("2021-11-16T09:30:05+07:00").
+pub fn now_local_iso() -> String {
+    let d = js_sys::Date::new_0();
+    // Minutes east of UTC (JS gives west as positive).
+    let east = -(d.get_timezone_offset() as i64);
+    let sign = if east < 0 { '-' } else { '+' };
+    let off = east.unsigned_abs();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        off / 60,
+        off % 60
+    )
+}

@@ -4,7 +4,7 @@
 //! the browser.
 
 use crate::i18n::{t, tr, K};
-use crate::state::{use_state, AppState, Loading};
+use crate::state::{use_state, AppState, ArchiveStatus, Loading};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -103,7 +103,7 @@ pub fn FileInput() -> impl IntoView {
             <label class="tb-button">
                 {tr(K::ChooseFile)}
                 <input type="file" multiple=true class="tb-visually-hidden"
-                    accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,.htm,.html"
+                    accept=".csv,.tsv,.txt,.xlsx,.xls,.ods,.htm,.html,.zip"
                     data-testid="file-input" on:change=on_change />
             </label>
             <p class="tb-hint">{tr(K::MultiHint)}</p>
@@ -121,19 +121,27 @@ pub fn FileInput() -> impl IntoView {
                 </div>
             </Show>
             <InputError />
+            <crate::components::archive::ArchiveNote />
         </div>
     }
 }
 
 /// `input-error`: why the last input could not be read (also the only trace
-/// of the input in an embedded view).
+/// of the input in an embedded view); a refused "Hồ sơ lưu" first.
 #[component]
 pub fn InputError() -> impl IntoView {
     let state = use_state();
+    let message = move || {
+        let lang = state.lang.get();
+        match state.archive_status.get() {
+            ArchiveStatus::Failed(e) => Some(e.message(lang)),
+            _ => state.error.with(|e| e.as_ref().map(|e| e.message(lang))),
+        }
+    };
     view! {
-        <Show when=move || state.error.with(Option::is_some)>
+        <Show when=move || message().is_some()>
             <p class="tb-error" role="alert" data-testid="input-error">
-                {move || state.error.with(|e| e.as_ref().map(|e| e.message(state.lang.get())).unwrap_or_default())}
+                {move || message().unwrap_or_default()}
             </p>
         </Show>
     }

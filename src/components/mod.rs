@@ -1,4 +1,5 @@
 //! One feature per file.
+pub mod archive;
 pub mod charts;
 pub mod column_mapping;
 pub mod dashboard;

@@ -30,6 +30,7 @@ pub fn Notice() -> impl IntoView {
             }>
                 {tr(K::DownloadDocx)}
             </button>
+            <crate::components::archive::ArchiveDownload />
         </div>
         // Core writes the pages' markup (escaped): one `innerHTML` for a
         // letter of thousands of communes, in its own task after the charts.

@@ -32,7 +32,10 @@ enum Outcome {
 }
 
 /// Read files on this thread, as one job.
-fn read_here(files: &[(String, Vec<u8>)], options: &ReadOptions) -> Result<Dataset, IngestError> {
+pub(super) fn read_here(
+    files: &[(String, Vec<u8>)],
+    options: &ReadOptions,
+) -> Result<Dataset, IngestError> {
     ingest::job::run(files, options, COMPACT_ABOVE_UNITS, &mut |_| {})
 }
 
@@ -110,11 +113,18 @@ impl AppState {
             self.loading.set(Loading::Idle);
             return;
         }
+        // A "Hồ ssơ lưu" (.zip of thongbao) is opened, not read as data.
+        if self.open_if_archive(&files) {
+            return;
+        }
         let total: usize = files.iter().map(|(_, b)| b.len()).sum();
         if !self.reads_in_worker(total) {
             let mut result = read_here(&files, &options);
+            let mut options = options;
             if let Some(again) = remembered_retry(&result, &options) {
                 result = read_here(&files, &again);
+                // Kept with the input: what it was read with.
+                options = again;
             }
             self.finish_load(files, options, result);
             return;
@@ -154,7 +164,11 @@ impl AppState {
     pub fn load_handles(&self, handles: Vec<web_sys::File>) {
         let s = *self;
         let total = handles.iter().map(|f| f.size()).sum::<f64>() as usize;
-        if !s.reads_in_worker(total) {
+        // A .zip may be a "Hồ sơ lưu": read here, where it is recognised.
+        let zip = handles
+            .iter()
+            .any(|f| f.name().to_ascii_lowercase().ends_with(".zip"));
+        if zip || !s.reads_in_worker(total) {
             s.set_reading(None);
             leptos::task::spawn_local(async move {
                 s.load_files(read_all(&handles).await);
@@ -194,9 +208,14 @@ impl AppState {
         options: ReadOptions,
         outcome: Outcome,
     ) {
+        let mut options = options;
         let outcome = match outcome {
             Outcome::Read(r) => match remembered_retry(&r, &options) {
-                Some(again) => self.read_in_worker(&files, &again).await,
+                Some(again) => {
+                    let o = self.read_in_worker(&files, &again).await;
+                    options = again;
+                    o
+                }
                 None => Outcome::Read(r),
             },
             Outcome::Cancelled => Outcome::Cancelled,
@@ -222,6 +241,8 @@ impl AppState {
     ) {
         self.loading.set(Loading::Idle);
         self.last_input.set(Some(LastInput { files, options }));
+        self.archive_status.set(super::ArchiveStatus::None);
+        self.input_of.set(None);
         match result {
             Err(e) => self.error.set(Some(e)),
             Ok(d) => {
@@ -232,6 +253,8 @@ impl AppState {
                     self.manual.set(Manual::default());
                 }
                 self.set_data(Data::loaded(d));
+                self.input_of
+                    .set(self.data.with_untracked(|d| d.id().map(str::to_owned)));
                 self.store_history();
             }
         }

@@ -6,6 +6,7 @@
 //! Components read the state and call its methods; they never set the
 //! data, the loading state or a saving problem themselves.
 
+pub mod archive;
 pub mod load;
 pub mod save;
 
@@ -21,6 +22,7 @@ use thongbao_core::saved::{Saved, StoredDataHead};
 use thongbao_core::stats::{self, Manual, Settings, Summary};
 use thongbao_core::Lang;
 
+pub use archive::ArchiveStatus;
 pub use load::LastInput;
 
 /// The figures the page shows.
@@ -107,6 +109,11 @@ pub struct AppState {
     pub summary_late: Signal<Summary>,
     pub letter: Memo<Letter>,
     pub last_input: RwSignal<Option<LastInput>>,
+    /// The id of the loaded data `last_input` made (`None` after a failed
+    /// input, a backup or a reload): the archive's inputs are known only then.
+    pub input_of: RwSignal<Option<String>>,
+    /// The last "Hồ sơ lưu" opened, or why it was refused.
+    pub archive_status: RwSignal<ArchiveStatus>,
     /// Whether the data is kept in the browser, and why not.
     pub save_status: RwSignal<SaveStatus>,
     /// A problem keeping the work (storage full or disabled), if any.
@@ -203,6 +210,8 @@ impl AppState {
             summary_late,
             letter,
             last_input: RwSignal::new(None),
+            input_of: RwSignal::new(None),
+            archive_status: RwSignal::new(ArchiveStatus::None),
             save_status: RwSignal::new(restored.status),
             storage_warning: RwSignal::new(restored.problem),
             other_tab_data: RwSignal::new(None),

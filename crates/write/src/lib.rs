@@ -1,12 +1,14 @@
 //! thongbao-write: the top layer. The letter as a document model with its
 //! report profile and sentence templates (`letter`), the .docx and table
 //! exports (`export`), the JSON summary for embedders (`report`), the
-//! embed snippets (`embed`), the saved state (`saved`) and the page's large
-//! HTML (`html`, `unit_table`).
+//! embed snippets (`embed`), the saved state (`saved`), the "Hồ sơ lưu"
+//! record to file with a letter (`archive`) and the page's large HTML
+//! (`html`, `unit_table`).
 //!
 //! Architecture invariant: may use every layer below; nothing depends on it
 //! but the `thongbao-core` facade.
 
+pub mod archive;
 pub mod embed;
 pub mod export;
 pub mod html;
