@@ -182,4 +182,4 @@ for (const f of walk(DIST).filter((f) => !f.endsWith(".built")).sort()) {
 }
 out(`${"site (without the one-file copy)".padEnd(44)} ${String(site[0]).padStart(10)} ${String(site[1]).padStart(10)} ${String(site[2]).padStart(10)}`);
 out(`${"all files".padEnd(44)} ${String(tot[0]).padStart(10)} ${String(tot[1]).padStart(10)} ${String(tot[2]).padStart(10)}`);
-out(`  (target: the site ≤ 300 KB brotli = ${300 * 1024} bytes)`);
+out(`  (target: the site ≤ 320 KB brotli = ${320 * 1024} bytes)`);
