@@ -275,13 +275,21 @@ fn line_breaks(b: &[u8]) -> usize {
         .count()
 }
 
-/// Write one CSV record with `,`, quoting where needed (RFC 4180).
+/// Write one CSV record with `,`, quoting where needed (RFC 4180); a cell
+/// with `;` is quoted too, so Excel splitting at `;` keeps it whole.
 pub fn write_record(out: &mut String, cells: &[String]) {
+    write_record_with(out, cells, ',', &[',', '"', '\n', '\r', ';']);
+}
+
+/// Write one record with `delim` between cells, quoting (RFC 4180: the
+/// cell in `"`, inner quotes doubled) a cell that holds any of `quote_on`,
+/// CRLF after it.
+pub fn write_record_with(out: &mut String, cells: &[String], delim: char, quote_on: &[char]) {
     for (i, c) in cells.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(delim);
         }
-        if c.contains([',', '"', '\n', '\r', ';']) {
+        if c.contains(quote_on) {
             out.push('"');
             out.push_str(&c.replace('"', "\"\""));
             out.push('"');

@@ -293,19 +293,7 @@ pub fn to_csv(rows: &[Vec<TableCell>]) -> Vec<u8> {
 /// holds `;`, `"` or a line break (RFC 4180 quoting with `;` as the
 /// delimiter; a decimal comma needs none), CRLF after it.
 fn write_record_semicolon(out: &mut String, cells: &[String]) {
-    for (i, c) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(';');
-        }
-        if c.contains([';', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&c.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(c);
-        }
-    }
-    out.push_str("\r\n");
+    crate::csv::write_record_with(out, cells, ';', &[';', '"', '\n', '\r']);
 }
 
 /// The table as CSV for Excel with Vietnamese regional settings (control
