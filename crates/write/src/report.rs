@@ -20,7 +20,8 @@ pub struct Report {
     pub totals: BTreeMap<&'static str, i64>,
     pub changes: BTreeMap<&'static str, i64>,
     /// The rate as a JSON number ("30.0"), written from the scaled integer
-    /// (no float printer in the WASM: ARCHITECTURE.md, "Size").
+    /// (exact, whatever the float printer would round: the scaled integer
+    /// is the figure the page shows).
     pub install_rate: Option<Box<serde_json::value::RawValue>>,
     pub install_rate_text: Option<String>,
     pub high: Vec<String>,
