@@ -230,16 +230,15 @@ impl Dataset {
                     let target = &mut out.periods[idx];
                     if let Some(&first) = keys[idx].get(&key) {
                         let first: &Unit = &target.units[first];
-                        let issue = crate::source::RowIssue {
-                            line: unit.line,
-                            column: None,
-                            value: unit.name.clone(),
-                            kind: crate::source::IssueKind::DuplicateUnit {
+                        let issue = crate::source::RowIssue::error(
+                            unit.line,
+                            None,
+                            unit.name.clone(),
+                            crate::source::IssueKind::DuplicateUnit {
                                 first_line: first.line,
                                 first_file: Some(first.source),
                             },
-                            severity: crate::source::Severity::Error,
-                        };
+                        );
                         if let Some(src) = out.sources.get_mut(unit.source) {
                             src.issues.push(issue);
                             src.account.units = src.account.units.saturating_sub(1);
