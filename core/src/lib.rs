@@ -15,10 +15,10 @@
 //! No crate here depends on leptos, web-sys or wasm-bindgen: they are tested
 //! natively with `cargo test` and the browser app is a thin shell over them.
 
-pub use thongbao_compute::{chart, history, stats};
+pub use thongbao_compute::{chart, engine, history, stats};
 pub use thongbao_model::{
-    date, decimal, escape, fastmap, format, json_error_place, model, source, text, Lang,
-    SAMPLE_CSV, SAMPLE_NAME,
+    date, decimal, escape, fastmap, format, json_error_place, model, report as spec, source, text,
+    Lang, SAMPLE_CSV, SAMPLE_NAME,
 };
 pub use thongbao_read::{csv, html_table, ingest, office};
 pub use thongbao_write::{archive, embed, export, html, letter, report, saved, unit_table};

@@ -26,7 +26,7 @@ pub fn ProfileIo() -> impl IntoView {
             message.set(Some(format!("✓ {}", p.name)));
             state.use_profile(p);
         }
-        Err(e) => message.set(Some(e)),
+        Err(e) => message.set(Some(e.message(state.lang.get_untracked()))),
     };
     view! {
         <div class="tb-profile-io">

@@ -148,6 +148,7 @@ fuzz_target!(|input: Input| {
         issues: Vec::new(),
         account: LineAccount::default(),
         legacy_converted: false,
+        report: None,
     };
     let mut periods = Vec::new();
     if let Some(prev) = &input.previous {

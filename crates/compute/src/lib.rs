@@ -6,6 +6,7 @@
 //! nothing here writes a letter, an export or HTML of the page.
 
 pub mod chart;
+pub mod engine;
 pub mod history;
 pub mod sort;
 pub mod stats;

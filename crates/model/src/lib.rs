@@ -12,6 +12,7 @@ pub mod escape;
 pub mod fastmap;
 pub mod format;
 pub mod model;
+pub mod report;
 pub mod source;
 
 /// Vietnamese text (encodings, NFC, folding) from the crate below.

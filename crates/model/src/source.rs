@@ -313,4 +313,8 @@ pub struct SourceReport {
     pub account: LineAccount,
     /// Whether legacy-font text (TCVN3/VNI) was converted.
     pub legacy_converted: bool,
+    /// The report definition the header fitted (its id), when not the
+    /// built-in roles: its figures are the extra columns.
+    #[serde(default)]
+    pub report: Option<String>,
 }

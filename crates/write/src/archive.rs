@@ -480,8 +480,15 @@ pub fn open(bytes: &[u8]) -> Result<Opened, ArchiveError> {
         detail,
     };
     let (pname, pbytes) = profile.ok_or_else(|| ArchiveError::Missing(PROFILE_PATH.into()))?;
-    let profile =
-        Profile::from_json(&String::from_utf8_lossy(&pbytes)).map_err(|e| part(&pname, e))?;
+    let profile = Profile::from_json(&String::from_utf8_lossy(&pbytes)).map_err(|e| {
+        part(
+            &pname,
+            match e {
+                crate::letter::profile::ProfileError::Json { place } => place,
+                other => other.message(crate::Lang::Vi),
+            },
+        )
+    })?;
     let (wname, wbytes) = work.ok_or_else(|| ArchiveError::Missing(WORK_PATH.into()))?;
     let mut work = Saved::from_json(&String::from_utf8_lossy(&wbytes)).map_err(|e| {
         part(

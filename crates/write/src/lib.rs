@@ -17,7 +17,8 @@ pub mod report;
 pub mod saved;
 pub mod unit_table;
 
-pub use thongbao_compute::{chart, history, stats};
+pub use thongbao_compute::{chart, engine, history, stats};
+pub use thongbao_model::report as spec;
 pub use thongbao_model::{
     date, decimal, escape, fastmap, format, json_error_place, model, source, text, Lang,
     SAMPLE_CSV, SAMPLE_NAME,

@@ -56,6 +56,7 @@ pub(super) fn read_text(
         issues: Vec::new(),
         account: LineAccount::default(),
         legacy_converted: encoding.is_legacy(),
+        report: None,
     };
     let periods = rows::read_rows(rows, &mut report, opts)?;
     Ok(super::finish(report, periods))

@@ -102,9 +102,11 @@ pub fn role_of(header: &str) -> Option<Role> {
         &["district"],
         &["cap", "huyen"],
     ]);
+    // "Cơ quan" (an agency) is a unit, not a "quận".
+    let agency = any(&[&["co", "quan"]]);
     // "Thị trấn/xã" names communes; "Quận/huyện", "Huyện" name districts;
     // "Đơn vị cấp huyện" is a district column.
-    if district_words && !any(&[&["thi", "tran"], &["phuong"], &["commune"]]) {
+    if district_words && !agency && !any(&[&["thi", "tran"], &["phuong"], &["commune"]]) {
         let only_thi_xa = has_seq(&w, &["thi", "xa"])
             && !any(&[&["huyen"], &["quan"], &["district"]])
             && w.iter().filter(|x| **x == "xa").count() > 1;
@@ -112,7 +114,7 @@ pub fn role_of(header: &str) -> Option<Role> {
             return Some(Role::District);
         }
     }
-    if unit_words {
+    if unit_words || agency {
         return Some(Role::Unit);
     }
     None
@@ -232,6 +234,8 @@ mod tests {
             ("Dân số", Role::Count(Population)),
             ("Tỷ lệ cài đặt (%)", Role::Rate),
             ("Số TT", Role::Serial),
+            ("Tên cơ quan, đơn vị", Role::Unit),
+            ("Cơ quan", Role::Unit),
         ];
         for (h, want) in cases {
             assert_eq!(role_of(h), Some(*want), "{h}");

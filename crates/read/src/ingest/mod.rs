@@ -47,6 +47,21 @@ pub struct ReadOptions {
     pub sheet: Option<usize>,
     /// Role per column of the header row, replacing the recognised ones.
     pub mapping: Option<Vec<Option<Role>>>,
+    /// Report definitions a header may fit besides the built-in roles
+    /// (see [`ReportHeaders`]).
+    #[serde(default)]
+    pub reports: Vec<ReportHeaders>,
+    /// The active report's id (`None`: the built-in COVID report): it wins
+    /// a tie.
+    #[serde(default)]
+    pub active_report: Option<String>,
+}
+
+/// A report definition's id and the part of it that finds columns.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportHeaders {
+    pub id: String,
+    pub spec: thongbao_model::report::ReportSpec,
 }
 
 impl ReadOptions {

@@ -180,10 +180,78 @@ pub fn parse_decimal_places(s: &str, sep: DecimalSep) -> Option<(f64, bool, usiz
     Some((if neg { -v } else { v }, pct, frac.len()))
 }
 
+/// A figure as a fixed-point integer with `places` decimals, exactly from
+/// its digits (no float): "98,63" → 986300 at 4 places. `Ok(None)` for an
+/// empty cell or a dash; `Err(())` for text that is no number, more
+/// decimals than `places` carry, or a magnitude past 10^12. A trailing `%`
+/// is dropped (the column says what the figure is).
+#[allow(clippy::result_unit_err)]
+pub fn parse_fixed(s: &str, sep: DecimalSep, places: u32) -> Result<Option<i64>, ()> {
+    let t = crate::text::trim(s);
+    let t = t.strip_suffix('%').map_or(t, str::trim);
+    if t.is_empty() || t == "-" || t == "—" || t == "–" {
+        return Ok(None);
+    }
+    let sep = match sep {
+        DecimalSep::Unknown if t.contains(',') && !t.contains('.') && !thousands_only(t, ',') => {
+            DecimalSep::Comma
+        }
+        DecimalSep::Unknown if t.contains('.') && !t.contains(',') && !thousands_only(t, '.') => {
+            DecimalSep::Dot
+        }
+        s => s,
+    };
+    let (neg, digits, frac) = split_number(t, sep).ok_or(())?;
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > places as usize || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(());
+    }
+    let whole: i64 = digits.parse().map_err(|_| ())?;
+    if whole > 1_000_000_000_000 {
+        return Err(());
+    }
+    let mut f: i64 = 0;
+    for k in 0..places as usize {
+        f = f * 10 + frac.as_bytes().get(k).map_or(0, |b| i64::from(b - b'0'));
+    }
+    let v = whole * 10i64.pow(places) + f;
+    Ok(Some(if neg { -v } else { v }))
+}
+
+/// Whether `sep` in `t` only groups thousands ("5.908", "1.234.567").
+fn thousands_only(t: &str, sep: char) -> bool {
+    let mut parts = t.split(sep);
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !first.is_empty() && first.len() <= 3 && rest.iter().all(|p| p.len() == 3)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use DecimalSep::*;
+
+    #[test]
+    fn fixed_point_figures_from_their_digits() {
+        for (s, sep, want) in [
+            ("98,63", Comma, Some(986_300)),
+            ("98,63", Unknown, Some(986_300)),
+            ("98.63", Unknown, Some(986_300)),
+            ("5.908", Unknown, Some(59_080_000)),
+            ("5.908", Comma, Some(59_080_000)),
+            ("1.234,5", Comma, Some(12_345_000)),
+            ("0,6077", Comma, Some(6077)),
+            ("40,8%", Comma, Some(408_000)),
+            ("-12", Unknown, Some(-120_000)),
+            ("", Unknown, None),
+            ("-", Unknown, None),
+        ] {
+            assert_eq!(parse_fixed(s, sep, 4), Ok(want), "{s}");
+        }
+        assert_eq!(parse_fixed("abc", Unknown, 4), Err(()));
+        assert_eq!(parse_fixed("0,123456", Comma, 4), Err(()));
+        assert_eq!(parse_fixed("1,50000", Comma, 4), Ok(Some(15_000)));
+    }
 
     #[test]
     fn counts_in_every_style() {

@@ -193,6 +193,7 @@ fn mapping_longer_than_the_header() {
             Some(Role::Count(Indicator::Scans)),
             Some(Role::Date),
         ]),
+        ..ReadOptions::default()
     };
     let _ = read_with(b"\xee=", "bang.xls", &opts);
     let t = "Xã,Đã cài\nXã A,1,2,50%\n";

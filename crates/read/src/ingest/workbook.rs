@@ -92,6 +92,7 @@ fn read_workbook<W: WorkbookReader>(
                     issues: Vec::new(),
                     account: LineAccount::default(),
                     legacy_converted: converted,
+                    report: None,
                 };
                 match ingest::read_rows(rows.into_iter(), &mut report, opts) {
                     Ok(periods) => return Ok(ingest::finish(report, periods)),

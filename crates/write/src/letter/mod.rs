@@ -8,13 +8,16 @@
 
 pub mod html;
 pub mod profile;
+pub mod report;
 pub mod template;
 
 use template::Fill;
 
 use crate::date::Date;
+use crate::engine::Computed;
 use crate::format;
 use crate::model::Indicator;
+use crate::spec::ReportSpec;
 use crate::stats::{LowInstallers, Summary, UnitStats};
 use crate::text::fold;
 pub use profile::{covid_qr, sample_manual, Profile};
@@ -221,11 +224,25 @@ impl Missing {
     }
 }
 
+/// The figures a letter's templates name, from one engine: the COVID
+/// report's [`Summary`] or a report definition's [`crate::report::Computed`].
+pub(crate) trait Figures {
+    /// The data's own date, when the file or its title has one.
+    fn data_date(&self) -> Option<Date>;
+    /// The date changes are measured against.
+    fn prev_date(&self) -> Option<Date>;
+    /// Known placeholders give `Some(value)` or `Some(None)` (no value);
+    /// unknown ones `None`. `form` is what follows the first `:`.
+    fn value(&self, name: &str, form: &str) -> Option<Option<String>>;
+    /// Whether the placeholder describes a change since the previous
+    /// report (printed without its date: the date is a gap).
+    fn is_change(&self, name: &str) -> bool;
+}
+
 /// Values for the templates.
 struct Vars<'a> {
-    s: &'a Summary,
+    fig: &'a dyn Figures,
     f: &'a LetterFields,
-    p: &'a Profile,
     date: Option<Date>,
     /// What the rendered text left blank, in order of first appearance.
     missing: std::cell::RefCell<Vec<Missing>>,
@@ -239,17 +256,13 @@ const CHANGE_KEYS: [&str; 4] = [
     "smartphones_change",
 ];
 
-impl<'a> Vars<'a> {
-    fn new(s: &'a Summary, f: &'a LetterFields, p: &'a Profile) -> Vars<'a> {
-        Vars {
-            s,
-            f,
-            p,
-            date: f.data_date.or(s.date),
-            missing: Default::default(),
-        }
-    }
+/// The COVID report's figures.
+struct Covid<'a> {
+    s: &'a Summary,
+    p: &'a Profile,
+}
 
+impl Covid<'_> {
     fn list(&self, idx: &[usize], short: bool) -> Option<String> {
         if idx.is_empty() {
             return None;
@@ -296,27 +309,40 @@ impl<'a> Vars<'a> {
             _ => &phrases.same,
         };
         let n = format::int(d.abs());
+        let prev = self.s.prev_date;
         template::render(t, &|k| match k {
             "n" => Fill::Text(n.clone()),
-            other => self.fill(other, false),
+            "prev_dm" => prev.map_or(
+                Fill::Missing {
+                    blank: Some(DAY_MONTH_BLANK.into()),
+                },
+                |d| Fill::Text(d.dm()),
+            ),
+            "prev_date" => prev.map_or(
+                Fill::Missing {
+                    blank: Some(DATE_BLANK.into()),
+                },
+                |d| Fill::Text(d.dmy()),
+            ),
+            _ => Fill::Unknown,
         })
     }
+}
 
-    /// Known placeholders give `Some(value)` or `Some(None)` (no value);
-    /// unknown ones `None`.
-    fn value(&self, key: &str) -> Option<Option<String>> {
-        let (name, form) = key.split_once(':').unwrap_or((key, ""));
+impl Figures for Covid<'_> {
+    fn data_date(&self) -> Option<Date> {
+        self.s.date
+    }
+    fn prev_date(&self) -> Option<Date> {
+        self.s.prev_date
+    }
+    fn is_change(&self, name: &str) -> bool {
+        CHANGE_KEYS.contains(&name)
+    }
+    fn value(&self, name: &str, form: &str) -> Option<Option<String>> {
         let short = form == "short";
         let total = |i: Indicator| self.s.total(i).map(format::int);
         Some(match name {
-            "date" => self.date.map(Date::dmy),
-            "date_dm" => self.date.map(Date::dm),
-            "prev_date" => self.s.prev_date.map(Date::dmy),
-            "prev_dm" => self.s.prev_date.map(Date::dm),
-            "area" => Some(self.f.area.clone()),
-            "area_word" => Some(self.f.area_word.clone()),
-            "issuer_short" => Some(self.f.issuer_short.clone()),
-            "issuer_full" => Some(self.f.issuer_full.clone()),
             "units" => Some(self.s.unit_count.to_string()),
             "locations" => total(Indicator::Locations),
             "scans" => total(Indicator::Scans),
@@ -344,6 +370,35 @@ impl<'a> Vars<'a> {
             _ => return None,
         })
     }
+}
+
+impl<'a> Vars<'a> {
+    fn new(fig: &'a dyn Figures, f: &'a LetterFields) -> Vars<'a> {
+        Vars {
+            fig,
+            f,
+            date: f.data_date.or(fig.data_date()),
+            missing: Default::default(),
+        }
+    }
+
+    /// Known placeholders give `Some(value)` or `Some(None)` (no value);
+    /// unknown ones `None`.
+    fn value(&self, key: &str) -> Option<Option<String>> {
+        let (name, form) = key.split_once(':').unwrap_or((key, ""));
+        Some(match name {
+            "date" => self.date.map(Date::dmy),
+            "date_dm" => self.date.map(Date::dm),
+            "date_month" => self.date.map(|d| format!("{}/{}", d.month, d.year)),
+            "prev_date" => self.fig.prev_date().map(Date::dmy),
+            "prev_dm" => self.fig.prev_date().map(Date::dm),
+            "area" => Some(self.f.area.clone()),
+            "area_word" => Some(self.f.area_word.clone()),
+            "issuer_short" => Some(self.f.issuer_short.clone()),
+            "issuer_full" => Some(self.f.issuer_full.clone()),
+            _ => return self.fig.value(name, form),
+        })
+    }
 
     /// A placeholder's fill. Dates always have a blank; in the clerk's own
     /// text (`clerk`) every known placeholder has one, so a paragraph the
@@ -356,7 +411,7 @@ impl<'a> Vars<'a> {
             Some(None) => Fill::Missing {
                 blank: match name {
                     "date" | "prev_date" => Some(DATE_BLANK.into()),
-                    "date_dm" | "prev_dm" => Some(DAY_MONTH_BLANK.into()),
+                    "date_dm" | "prev_dm" | "date_month" => Some(DAY_MONTH_BLANK.into()),
                     _ if clerk => Some(FIGURE_BLANK.into()),
                     _ => None,
                 },
@@ -371,11 +426,11 @@ impl<'a> Vars<'a> {
         for key in printed {
             let name = key.split_once(':').map_or(key.as_str(), |(n, _)| n);
             let gap = match name {
-                "date" | "date_dm" if self.date.is_none() => Some(Missing::DataDate),
-                "prev_date" | "prev_dm" if self.s.prev_date.is_none() => {
+                "date" | "date_dm" | "date_month" if self.date.is_none() => Some(Missing::DataDate),
+                "prev_date" | "prev_dm" if self.fig.prev_date().is_none() => {
                     Some(Missing::PreviousDate)
                 }
-                n if CHANGE_KEYS.contains(&n) && self.s.prev_date.is_none() => {
+                n if self.fig.is_change(n) && self.fig.prev_date().is_none() => {
                     Some(Missing::PreviousDate)
                 }
                 n if clerk && matches!(self.value(n), Some(None)) => {
@@ -406,7 +461,7 @@ impl<'a> Vars<'a> {
 
 /// Section 1 as generated from the figures (what "reset" restores).
 pub fn generated_section1(s: &Summary, f: &LetterFields, p: &Profile) -> String {
-    Vars::new(s, f, p)
+    Vars::new(&Covid { s, p }, f)
         .paragraphs(&p.section1, false)
         .iter()
         .map(|b| b.text().to_string())
@@ -498,13 +553,50 @@ fn body(v: &Vars, f: &LetterFields, p: &Profile) -> Vec<Block> {
 
 /// Write the letter.
 pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
-    let v = Vars::new(s, f, p);
+    let fig = Covid { s, p };
+    let v = Vars::new(&fig, f);
+    let title = v.render(&f.appendix_title, true).unwrap_or_default();
+    let appendix = |note| appendix(s, p, title, note);
+    write(&v, f, p, appendix)
+}
+
+/// Write the letter of a report definition (see [`report`] for its
+/// placeholders).
+pub fn build_report(c: &Computed, spec: &ReportSpec, f: &LetterFields, p: &Profile) -> Letter {
+    let fig = report::Generic { c, spec, p };
+    let v = Vars::new(&fig, f);
+    let title = v.render(&f.appendix_title, true).unwrap_or_default();
+    write(&v, f, p, |note| report::appendix(c, spec, p, title, note))
+}
+
+/// [`generated_section1`] of a report definition.
+pub fn generated_section1_report(
+    c: &Computed,
+    spec: &ReportSpec,
+    f: &LetterFields,
+    p: &Profile,
+) -> String {
+    Vars::new(&report::Generic { c, spec, p }, f)
+        .paragraphs(&p.section1, false)
+        .iter()
+        .map(|b| b.text().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The letter around its appendix, from any engine's figures.
+fn write(
+    v: &Vars,
+    f: &LetterFields,
+    p: &Profile,
+    appendix: impl FnOnce(String) -> Appendix,
+) -> Letter {
     let number_line = number_line(f);
     let place_date = match f.issue_date {
         Some(d) => format!("{}, {}", f.place.trim(), d.decree_long()),
         None => format!("{}, ngày      tháng      năm", f.place.trim()),
     };
-    let body = body(&v, f, p);
+    let body = body(v, f, p);
     let recipients = punctuate(&f.recipients, true);
     let recipients = if recipients.len() == 1 {
         vec![recipients[0].trim_start_matches("- ").to_string()]
@@ -520,12 +612,7 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
         ),
         _ => format!("(Kèm theo Công văn của {})", f.issuer_short.trim()),
     };
-    let appendix = appendix(
-        s,
-        p,
-        v.render(&f.appendix_title, true).unwrap_or_default(),
-        note,
-    );
+    let appendix = appendix(note);
     let file_stem = file_stem(f);
     Letter {
         national_title: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
@@ -549,7 +636,7 @@ pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
         signer: f.signer.trim().to_string(),
         appendix,
         file_stem,
-        missing: v.missing.into_inner(),
+        missing: v.missing.take(),
     }
 }
 

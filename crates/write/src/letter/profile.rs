@@ -22,6 +22,36 @@ pub struct ChangePhrases {
     pub same: String,
 }
 
+/// Words for a change in the generic report's sentences and appendix:
+/// `{n}` is the change's size, `{unit}` the figure's word.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChangeWords {
+    pub up: String,
+    pub down: String,
+    pub same: String,
+    /// For ranks, where a smaller number is a rise.
+    pub rank_up: String,
+    pub rank_down: String,
+    pub rank_same: String,
+    /// The unit of a rate's change ("điểm phần trăm").
+    pub points: String,
+}
+
+impl Default for ChangeWords {
+    fn default() -> Self {
+        ChangeWords {
+            up: s("tăng {n} {unit}"),
+            down: s("giảm {n} {unit}"),
+            same: s("không thay đổi"),
+            rank_up: s("tăng {n} bậc"),
+            rank_down: s("giảm {n} bậc"),
+            rank_same: s("giữ nguyên thứ hạng"),
+            points: s("điểm phần trăm"),
+        }
+    }
+}
+
 /// A kind of report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
@@ -29,22 +59,89 @@ pub struct Profile {
     pub version: u32,
     pub id: String,
     pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    /// The COVID report's classification thresholds.
+    #[serde(default)]
     pub thresholds: Thresholds,
     pub section_titles: [String; 3],
     /// Section 1, one paragraph per line; "- " starts a dash line.
     pub section1: String,
     pub intro: String,
+    /// The COVID report's change phrases.
+    #[serde(default)]
     pub changes: Vec<ChangePhrases>,
-    /// Appendix column labels per indicator.
+    /// The COVID report's appendix column labels per indicator.
+    #[serde(default)]
     pub appendix_labels: Vec<(Indicator, String)>,
     /// Label of the unit column in the appendix.
     pub unit_label: String,
+    #[serde(default)]
     pub district_label: String,
     pub fields: LetterFields,
+    /// The report as data (indicators, measures, classes): present, the
+    /// generic engine computes it; absent, the COVID report's own.
+    #[serde(default)]
+    pub report: Option<crate::spec::ReportSpec>,
+    /// Generic appendix labels for a column (`id`, `id.diff`, `band`)
+    /// other than its figure's name.
+    #[serde(default)]
+    pub column_labels: Vec<(String, String)>,
+    #[serde(default)]
+    pub change_words: ChangeWords,
+    /// What `{baseline}` says when the change comes from the file's own
+    /// change column ("tuần trước").
+    #[serde(default)]
+    pub previous_word: String,
+    /// The appendix's total row label ("Bình quân" when the figures are
+    /// means); "Tổng cộng" when empty.
+    #[serde(default)]
+    pub total_label: String,
 }
 
-/// Version of [`Profile`]'s JSON.
-pub const PROFILE_VERSION: u32 = 1;
+/// Version of [`Profile`]'s JSON. 2 added the report definition (`report`)
+/// and its words; a version-1 file is the COVID report's and reads as is.
+pub const PROFILE_VERSION: u32 = 2;
+
+/// Why a profile file was refused; the profile in use stays.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ProfileError {
+    #[error("not a profile: {place}")]
+    Json { place: String },
+    #[error("made by a newer version ({version})")]
+    Newer { version: u32 },
+    #[error("the report definition has faults")]
+    Spec(Vec<crate::spec::SpecProblem>),
+}
+
+impl ProfileError {
+    pub fn message(&self, lang: crate::Lang) -> String {
+        use crate::Lang::*;
+        match (self, lang) {
+            (ProfileError::Json { place }, Vi) => format!("Tệp hồ sơ không hợp lệ ({place})."),
+            (ProfileError::Json { place }, En) => {
+                format!("The profile file is not valid ({place}).")
+            }
+            (ProfileError::Newer { version }, Vi) => {
+                format!("Tệp hồ sơ được tạo bởi phiên bản mới hơn (phiên bản {version}).")
+            }
+            (ProfileError::Newer { version }, En) => {
+                format!("The profile file was made by a newer version (version {version}).")
+            }
+            (ProfileError::Spec(p), Vi) => format!("Định nghĩa báo cáo có lỗi: {}", join(p, lang)),
+            (ProfileError::Spec(p), En) => {
+                format!("The report definition has faults: {}", join(p, lang))
+            }
+        }
+    }
+}
+
+fn join(p: &[crate::spec::SpecProblem], lang: crate::Lang) -> String {
+    p.iter()
+        .map(|x| x.message(lang))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 impl Profile {
     /// The profile as a small JSON file.
@@ -52,17 +149,31 @@ impl Profile {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Read a profile saved by [`Profile::to_json`].
-    pub fn from_json(s: &str) -> Result<Profile, String> {
-        let p: Profile = serde_json::from_str(s)
-            .map_err(|e| format!("Tệp hồ sơ không hợp lệ ({}).", crate::json_error_place(&e)))?;
+    /// Read a profile saved by [`Profile::to_json`] (any version up to
+    /// this one); a report definition with faults is refused.
+    pub fn from_json(s: &str) -> Result<Profile, ProfileError> {
+        let mut p: Profile = serde_json::from_str(s).map_err(|e| ProfileError::Json {
+            place: crate::json_error_place(&e),
+        })?;
         if p.version > PROFILE_VERSION {
-            return Err(format!(
-                "Tệp hồ sơ được tạo bởi phiên bản mới hơn (phiên bản {}).",
-                p.version
-            ));
+            return Err(ProfileError::Newer { version: p.version });
         }
+        if let Some(r) = &p.report {
+            let problems = r.problems();
+            if !problems.is_empty() {
+                return Err(ProfileError::Spec(problems));
+            }
+        }
+        p.version = PROFILE_VERSION;
         Ok(p)
+    }
+
+    /// The label of a generic appendix column.
+    pub fn column_label(&self, col: &str) -> Option<&str> {
+        self.column_labels
+            .iter()
+            .find(|(c, _)| c == col)
+            .map(|(_, l)| l.as_str())
     }
 
     pub fn appendix_label(&self, i: Indicator) -> String {
@@ -132,6 +243,44 @@ pub fn covid_qr() -> Profile {
         unit_label: s("Thị trấn/xã"),
         district_label: s("Huyện"),
         fields: seed_fields(),
+        name_en: s("COVID-19 IT use (QR codes, PC-Covid)"),
+        report: None,
+        column_labels: Vec::new(),
+        change_words: ChangeWords::default(),
+        previous_word: String::new(),
+        total_label: String::new(),
+    }
+}
+
+/// The Đề án 06 weekly report (VNeID level-2 accounts per commune).
+pub const DE_AN_06_JSON: &str = include_str!("../../../../assets/profiles/de-an-06.json");
+/// The service index of Decision 766/QĐ-TTg (monthly, per unit).
+pub const CHI_SO_766_JSON: &str = include_str!("../../../../assets/profiles/chi-so-766.json");
+
+/// The built-in reports: COVID-19 QR / PC-Covid, Đề án 06, the 766 index.
+pub fn builtins() -> Vec<Profile> {
+    let mut out = vec![covid_qr()];
+    // Tested in `builtin_profiles_read`: a failure is a build defect.
+    out.extend(
+        [DE_AN_06_JSON, CHI_SO_766_JSON]
+            .iter()
+            .filter_map(|j| Profile::from_json(j).ok()),
+    );
+    out
+}
+
+/// The sample file of a built-in report: (file name, contents).
+pub fn sample_of(profile_id: &str) -> Option<(&'static str, &'static str)> {
+    match profile_id {
+        "de-an-06" => Some((
+            "de-an-06-gia-lai-2026-11-27.csv",
+            include_str!("../../../../assets/de-an-06-gia-lai-2026-11-27.csv"),
+        )),
+        "chi-so-766" => Some((
+            "chi-so-766-gia-lai-2026-11.csv",
+            include_str!("../../../../assets/chi-so-766-gia-lai-2026-11.csv"),
+        )),
+        _ => None,
     }
 }
 

@@ -48,6 +48,7 @@ pub(crate) fn read_rows<'a>(
     let mut reader = Reader {
         styles: decimals::decide(&sample, &cols),
         cols: &cols,
+        figures_in_extra: report.report.is_some(),
         dates: Dates::new(head.file_date),
         since_total: SinceTotal::default(),
         periods: Periods::default(),
@@ -61,6 +62,10 @@ pub(crate) fn read_rows<'a>(
 /// What the rows read so far leave for the next ones.
 struct Reader<'c> {
     cols: &'c Columns,
+    /// A report definition reads the figures from the extra cells: a
+    /// sheet's numbers are written with a decimal comma there, so one
+    /// column's cells read alike from any format.
+    figures_in_extra: bool,
     styles: Styles,
     dates: Dates,
     since_total: SinceTotal,
@@ -111,7 +116,12 @@ impl Reader<'_> {
             extra: cols
                 .extra
                 .iter()
-                .map(|&c| text_at(&row, Some(c)).into_owned())
+                .map(|&c| match row.cells.get(c) {
+                    Some(super::Cell::Number(x)) if self.figures_in_extra => {
+                        text_at(&row, Some(c)).replace('.', ",")
+                    }
+                    _ => text_at(&row, Some(c)).into_owned(),
+                })
                 .collect(),
         };
         self.periods.push(date, unit);

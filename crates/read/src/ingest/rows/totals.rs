@@ -41,9 +41,43 @@ fn is_total_label(s: &str) -> bool {
         "total",
     ];
     LABELS.iter().any(|l| {
-        f.strip_prefix(l)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+        f.strip_prefix(l).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with(':')
+                // "Cộng toàn tỉnh" is a total, "Công an tỉnh" a unit: with
+                // more words after it, "cộng" must be spelt as such.
+                || (rest.starts_with(' ') && (*l != "cong" || spelt_cong(s)))
+        })
     })
+}
+
+/// Whether the text opens with "Cộng" (with its dot below), not "Công".
+fn spelt_cong(s: &str) -> bool {
+    let first: String = s.chars().take(4).flat_map(char::to_lowercase).collect();
+    first == "cộng" || first == "c\u{1ed9}ng"
+}
+
+#[cfg(test)]
+#[test]
+fn agencies_are_not_totals() {
+    for t in [
+        "Cộng",
+        "Cộng:",
+        "CỘNG TOÀN TỈNH",
+        "Tổng cộng",
+        "Toàn tỉnh",
+        "Cong",
+    ] {
+        assert!(is_total_label(t), "{t}");
+    }
+    for t in [
+        "Công an tỉnh",
+        "Công an xã Ia Grai",
+        "Công ty Điện lực",
+        "Xã Cộng Hòa",
+    ] {
+        assert!(!is_total_label(t), "{t}");
+    }
 }
 
 /// The units' sums since the last total row, per indicator.

@@ -1,0 +1,559 @@
+//! The generic engine: a [`ReportSpec`] computed for a dataset.
+//!
+//! The indicators' columns are found among the dataset's extra columns by
+//! their header words; each column's cells are read as fixed-point figures
+//! with the column's decimal separator (voted over its cells, as ingest
+//! does for counts). Measures follow in the order the report lists them,
+//! so a measure can use an earlier one. Everything is exact ([`Val`]):
+//! rates over all units are ratios of the totals, means round once.
+//!
+//! Architecture invariant: no sentence, letter or HTML here — only figures,
+//! classes and the cells that could not be read.
+
+mod value;
+
+pub use value::Val;
+
+use crate::date::Date;
+use crate::ingest::numbers::{self, DecimalSep};
+use crate::model::{unit_key, Dataset, Period};
+use std::collections::HashMap;
+use thongbao_model::report::{Aggregate, Baseline, Formula, Kind, ReportSpec, Rule, SCALE};
+
+/// What a figure (indicator or measure) is, for printing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub decimals: u8,
+    /// The word after it in sentences ("tài khoản", "điểm").
+    pub unit: String,
+    /// Printed with "%".
+    pub percent: bool,
+    /// A rank: a smaller number is better, its change reads the other way.
+    pub rank: bool,
+    /// An indicator (a column of the file), not a measure.
+    pub column: bool,
+}
+
+/// One unit's figures in a period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitFigures {
+    pub name: String,
+    pub group: Option<String>,
+    /// Line in its file, and the file (index into the dataset's sources).
+    pub line: usize,
+    pub source: usize,
+    /// One per [`Computed::figures`].
+    pub vals: Vec<Option<Val>>,
+}
+
+/// A period's units and totals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodFigures {
+    pub date: Option<Date>,
+    pub units: Vec<UnitFigures>,
+    /// One per figure: over all units (`None`: no unit has it, or the
+    /// figure has no total, as ranks).
+    pub totals: Vec<Option<Val>>,
+}
+
+/// A class's members in the current period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassFigures {
+    pub id: String,
+    /// Indexes into the current period's units, in table order.
+    pub members: Vec<usize>,
+    /// The units the rule could judge: those that report its figure (all
+    /// units for the "not reported" rule) — what "n/N" and "the others"
+    /// count against.
+    pub judged: usize,
+    /// Per group with members: (group, members, units of the group),
+    /// most members first.
+    pub by_group: Vec<(String, usize, usize)>,
+}
+
+/// A cell the report could not read as a figure (it counts as not
+/// reported).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellProblem {
+    pub source: usize,
+    pub line: usize,
+    pub column: String,
+    pub text: String,
+}
+
+/// Everything the letter, the dashboard and the exports need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    pub figures: Vec<Figure>,
+    pub current: PeriodFigures,
+    /// The period changes are measured against, when the data holds it.
+    pub baseline: Option<PeriodFigures>,
+    /// Per figure: the change of the total since the baseline (or from the
+    /// file's own change column when there is no baseline).
+    pub changes: Vec<Option<Val>>,
+    /// Per current unit, per figure: its own change.
+    pub unit_changes: Vec<Vec<Option<Val>>>,
+    pub classes: Vec<ClassFigures>,
+    /// Per current unit: its band (index into the spec's band classes).
+    pub band_of: Vec<Option<usize>>,
+    /// Indicators whose column the data lacks (ids).
+    pub missing_columns: Vec<String>,
+    pub problems: Vec<CellProblem>,
+    /// Whether the units have groups.
+    pub grouped: bool,
+}
+
+impl Computed {
+    /// The index of a figure by id.
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.figures.iter().position(|f| f.id == id)
+    }
+
+    pub fn class(&self, id: &str) -> Option<&ClassFigures> {
+        self.classes.iter().find(|c| c.id == id)
+    }
+
+    pub fn total(&self, id: &str) -> Option<Val> {
+        self.current.totals.get(self.index(id)?).copied().flatten()
+    }
+
+    pub fn change(&self, id: &str) -> Option<Val> {
+        self.changes.get(self.index(id)?).copied().flatten()
+    }
+
+    /// The current unit with the lowest (or highest) value of a figure;
+    /// the first in table order among equals.
+    pub fn extreme(&self, id: &str, highest: bool) -> Option<usize> {
+        let k = self.index(id)?;
+        let mut best: Option<(usize, Val)> = None;
+        for (i, u) in self.current.units.iter().enumerate() {
+            let Some(v) = u.vals[k] else { continue };
+            let better = match best {
+                None => true,
+                Some((_, b)) => (highest && v > b) || (!highest && v < b),
+            };
+            if better {
+                best = Some((i, v));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+}
+
+/// The figures' descriptions, indicators first.
+fn figures(spec: &ReportSpec) -> Vec<Figure> {
+    let ind = spec.indicators.iter().map(|i| Figure {
+        id: i.id.clone(),
+        name: i.name.clone(),
+        name_en: i.name_en.clone(),
+        decimals: i.decimals,
+        unit: i.unit.clone(),
+        percent: i.kind == Kind::Percent,
+        rank: false,
+        column: true,
+    });
+    let mea = spec.measures.iter().map(|m| Figure {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        name_en: m.name_en.clone(),
+        decimals: m.decimals,
+        unit: m.unit.clone(),
+        percent: matches!(m.formula, Formula::Ratio { .. }),
+        rank: matches!(m.formula, Formula::Rank { .. }),
+        column: false,
+    });
+    ind.chain(mea).collect()
+}
+
+/// Compute the report for the dataset's current period.
+pub fn compute(d: &Dataset, spec: &ReportSpec) -> Computed {
+    let figures = figures(spec);
+    let cols = spec.match_columns(&d.extra_columns);
+    // Indicator k → extra column.
+    let col_of: Vec<Option<usize>> = (0..spec.indicators.len())
+        .map(|k| cols.iter().position(|c| *c == Some(k)))
+        .collect();
+    let seps: Vec<DecimalSep> = col_of
+        .iter()
+        .map(|c| match c {
+            Some(c) => numbers::decide(
+                d.periods
+                    .iter()
+                    .flat_map(|p| &p.units)
+                    .filter_map(|u| u.extra.get(*c).map(String::as_str)),
+            ),
+            None => DecimalSep::Unknown,
+        })
+        .collect();
+    let reader = Reader {
+        d,
+        spec,
+        col_of: &col_of,
+        seps: &seps,
+        nfig: figures.len(),
+    };
+    let mut problems = Vec::new();
+    let empty = Period {
+        date: None,
+        units: Vec::new(),
+        totals: None,
+    };
+    let cur_period = d.periods.last().unwrap_or(&empty);
+    let current = reader.period(cur_period, &mut problems);
+    let baseline = baseline_period(d, &spec.baseline).map(|p| reader.period(p, &mut Vec::new()));
+    let (changes, unit_changes) = changes(spec, &figures, &current, baseline.as_ref());
+    let classes = classes(spec, &figures, &current);
+    let band_of = bands(spec, &classes, current.units.len());
+    let missing_columns = spec
+        .indicators
+        .iter()
+        .zip(&col_of)
+        .filter(|(_, c)| c.is_none())
+        .map(|(i, _)| i.id.clone())
+        .collect();
+    let grouped = current.units.iter().any(|u| u.group.is_some());
+    Computed {
+        figures,
+        current,
+        baseline,
+        changes,
+        unit_changes,
+        classes,
+        band_of,
+        missing_columns,
+        problems,
+        grouped,
+    }
+}
+
+/// The period a baseline names (never the current one).
+fn baseline_period<'d>(d: &'d Dataset, b: &Baseline) -> Option<&'d Period> {
+    let n = d.periods.len();
+    let cur = d.periods.last()?;
+    let earlier = &d.periods[..n - 1];
+    match b {
+        Baseline::Previous => earlier.last(),
+        Baseline::Date { date } => earlier.iter().find(|p| p.date == Some(*date)),
+        Baseline::YearEarlier => {
+            let c = cur.date?;
+            let want = Date::new(c.year - 1, c.month, c.day)
+                .or_else(|| Date::new(c.year - 1, c.month, c.day - 1))?;
+            earlier.iter().find(|p| p.date == Some(want))
+        }
+    }
+}
+
+struct Reader<'a> {
+    d: &'a Dataset,
+    spec: &'a ReportSpec,
+    col_of: &'a [Option<usize>],
+    seps: &'a [DecimalSep],
+    nfig: usize,
+}
+
+impl Reader<'_> {
+    fn period(&self, p: &Period, problems: &mut Vec<CellProblem>) -> PeriodFigures {
+        let spec = self.spec;
+        let ni = spec.indicators.len();
+        let mut units: Vec<UnitFigures> = p
+            .units
+            .iter()
+            .map(|u| {
+                let mut vals = vec![None; self.nfig];
+                for k in 0..ni {
+                    let Some(c) = self.col_of[k] else { continue };
+                    let cell = u.extra.get(c).map(String::as_str).unwrap_or("");
+                    match numbers::parse_fixed(cell, self.seps[k], SCALE.ilog10()) {
+                        Ok(v) => vals[k] = v.map(Val::fixed),
+                        Err(()) => problems.push(CellProblem {
+                            source: u.source,
+                            line: u.line,
+                            column: self.d.extra_columns.get(c).cloned().unwrap_or_default(),
+                            text: cell.to_string(),
+                        }),
+                    }
+                }
+                UnitFigures {
+                    name: u.name.clone(),
+                    group: u.district.clone(),
+                    line: u.line,
+                    source: u.source,
+                    vals,
+                }
+            })
+            .collect();
+        let mut totals = vec![None; self.nfig];
+        for (k, ind) in spec.indicators.iter().enumerate() {
+            totals[k] = aggregate(&units, k, &ind.aggregate, |id| {
+                spec.indicators.iter().position(|i| i.id == id)
+            });
+        }
+        let index = |id: &str| {
+            spec.indicators.iter().position(|i| i.id == id).or_else(|| {
+                spec.measures
+                    .iter()
+                    .position(|m| m.id == id)
+                    .map(|m| ni + m)
+            })
+        };
+        for (m, def) in spec.measures.iter().enumerate() {
+            let k = ni + m;
+            match &def.formula {
+                Formula::Ratio { num, den } => {
+                    let (Some(a), Some(b)) = (index(num), index(den)) else {
+                        continue;
+                    };
+                    for u in &mut units {
+                        u.vals[k] = match (u.vals[a], u.vals[b]) {
+                            (Some(x), Some(y)) => Val::percent(x, y),
+                            _ => None,
+                        };
+                    }
+                    totals[k] = match (totals[a], totals[b]) {
+                        (Some(x), Some(y)) => Val::percent(x, y),
+                        _ => None,
+                    };
+                }
+                Formula::Sum { of } => {
+                    let parts: Option<Vec<usize>> = of.iter().map(|id| index(id)).collect();
+                    let Some(parts) = parts else { continue };
+                    for u in &mut units {
+                        u.vals[k] = sum_of(parts.iter().map(|&p| u.vals[p]));
+                    }
+                    totals[k] = sum_of(parts.iter().map(|&p| totals[p]));
+                }
+                Formula::Rank { of, within_group } => {
+                    let Some(a) = index(of) else { continue };
+                    rank(&mut units, a, k, *within_group);
+                }
+            }
+        }
+        PeriodFigures {
+            date: p.date,
+            units,
+            totals,
+        }
+    }
+}
+
+/// All parts present: their sum; else nothing (a partial total is not a
+/// figure the data supports).
+fn sum_of(parts: impl Iterator<Item = Option<Val>>) -> Option<Val> {
+    let mut acc = Val::fixed(0);
+    let mut any = false;
+    for p in parts {
+        acc = acc.add(p?)?;
+        any = true;
+    }
+    any.then_some(acc)
+}
+
+fn aggregate(
+    units: &[UnitFigures],
+    k: usize,
+    how: &Aggregate,
+    index: impl Fn(&str) -> Option<usize>,
+) -> Option<Val> {
+    let present = || units.iter().filter_map(|u| u.vals[k]);
+    match how {
+        Aggregate::None => None,
+        Aggregate::Sum => present().try_fold(None, |acc: Option<Val>, v| {
+            Some(Some(acc.map_or(Some(v), |a| a.add(v))?))
+        })?,
+        Aggregate::Mean => {
+            let n = present().count();
+            let sum = present().try_fold(Val::fixed(0), |a, v| a.add(v))?;
+            (n > 0).then(|| sum.div(n as i128)).flatten()
+        }
+        Aggregate::WeightedMean { by } => {
+            let w = index(by)?;
+            let (mut num, mut den) = (Val::fixed(0), Val::fixed(0));
+            for u in units {
+                if let (Some(v), Some(x)) = (u.vals[k], u.vals[w]) {
+                    num = num.add(v.mul(x)?)?;
+                    den = den.add(x)?;
+                }
+            }
+            let ratio = Val::percent(num, den)?;
+            ratio.div(100)
+        }
+    }
+}
+
+/// Ranks by figure `a` into slot `k`, 1 = highest; equal values share a
+/// rank (1, 2, 2, 4); within each group when asked.
+fn rank(units: &mut [UnitFigures], a: usize, k: usize, within_group: bool) {
+    let key = |u: &UnitFigures| if within_group { u.group.clone() } else { None };
+    let mut order: Vec<usize> = (0..units.len())
+        .filter(|&i| units[i].vals[a].is_some())
+        .collect();
+    order.sort_by(|&x, &y| {
+        key(&units[x])
+            .cmp(&key(&units[y]))
+            .then(units[y].vals[a].cmp(&units[x].vals[a]))
+    });
+    let mut pos = 0i64;
+    for (n, &i) in order.iter().enumerate() {
+        let same_group = n > 0 && key(&units[order[n - 1]]) == key(&units[i]);
+        if !same_group {
+            pos = 0;
+        }
+        pos += 1;
+        let tie = same_group && units[order[n - 1]].vals[a] == units[i].vals[a];
+        units[i].vals[k] = if tie {
+            units[order[n - 1]].vals[k]
+        } else {
+            Some(Val::int(pos))
+        };
+    }
+}
+
+#[allow(clippy::type_complexity)]
+fn changes(
+    spec: &ReportSpec,
+    figures: &[Figure],
+    cur: &PeriodFigures,
+    base: Option<&PeriodFigures>,
+) -> (Vec<Option<Val>>, Vec<Vec<Option<Val>>>) {
+    let n = figures.len();
+    // A column that gives another indicator's change.
+    let change_col = |k: usize| {
+        spec.indicators
+            .iter()
+            .position(|i| i.change_of.as_deref() == Some(figures[k].id.as_str()))
+    };
+    let mut totals = vec![None; n];
+    let mut units = vec![vec![None; n]; cur.units.len()];
+    if let Some(b) = base {
+        let keys: HashMap<String, usize> = b
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (unit_key(u.group.as_deref(), &u.name), i))
+            .collect();
+        for k in 0..n {
+            totals[k] = match (cur.totals[k], b.totals[k]) {
+                (Some(x), Some(y)) => x.sub(y),
+                _ => None,
+            };
+        }
+        for (i, u) in cur.units.iter().enumerate() {
+            let Some(&j) = keys.get(&unit_key(u.group.as_deref(), &u.name)) else {
+                continue;
+            };
+            for k in 0..n {
+                units[i][k] = match (u.vals[k], b.units[j].vals[k]) {
+                    (Some(x), Some(y)) => x.sub(y),
+                    _ => None,
+                };
+            }
+        }
+    } else {
+        for k in 0..n {
+            let Some(c) = change_col(k) else { continue };
+            totals[k] = cur.totals[c];
+            for (i, u) in cur.units.iter().enumerate() {
+                units[i][k] = u.vals[c];
+            }
+        }
+    }
+    (totals, units)
+}
+
+fn holds(rule: &Rule, v: Option<Val>, mean: Option<f64>) -> bool {
+    match (rule, v) {
+        (Rule::Missing, v) => v.is_none(),
+        (_, None) => false,
+        (Rule::AtLeast { value }, Some(v)) => v >= Val::of_f64(*value),
+        (Rule::Below { value }, Some(v)) => v < Val::of_f64(*value),
+        (Rule::Between { min, max }, Some(v)) => {
+            v >= Val::of_f64(*min) && max.is_none_or(|m| v < Val::of_f64(m))
+        }
+        (Rule::Zero, Some(v)) => v.is_zero(),
+        (Rule::AboveMean { percent }, Some(v)) => {
+            mean.is_some_and(|m| v.as_f64() >= m * percent / 100.0)
+        }
+        (Rule::BelowMean { percent }, Some(v)) => {
+            mean.is_some_and(|m| v.as_f64() < m * percent / 100.0)
+        }
+    }
+}
+
+fn classes(spec: &ReportSpec, figures: &[Figure], cur: &PeriodFigures) -> Vec<ClassFigures> {
+    spec.classes
+        .iter()
+        .map(|c| {
+            let k = figures.iter().position(|f| f.id == c.of);
+            let vals: Vec<Option<Val>> = cur
+                .units
+                .iter()
+                .map(|u| k.and_then(|k| u.vals[k]))
+                .collect();
+            let present: Vec<f64> = vals.iter().flatten().map(|v| v.as_f64()).collect();
+            let mean =
+                (!present.is_empty()).then(|| present.iter().sum::<f64>() / present.len() as f64);
+            let members: Vec<usize> = if k.is_none() {
+                Vec::new()
+            } else {
+                (0..vals.len())
+                    .filter(|&i| holds(&c.rule, vals[i], mean))
+                    .collect()
+            };
+            let judged = if c.rule == Rule::Missing {
+                vals.len()
+            } else {
+                present.len()
+            };
+            ClassFigures {
+                id: c.id.clone(),
+                by_group: by_group(cur, &members),
+                members,
+                judged,
+            }
+        })
+        .collect()
+}
+
+fn by_group(cur: &PeriodFigures, members: &[usize]) -> Vec<(String, usize, usize)> {
+    let mut groups: Vec<(String, usize, usize)> = Vec::new();
+    for u in &cur.units {
+        let Some(g) = &u.group else { continue };
+        match groups.iter_mut().find(|x| x.0 == *g) {
+            Some(x) => x.2 += 1,
+            None => groups.push((g.clone(), 0, 1)),
+        }
+    }
+    for &i in members {
+        if let Some(g) = &cur.units[i].group {
+            if let Some(x) = groups.iter_mut().find(|x| x.0 == *g) {
+                x.1 += 1;
+            }
+        }
+    }
+    groups.retain(|x| x.1 > 0);
+    // Stable: equal counts keep the table's order.
+    groups.sort_by(|a, b| b.1.cmp(&a.1));
+    groups
+}
+
+fn bands(spec: &ReportSpec, classes: &[ClassFigures], n: usize) -> Vec<Option<usize>> {
+    let Some(b) = &spec.bands else {
+        return vec![None; n];
+    };
+    (0..n)
+        .map(|i| {
+            b.classes.iter().position(|id| {
+                classes
+                    .iter()
+                    .find(|c| c.id == *id)
+                    .is_some_and(|c| c.members.binary_search(&i).is_ok())
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

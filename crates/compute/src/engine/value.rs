@@ -1,0 +1,193 @@
+//! An exact figure: a fraction of fixed-point units, so means, ratios and
+//! weighted totals round once, half-up, when printed.
+
+use crate::format;
+use std::cmp::Ordering;
+use thongbao_model::report::SCALE;
+
+/// `num / den` in units of 1/[`SCALE`]; `den > 0`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Val {
+    num: i128,
+    den: i128,
+}
+
+impl Val {
+    /// A fixed-point figure as read (`SCALE` per unit).
+    pub fn fixed(v: i64) -> Val {
+        Val {
+            num: i128::from(v),
+            den: 1,
+        }
+    }
+
+    /// A whole number.
+    pub fn int(v: i64) -> Val {
+        Val::fixed(v.saturating_mul(SCALE))
+    }
+
+    /// `num / den` (both fixed), `None` when `den` is zero.
+    pub fn frac(num: i128, den: i128) -> Option<Val> {
+        match den.cmp(&0) {
+            Ordering::Equal => None,
+            Ordering::Greater => Some(Val { num, den }),
+            Ordering::Less => Some(Val {
+                num: -num,
+                den: -den,
+            }),
+        }
+    }
+
+    /// `a / b` as a percentage.
+    pub fn percent(a: Val, b: Val) -> Option<Val> {
+        // (a.num/a.den) / (b.num/b.den) * 100, in fixed units.
+        Val::frac(
+            a.num
+                .checked_mul(b.den)?
+                .checked_mul(100 * i128::from(SCALE))?,
+            a.den.checked_mul(b.num)?,
+        )
+    }
+
+    pub fn add(self, o: Val) -> Option<Val> {
+        if self.den == o.den {
+            return Some(Val {
+                num: self.num.checked_add(o.num)?,
+                den: self.den,
+            });
+        }
+        Val::frac(
+            self.num
+                .checked_mul(o.den)?
+                .checked_add(o.num.checked_mul(self.den)?)?,
+            self.den.checked_mul(o.den)?,
+        )
+    }
+
+    pub fn sub(self, o: Val) -> Option<Val> {
+        self.add(Val {
+            num: -o.num,
+            den: o.den,
+        })
+    }
+
+    /// `self / n`.
+    pub fn div(self, n: i128) -> Option<Val> {
+        Val::frac(self.num, self.den.checked_mul(n)?)
+    }
+
+    /// `self × w`, `w` fixed.
+    pub fn mul(self, w: Val) -> Option<Val> {
+        Val::frac(
+            self.num.checked_mul(w.num)?,
+            self.den
+                .checked_mul(w.den)?
+                .checked_mul(i128::from(SCALE))?,
+        )
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.num == 0
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.num < 0
+    }
+
+    pub fn abs(self) -> Val {
+        Val {
+            num: self.num.abs(),
+            den: self.den,
+        }
+    }
+
+    /// Rounded half-up (on the magnitude) to `decimals`, as an integer in
+    /// units of 10^-decimals.
+    pub fn rounded(self, decimals: u8) -> i64 {
+        let p = 10i128.pow(u32::from(decimals.min(6)));
+        let n = self.num.abs().saturating_mul(p);
+        let d = self.den.saturating_mul(i128::from(SCALE));
+        let q = (2 * n + d) / (2 * d);
+        let q = i64::try_from(q).unwrap_or(i64::MAX);
+        if self.num < 0 {
+            -q
+        } else {
+            q
+        }
+    }
+
+    /// As Vietnamese write it: 704.828; 98,63; 40,8 (no sign for
+    /// magnitudes: callers say "tăng"/"giảm").
+    pub fn text(self, decimals: u8) -> String {
+        format::scaled(self.rounded(decimals), decimals)
+    }
+
+    /// A threshold as typed in a profile (40 for 40 %).
+    pub fn of_f64(x: f64) -> Val {
+        if !x.is_finite() {
+            return Val::fixed(0);
+        }
+        Val::fixed((x * SCALE as f64).round().clamp(-9e18, 9e18) as i64)
+    }
+
+    pub fn as_f64(self) -> f64 {
+        self.num as f64 / self.den as f64 / SCALE as f64
+    }
+}
+
+impl PartialOrd for Val {
+    fn partial_cmp(&self, o: &Val) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for Val {
+    fn cmp(&self, o: &Val) -> Ordering {
+        // Cross-multiplied exactly; on overflow (never for real figures) the
+        // floats decide.
+        match (self.num.checked_mul(o.den), o.num.checked_mul(self.den)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => self.as_f64().total_cmp(&o.as_f64()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_round_half_up_once_from_the_integers() {
+        // 704.828 / 1.727.500 = 40,800…%
+        let r = Val::percent(Val::int(704_828), Val::int(1_727_500)).unwrap();
+        assert_eq!(r.text(1), "40,8");
+        // 1/8 = 12,5% exactly; 1/3 = 33,3%; 2/3 = 66,7%.
+        assert_eq!(
+            Val::percent(Val::int(1), Val::int(8)).unwrap().text(1),
+            "12,5"
+        );
+        assert_eq!(
+            Val::percent(Val::int(2), Val::int(3)).unwrap().text(1),
+            "66,7"
+        );
+        // A mean rounded once: (98,625 + 98,624) / 2 = 98,6245 → 98,62.
+        let m = Val::fixed(986_250)
+            .add(Val::fixed(986_240))
+            .unwrap()
+            .div(2)
+            .unwrap();
+        assert_eq!(m.text(2), "98,62");
+        assert_eq!(Val::percent(Val::int(1), Val::int(0)), None);
+        assert_eq!(Val::int(-1150).text(0), "-1.150");
+    }
+
+    #[test]
+    fn comparisons_are_exact() {
+        // 1/10 is exactly 10 %: not below it.
+        let r = Val::percent(Val::int(1), Val::int(10)).unwrap();
+        assert_eq!(r.cmp(&Val::of_f64(10.0)), Ordering::Equal);
+        let r = Val::percent(Val::int(99_999), Val::int(1_000_000)).unwrap();
+        assert!(r < Val::of_f64(10.0));
+        assert_eq!(r.text(1), "10,0");
+    }
+}

@@ -1,0 +1,449 @@
+//! A report as data: the indicators a file holds, the measures derived from
+//! them, the classes units fall into, and the baseline changes are taken
+//! against. A profile (see `thongbao_write::letter::Profile`) carries one of
+//! these next to its sentences and letterhead; the generic engine
+//! (`thongbao_compute::report`) computes it for any dataset.
+//!
+//! Ids are the names sentences, test hooks (`total-<id>`, `delta-<id>`) and
+//! appendix columns use: lower-case ASCII, digits, `_` and `-`.
+//!
+//! Figures are fixed-point integers ([`SCALE`] per unit), so sums, means and
+//! rates never go through a float and round half-up once, when printed.
+
+use serde::{Deserialize, Serialize};
+use thongbao_text::fold;
+
+/// Fixed-point scale of every figure: 4 decimals (a score of 0,6077 is
+/// 6077; a count of 12 is 120000).
+pub const SCALE: i64 = 10_000;
+
+/// What one column of the file is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorDef {
+    pub id: String,
+    /// Its name in Vietnamese (the appendix column, the dashboard).
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    /// Header words that find its column: each entry is a phrase matched as
+    /// whole words in the folded header (any case, with or without
+    /// diacritics). "chỉ tiêu" matches "Chỉ tiêu giao (tài khoản)".
+    pub headers: Vec<String>,
+    /// Phrases that rule a header out ("tỷ lệ" for a count column).
+    #[serde(default)]
+    pub not_headers: Vec<String>,
+    #[serde(default)]
+    pub kind: Kind,
+    /// The word sentences write after the figure: "tài khoản", "điểm".
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub aggregate: Aggregate,
+    /// Decimals printed (0 for counts, 2 for scores).
+    #[serde(default)]
+    pub decimals: u8,
+    /// When the column gives the change of another indicator since the last
+    /// report ("Tăng so với tuần trước"): that indicator's id. Used for its
+    /// change when the data holds no earlier period.
+    #[serde(default)]
+    pub change_of: Option<String>,
+}
+
+/// What a figure is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Whole things counted: accounts, files, visits.
+    #[default]
+    Count,
+    /// An amount with decimals (money, hectares).
+    Amount,
+    /// Points out of `max`.
+    Score { max: i64 },
+    /// A percentage the file gives (printed with "%").
+    Percent,
+}
+
+/// How a figure over all units is made from the units' figures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregate {
+    #[default]
+    Sum,
+    /// The mean of the units that report it.
+    Mean,
+    /// The mean weighted by another indicator (e.g. a given rate weighted
+    /// by population).
+    WeightedMean { by: String },
+    /// No total (a per-unit figure only).
+    None,
+}
+
+/// A figure derived from indicators, per unit and over all units.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeasureDef {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    pub formula: Formula,
+    /// Decimals printed (1 for rates: 40,8%).
+    #[serde(default = "one")]
+    pub decimals: u8,
+    /// The word after the figure ("điểm"); rates print "%" themselves.
+    #[serde(default)]
+    pub unit: String,
+}
+
+fn one() -> u8 {
+    1
+}
+
+/// How a measure is computed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Formula {
+    /// `num / den` as a percentage: accounts / residents, accounts / target
+    /// (a per-unit target from its column). Over all units: the ratio of
+    /// the totals, never the mean of the units' rates.
+    Ratio { num: String, den: String },
+    /// The sum of criteria (each already in points): a weighted total.
+    Sum { of: Vec<String> },
+    /// The unit's rank by another figure (1 = highest), within its group
+    /// when `within_group`; ties share a rank (1, 2, 2, 4).
+    Rank {
+        of: String,
+        #[serde(default)]
+        within_group: bool,
+    },
+}
+
+/// A class of units: a rule on one figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassDef {
+    pub id: String,
+    /// Its name in sentences and lists: "xuất sắc", "hoàn thành chỉ tiêu".
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    /// The indicator or measure the rule reads.
+    pub of: String,
+    pub rule: Rule,
+}
+
+/// A rule on a unit's figure. Values are as printed (40 for 40 %,
+/// 98,5 points as 98.5), compared exactly in fixed point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Rule {
+    /// At least `value` (≥ 100 % of target: completion).
+    AtLeast { value: f64 },
+    /// Below `value`.
+    Below { value: f64 },
+    /// From `min` (included) to `max` (excluded; none: no upper bound) —
+    /// a band.
+    Between { min: f64, max: Option<f64> },
+    /// Exactly zero (reported, nothing done).
+    Zero,
+    /// Not reported: the cell is empty.
+    Missing,
+    /// At least `percent` % of the mean over units (high).
+    AboveMean { percent: f64 },
+    /// Below `percent` % of the mean over units (low).
+    BelowMean { percent: f64 },
+}
+
+/// What a change is measured against.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Baseline {
+    /// The period before the current one (last week's report).
+    #[default]
+    Previous,
+    /// A fixed date ("so với trước cao điểm"): the period of that date.
+    Date { date: crate::date::Date },
+    /// The same date a year earlier, when the data holds it.
+    YearEarlier,
+}
+
+/// Bands: classes every unit falls in one of, with the sentence that lists
+/// them ("Nhóm được xếp loại xuất sắc gồm 14/16 đơn vị, chiếm tỷ lệ 87,5%").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bands {
+    /// Class ids, best first.
+    pub classes: Vec<String>,
+    /// A band with units: `{name}`, `{count}`, `{units}`, `{share}`,
+    /// `{unit_word}`.
+    pub phrase: String,
+    /// The bands without units: `{names}`, `{unit_word}`.
+    pub none: String,
+}
+
+/// The report itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportSpec {
+    pub indicators: Vec<IndicatorDef>,
+    pub measures: Vec<MeasureDef>,
+    pub classes: Vec<ClassDef>,
+    pub bands: Option<Bands>,
+    /// Header words of the group column (district, unit type): its cells
+    /// group units for ranks and per-group counts.
+    pub group_headers: Vec<String>,
+    /// The word for a unit in sentences: "địa phương", "đơn vị", "xã".
+    pub unit_word: String,
+    pub baseline: Baseline,
+    /// Figures shown as the dashboard's cards (ids), in order.
+    pub kpis: Vec<String>,
+    /// The figure of the bar chart (an id).
+    pub chart: Option<String>,
+    /// Appendix columns after STT, group and unit: ids, or `<id>.diff` for
+    /// the change since the baseline, or `band`.
+    pub appendix: Vec<String>,
+}
+
+/// A phrase as header matching folds it: whole words, folded.
+pub fn header_words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn has_seq(words: &[String], seq: &[String]) -> bool {
+    !seq.is_empty() && words.windows(seq.len()).any(|w| w == seq)
+}
+
+/// Whether a header (already split by [`header_words`]) names a column
+/// described by `yes` phrases and none of the `no` phrases.
+pub fn header_matches(words: &[String], yes: &[String], no: &[String]) -> bool {
+    yes.iter().any(|p| has_seq(words, &header_words(p)))
+        && !no.iter().any(|p| has_seq(words, &header_words(p)))
+}
+
+impl ReportSpec {
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorDef> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+    pub fn measure(&self, id: &str) -> Option<&MeasureDef> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+    pub fn class(&self, id: &str) -> Option<&ClassDef> {
+        self.classes.iter().find(|c| c.id == id)
+    }
+
+    /// For each header, the indicator whose words it matches (each
+    /// indicator to its first column).
+    pub fn match_columns(&self, headers: &[String]) -> Vec<Option<usize>> {
+        let mut taken = vec![false; self.indicators.len()];
+        headers
+            .iter()
+            .map(|h| {
+                let w = header_words(h);
+                let k = self.indicators.iter().enumerate().position(|(k, ind)| {
+                    !taken[k] && header_matches(&w, &ind.headers, &ind.not_headers)
+                })?;
+                taken[k] = true;
+                Some(k)
+            })
+            .collect()
+    }
+
+    /// How many of the indicators a header row holds.
+    pub fn fit(&self, headers: &[String]) -> usize {
+        self.match_columns(headers).iter().flatten().count()
+    }
+
+    /// Whether `h` is the group column's header.
+    pub fn is_group_header(&self, h: &str) -> bool {
+        header_matches(&header_words(h), &self.group_headers, &[])
+    }
+
+    /// What is wrong with the definition, if anything: ids unknown, used
+    /// twice or badly formed, rules on nothing. The designer shows these;
+    /// a profile with any is refused.
+    pub fn problems(&self) -> Vec<SpecProblem> {
+        let mut out = Vec::new();
+        let mut ids: Vec<&str> = Vec::new();
+        let all = self
+            .indicators
+            .iter()
+            .map(|i| i.id.as_str())
+            .chain(self.measures.iter().map(|m| m.id.as_str()))
+            .chain(self.classes.iter().map(|c| c.id.as_str()));
+        for id in all {
+            if !valid_id(id) {
+                out.push(SpecProblem::BadId(id.to_string()));
+            } else if ids.contains(&id) {
+                out.push(SpecProblem::Twice(id.to_string()));
+            }
+            ids.push(id);
+        }
+        let figure = |id: &str| self.indicator(id).is_some() || self.measure(id).is_some();
+        let need = |id: &str, out: &mut Vec<SpecProblem>| {
+            if !figure(id) {
+                out.push(SpecProblem::Unknown(id.to_string()));
+            }
+        };
+        for i in &self.indicators {
+            if i.headers.iter().all(|h| header_words(h).is_empty()) {
+                out.push(SpecProblem::NoHeaders(i.id.clone()));
+            }
+            if let Some(of) = &i.change_of {
+                need(of, &mut out);
+            }
+            if let Aggregate::WeightedMean { by } = &i.aggregate {
+                need(by, &mut out);
+            }
+        }
+        for m in &self.measures {
+            match &m.formula {
+                Formula::Ratio { num, den } => {
+                    need(num, &mut out);
+                    need(den, &mut out);
+                }
+                Formula::Sum { of } => of.iter().for_each(|id| need(id, &mut out)),
+                Formula::Rank { of, .. } => need(of, &mut out),
+            }
+        }
+        for c in &self.classes {
+            need(&c.of, &mut out);
+        }
+        for id in self.kpis.iter().chain(self.chart.iter()) {
+            need(id, &mut out);
+        }
+        for col in &self.appendix {
+            let id = col.strip_suffix(".diff").unwrap_or(col);
+            if id != "band" {
+                need(id, &mut out);
+            }
+        }
+        if let Some(b) = &self.bands {
+            for id in &b.classes {
+                if self.class(id).is_none() {
+                    out.push(SpecProblem::Unknown(id.clone()));
+                }
+            }
+        }
+        if self.indicators.is_empty() {
+            out.push(SpecProblem::NoIndicators);
+        }
+        out
+    }
+}
+
+/// An id sentences and test hooks can name.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 40
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// A fault in a report definition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpecProblem {
+    BadId(String),
+    Twice(String),
+    Unknown(String),
+    NoHeaders(String),
+    NoIndicators,
+}
+
+impl SpecProblem {
+    pub fn message(&self, lang: crate::Lang) -> String {
+        use crate::Lang::*;
+        match (self, lang) {
+            (SpecProblem::BadId(id), Vi) => format!("Mã “{id}” không hợp lệ: chỉ dùng chữ thường không dấu, số, “_” và “-”."),
+            (SpecProblem::BadId(id), En) => format!("The id “{id}” is not valid: use lower-case letters without diacritics, digits, “_” and “-”."),
+            (SpecProblem::Twice(id), Vi) => format!("Mã “{id}” được dùng hai lần."),
+            (SpecProblem::Twice(id), En) => format!("The id “{id}” is used twice."),
+            (SpecProblem::Unknown(id), Vi) => format!("Không có chỉ tiêu, phép tính hay nhóm nào có mã “{id}”."),
+            (SpecProblem::Unknown(id), En) => format!("No indicator, measure or class has the id “{id}”."),
+            (SpecProblem::NoHeaders(id), Vi) => format!("Chỉ tiêu “{id}” chưa có từ nhận dạng tiêu đề cột."),
+            (SpecProblem::NoHeaders(id), En) => format!("The indicator “{id}” has no header words."),
+            (SpecProblem::NoIndicators, Vi) => "Báo cáo chưa có chỉ tiêu nào.".to_string(),
+            (SpecProblem::NoIndicators, En) => "The report has no indicators yet.".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ind(id: &str, headers: &[&str]) -> IndicatorDef {
+        IndicatorDef {
+            id: id.into(),
+            name: id.into(),
+            name_en: String::new(),
+            headers: headers.iter().map(|s| s.to_string()).collect(),
+            not_headers: vec!["tỷ lệ".into()],
+            kind: Kind::Count,
+            unit: String::new(),
+            aggregate: Aggregate::Sum,
+            decimals: 0,
+            change_of: None,
+        }
+    }
+
+    #[test]
+    fn headers_match_by_folded_words_in_any_spelling() {
+        let spec = ReportSpec {
+            indicators: vec![
+                ind("residents", &["thường trú"]),
+                ind("target", &["chỉ tiêu"]),
+                ind("accounts", &["kích hoạt", "tài khoản"]),
+            ],
+            ..ReportSpec::default()
+        };
+        let h: Vec<String> = [
+            "STT",
+            "Đơn vị",
+            "CONG DAN THUONG TRU",
+            "Chỉ tiêu giao",
+            "Số tài khoản đã kích hoạt mức 2",
+            "Tỷ lệ so với chỉ tiêu (%)",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            spec.match_columns(&h),
+            [None, None, Some(0), Some(1), Some(2), None]
+        );
+        assert_eq!(spec.fit(&h), 3);
+        // "trú" alone is not the phrase "thường trú"; words, not substrings.
+        assert_eq!(spec.fit(&["Tạm trú".to_string()]), 0);
+        assert_eq!(spec.fit(&["Chỉ tiêuxyz".to_string()]), 0);
+    }
+
+    #[test]
+    fn problems_name_what_is_wrong() {
+        let mut spec = ReportSpec {
+            indicators: vec![ind("a", &["a"]), ind("a", &["b"]), ind("Bad id", &[""])],
+            ..ReportSpec::default()
+        };
+        spec.measures.push(MeasureDef {
+            id: "r".into(),
+            name: "r".into(),
+            name_en: String::new(),
+            formula: Formula::Ratio {
+                num: "a".into(),
+                den: "nothing".into(),
+            },
+            decimals: 1,
+            unit: String::new(),
+        });
+        let p = spec.problems();
+        assert!(p.contains(&SpecProblem::Twice("a".into())));
+        assert!(p.contains(&SpecProblem::BadId("Bad id".into())));
+        assert!(p.contains(&SpecProblem::NoHeaders("Bad id".into())));
+        assert!(p.contains(&SpecProblem::Unknown("nothing".into())));
+        for x in &p {
+            assert!(!x.message(crate::Lang::Vi).is_empty());
+            assert!(!x.message(crate::Lang::En).is_empty());
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! The letter of a report definition: its placeholders and its appendix,
+//! from the generic engine's figures.
+//!
+//! Placeholders (any figure id `X` of the report, any class id `C`):
+//!
+//! - `{X}` the figure over all units (`40,8%`, `704.828`, `87,56`);
+//!   `{X.diff}` its change since the baseline in words ("tăng 8.221 tài
+//!   khoản"); `{X.change}` signed (`+8.221`);
+//! - `{count:C}` members of a class (0 too), `{some:C}` the same but
+//!   missing at 0 (the sentence vanishes), `{rest:C}` the units outside it
+//!   (missing at 0), `{share:C}` its share of the units (`87,5%`),
+//!   `{list:C}` the members' names, `{groups:C}` per group "Kông Chro
+//!   (5/14 địa phương)";
+//! - `{min:X}`, `{max:X}` the unit with the lowest or highest `X` (running
+//!   name: "xã Ia Dom"), `{min:X:name}` its name as typed, `{min:X:value}`
+//!   its `X`, `{min:X:Y}` its figure `Y`;
+//! - `{units}` units in the current period, `{reported:X}` units that
+//!   report `X`, `{unit_word}`, `{baseline}` ("ngày 20/11/2026", or the
+//!   profile's word for the file's own change column), `{bands}` the bands
+//!   sentence.
+
+use super::{running_name, template, Appendix, Figures, Profile};
+use crate::date::Date;
+use crate::engine::{Computed, Figure, Val};
+use crate::format;
+use crate::spec::ReportSpec;
+use template::Fill;
+
+/// A report definition's figures for the templates.
+pub(super) struct Generic<'a> {
+    pub c: &'a Computed,
+    pub spec: &'a ReportSpec,
+    pub p: &'a Profile,
+}
+
+/// A figure as sentences print it: `40,8%`, `704.828`.
+pub fn figure_text(f: &Figure, v: Val) -> String {
+    let t = v.text(f.decimals);
+    if f.percent {
+        format!("{t}%")
+    } else {
+        t
+    }
+}
+
+/// A change in words: "tăng 8.221 tài khoản", "giảm 2 bậc".
+pub fn diff_text(p: &Profile, f: &Figure, d: Val) -> String {
+    let w = &p.change_words;
+    let n = d.abs().text(f.decimals);
+    let unit = if f.percent { &w.points } else { &f.unit };
+    let t = match (f.rank, d.is_zero(), d.is_negative()) {
+        (true, true, _) => &w.rank_same,
+        (true, false, true) => &w.rank_up,
+        (true, false, false) => &w.rank_down,
+        (false, true, _) => &w.same,
+        (false, false, false) => &w.up,
+        (false, false, true) => &w.down,
+    };
+    template::render(t, &|k| match k {
+        "n" => Fill::Text(n.clone()),
+        "unit" => Fill::Text(unit.clone()),
+        _ => Fill::Unknown,
+    })
+    .unwrap_or_default()
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// A change signed, as a table column writes it: `+75`, `-1,25`.
+pub fn signed_text(f: &Figure, d: Val) -> String {
+    let t = d.abs().text(f.decimals);
+    match (d.is_zero(), d.is_negative()) {
+        (true, _) => t,
+        (false, true) => format!("-{t}"),
+        (false, false) => format!("+{t}"),
+    }
+}
+
+impl Generic<'_> {
+    fn figure(&self, id: &str) -> Option<(usize, &Figure)> {
+        let k = self.c.index(id)?;
+        Some((k, &self.c.figures[k]))
+    }
+
+    fn names(&self, idx: &[usize]) -> Option<String> {
+        (!idx.is_empty()).then(|| {
+            idx.iter()
+                .map(|&i| running_name(&self.c.current.units[i].name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
+
+    fn class_value(&self, name: &str, id: &str) -> Option<Option<String>> {
+        self.spec.class(id)?;
+        let cl = self.c.class(id)?;
+        let n = cl.members.len();
+        let units = cl.judged;
+        Some(match name {
+            "count" => Some(n.to_string()),
+            "some" => (n > 0).then(|| n.to_string()),
+            "rest" => (units > n).then(|| (units - n).to_string()),
+            "share" => (units > 0).then(|| format::percent(n as i64, units as i64, 1)),
+            "list" => self.names(&cl.members),
+            "groups" => (!cl.by_group.is_empty()).then(|| {
+                cl.by_group
+                    .iter()
+                    .map(|(g, k, all)| format!("{g} ({k}/{all} {})", self.spec.unit_word))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+            _ => return None,
+        })
+    }
+
+    fn extreme_value(&self, highest: bool, form: &str) -> Option<Option<String>> {
+        let (id, what) = form.split_once(':').unwrap_or((form, ""));
+        let (k, f) = self.figure(id)?;
+        let Some(i) = self.c.extreme(id, highest) else {
+            return Some(None);
+        };
+        let u = &self.c.current.units[i];
+        Some(match what {
+            "" => Some(running_name(&u.name)),
+            "name" => Some(u.name.clone()),
+            "value" => u.vals[k].map(|v| figure_text(f, v)),
+            other => {
+                let (k2, f2) = self.figure(other)?;
+                u.vals[k2].map(|v| figure_text(f2, v))
+            }
+        })
+    }
+
+    /// The bands sentence: each band with units, then the ones without.
+    fn bands(&self) -> Option<String> {
+        let b = self.spec.bands.as_ref()?;
+        let units = b
+            .classes
+            .first()
+            .and_then(|id| self.c.class(id))
+            .map_or(self.c.current.units.len(), |c| c.judged);
+        let mut with = Vec::new();
+        let mut without = Vec::new();
+        for id in &b.classes {
+            let (Some(def), Some(cl)) = (self.spec.class(id), self.c.class(id)) else {
+                continue;
+            };
+            let n = cl.members.len();
+            if n == 0 {
+                without.push(def.name.clone());
+                continue;
+            }
+            let share = format::percent(n as i64, units as i64, 1);
+            with.push(template::render(&b.phrase, &|k| match k {
+                "name" => Fill::Text(def.name.clone()),
+                "count" => Fill::Text(n.to_string()),
+                "units" => Fill::Text(units.to_string()),
+                "share" => Fill::Text(share.clone()),
+                "unit_word" => Fill::Text(self.spec.unit_word.clone()),
+                _ => Fill::Unknown,
+            })?);
+        }
+        if with.is_empty() {
+            return None;
+        }
+        let mut out = with.join("; ");
+        if !without.is_empty() {
+            let names = join_and(&without);
+            let none = template::render(&b.none, &|k| match k {
+                "names" => Fill::Text(names.clone()),
+                "unit_word" => Fill::Text(self.spec.unit_word.clone()),
+                _ => Fill::Unknown,
+            })?;
+            out.push_str(" và ");
+            out.push_str(&none);
+        }
+        Some(out)
+    }
+}
+
+/// "a, b và c".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} và {last}", init.join(", ")),
+    }
+}
+
+impl Figures for Generic<'_> {
+    fn data_date(&self) -> Option<Date> {
+        self.c.current.date
+    }
+    fn prev_date(&self) -> Option<Date> {
+        self.c.baseline.as_ref().and_then(|b| b.date)
+    }
+    fn is_change(&self, name: &str) -> bool {
+        // A change from the file's own column needs no previous date.
+        (name.ends_with(".diff") || name.ends_with(".change")) && self.c.baseline.is_some()
+    }
+    fn value(&self, name: &str, form: &str) -> Option<Option<String>> {
+        let c = self.c;
+        match name {
+            "units" => return Some(Some(c.current.units.len().to_string())),
+            "unit_word" => return Some(Some(self.spec.unit_word.clone())),
+            "bands" => return Some(self.bands()),
+            "baseline" => {
+                return Some(match &c.baseline {
+                    Some(b) => b.date.map(|d| format!("ngày {}", d.dmy())),
+                    None => (!self.p.previous_word.is_empty()
+                        && c.changes.iter().any(Option::is_some))
+                    .then(|| self.p.previous_word.clone()),
+                })
+            }
+            "reported" => {
+                let (k, _) = self.figure(form)?;
+                let n = c
+                    .current
+                    .units
+                    .iter()
+                    .filter(|u| u.vals[k].is_some())
+                    .count();
+                return Some(Some(n.to_string()));
+            }
+            "min" | "max" => return self.extreme_value(name == "max", form),
+            "count" | "some" | "rest" | "share" | "list" | "groups" if !form.is_empty() => {
+                return self.class_value(name, form)
+            }
+            _ => {}
+        }
+        let (id, part) = name.split_once('.').unwrap_or((name, ""));
+        let (k, f) = self.figure(id)?;
+        Some(match part {
+            "" => c.current.totals[k].map(|v| figure_text(f, v)),
+            "diff" => c.changes[k].map(|d| diff_text(self.p, f, d)),
+            "change" => c.changes[k].map(|d| signed_text(f, d)),
+            _ => return None,
+        })
+    }
+}
+
+/// The appendix: STT, group (when the units have one), unit, then the
+/// report's columns; a total row of the figures that have a total.
+pub(super) fn appendix(
+    c: &Computed,
+    spec: &ReportSpec,
+    p: &Profile,
+    title: String,
+    note: String,
+) -> Appendix {
+    let grouped = c.grouped;
+    let mut columns = vec!["STT".to_string()];
+    let mut numeric = vec![true];
+    if grouped {
+        columns.push(p.district_label.clone());
+        numeric.push(false);
+    }
+    columns.push(p.unit_label.clone());
+    numeric.push(false);
+    // (figure, as a change, the band column)
+    let cols: Vec<(Option<usize>, bool)> = spec
+        .appendix
+        .iter()
+        .map(|col| {
+            let (id, diff) = match col.strip_suffix(".diff") {
+                Some(id) => (id, true),
+                None => (col.as_str(), false),
+            };
+            (c.index(id), diff)
+        })
+        .collect();
+    for (col, (k, diff)) in spec.appendix.iter().zip(&cols) {
+        let label = p
+            .column_label(col)
+            .map(str::to_string)
+            .unwrap_or_else(|| match k {
+                Some(k) if *diff => format!("{} (thay đổi)", c.figures[*k].name),
+                Some(k) => c.figures[*k].name.clone(),
+                None => col.clone(),
+            });
+        columns.push(label);
+        numeric.push(k.is_some());
+    }
+    let band_name = |i: usize| -> String {
+        let Some(b) = &spec.bands else {
+            return String::new();
+        };
+        c.band_of[i]
+            .and_then(|j| b.classes.get(j))
+            .and_then(|id| spec.class(id))
+            .map(|d| d.name.clone())
+            .unwrap_or_default()
+    };
+    let cell = |f: &Figure, v: Option<Val>, diff: bool| -> String {
+        match (v, diff) {
+            (None, _) => String::new(),
+            (Some(d), true) if f.rank => diff_text(p, f, d),
+            (Some(d), true) => signed_text(f, d),
+            (Some(v), false) => v.text(f.decimals),
+        }
+    };
+    let rows = c
+        .current
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let mut r = vec![(i + 1).to_string()];
+            if grouped {
+                r.push(u.group.clone().unwrap_or_default());
+            }
+            r.push(u.name.clone());
+            for &(k, diff) in &cols {
+                r.push(match k {
+                    Some(k) if diff => cell(&c.figures[k], c.unit_changes[i][k], true),
+                    Some(k) => cell(&c.figures[k], u.vals[k], false),
+                    None => band_name(i),
+                });
+            }
+            r
+        })
+        .collect();
+    let mut total = vec![String::new()];
+    if grouped {
+        total.push(String::new());
+    }
+    total.push(if p.total_label.is_empty() {
+        "Tổng cộng".into()
+    } else {
+        p.total_label.clone()
+    });
+    for &(k, diff) in &cols {
+        total.push(match k {
+            Some(k) if diff => cell(&c.figures[k], c.changes[k], true),
+            Some(k) => cell(&c.figures[k], c.current.totals[k], false),
+            None => String::new(),
+        });
+    }
+    Appendix {
+        heading: "Phụ lục".into(),
+        title,
+        note,
+        columns,
+        numeric,
+        rows,
+        total,
+    }
+}
