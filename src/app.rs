@@ -4,6 +4,7 @@ use crate::components::{
     charts::Charts,
     column_mapping::ColumnMapping,
     dashboard::Dashboard,
+    designer::Designer,
     embed_blocked::EmbedBlocked,
     embed_credit::EmbedCredit,
     embed_panel::EmbedPanel,
@@ -12,6 +13,8 @@ use crate::components::{
     letter_form::LetterForm,
     manual_figures::ManualFigures,
     notice::Notice,
+    profile_select::ProfileSelect,
+    report_view::{ReportDashboard, ReportTable},
     row_issues::RowIssues,
     saved_work::SavedWork,
     settings::SettingsPanel,
@@ -48,10 +51,19 @@ pub fn Widget(options: Options) -> impl IntoView {
     }
     let lang = state.lang;
     let view_kind = options.view;
+    let generic = move || state.profile.with(|p| p.report.is_some());
     let body = move || match view_kind {
         View::Full => full(state).into_any(),
-        View::Dashboard => view! { <Dashboard /> <InputError /> }.into_any(),
-        View::Table => view! { <UnitTable /> <InputError /> }.into_any(),
+        View::Dashboard => view! {
+            <Show when=generic fallback=|| view! { <Dashboard /> }><ReportDashboard /></Show>
+            <InputError />
+        }
+        .into_any(),
+        View::Table => view! {
+            <Show when=generic fallback=|| view! { <UnitTable /> }><ReportTable /></Show>
+            <InputError />
+        }
+        .into_any(),
         View::Chart => view! { <Charts /> <InputError /> }.into_any(),
         View::Notice => view! { <Notice /> <InputError /> }.into_any(),
     };
@@ -74,6 +86,7 @@ pub fn Widget(options: Options) -> impl IntoView {
 
 fn full(state: AppState) -> impl IntoView {
     let lang = state.lang;
+    let generic = move || state.profile.with(|p| p.report.is_some());
     view! {
         <header class="tb-header no-print">
             <div>
@@ -93,6 +106,7 @@ fn full(state: AppState) -> impl IntoView {
         </Show>
         <main class="tb-main">
             <section class="tb-input no-print" aria-label=tr(K::Source)>
+                <ProfileSelect />
                 <FileInput />
                 <SourceLine />
                 <DataKept />
@@ -100,11 +114,17 @@ fn full(state: AppState) -> impl IntoView {
                 <RowIssues />
             </section>
             <section class="tb-dashboard no-print">
-                <Dashboard />
-                <Charts />
-                <ManualFigures />
-                <SettingsPanel />
-                <UnitTable />
+                <Show when=generic fallback=|| view! {
+                    <Dashboard />
+                    <Charts />
+                    <ManualFigures />
+                    <SettingsPanel />
+                    <UnitTable />
+                }>
+                    <ReportDashboard />
+                    <ReportTable />
+                </Show>
+                <Designer />
             </section>
             <div class="tb-letter-area">
                 <LetterForm />

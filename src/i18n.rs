@@ -187,6 +187,41 @@ strings! {
     ArchiveRestored = "archive-restored": "Đã mở hồ sơ lưu: số liệu và công văn ngày", "Archive restored: the figures and letter of";
     ArchiveNoDate = "archive-no-date": "không rõ ngày", "an unknown date";
     ArchiveMade = "archive-made": "hồ sơ lập lúc", "record made at";
+    ReportLabel = "report-label": "Loại báo cáo", "Report";
+    ReportSwitched = "report-switched": "Tệp này khớp với báo cáo khác: đã chuyển sang", "This file fits another report: switched to";
+    SwitchBack = "switch-back": "Quay lại báo cáo trước", "Back to the previous report";
+    ReportTable = "report-table": "Bảng số liệu các đơn vị", "Figures per unit";
+    CellProblems = "cell-problems": "Ô không đọc được thành số (coi như chưa báo cáo)", "Cells that are not numbers (taken as not reported)";
+    Line = "line": "dòng", "line";
+    MissingColumns = "missing-columns": "Tệp không có cột cho các chỉ tiêu", "The file has no column for the indicators";
+    Designer = "designer": "Thiết kế báo cáo", "Report designer";
+    DesignerHelp = "designer-help": "Sửa báo cáo đang dùng: chỉ tiêu (cột của tệp), phép tính, nhóm phân loại và câu văn. Công văn bên dưới cập nhật ngay. Lưu để dùng lại tuần sau.", "Edit the active report: indicators (the file's columns), measures, classes and sentences. The letter below follows at once. Keep it to use next week.";
+    FromColumns = "from-columns": "Tạo báo cáo mới từ các cột của tệp", "New report from the file's columns";
+    Indicators = "indicators": "Chỉ tiêu (cột của tệp)", "Indicators (the file's columns)";
+    Measures = "measures": "Phép tính", "Measures";
+    Classes = "classes": "Nhóm phân loại", "Classes";
+    Sentences = "sentences": "Câu văn mục 1 (mỗi dòng một đoạn)", "Section 1 sentences (one paragraph per line)";
+    Id = "id": "Mã", "Id";
+    Name = "name": "Tên", "Name";
+    HeaderWords = "header-words": "Từ nhận dạng tiêu đề cột (cách nhau bởi dấu ;)", "Header words (separated by ;)";
+    Numerator = "numerator": "Tử số", "Numerator";
+    Denominator = "denominator": "Mẫu số", "Denominator";
+    Of = "of": "Theo", "Of";
+    RuleKind = "rule-kind": "Điều kiện", "Rule";
+    Value = "value": "Giá trị", "Value";
+    AddIndicator = "add-indicator": "Thêm chỉ tiêu", "Add indicator";
+    AddMeasure = "add-measure": "Thêm tỷ lệ", "Add ratio";
+    AddClass = "add-class": "Thêm nhóm", "Add class";
+    Remove = "remove": "Xóa", "Remove";
+    ReportName = "report-name": "Tên báo cáo", "Report name";
+    KeepReport = "keep-report": "Lưu vào danh sách báo cáo", "Keep in the report list";
+    RuleAtLeast = "rule-at-least": "từ … trở lên", "at least";
+    RuleBelow = "rule-below": "dưới …", "below";
+    RuleZero = "rule-zero": "bằng 0", "zero";
+    RuleMissing = "rule-missing": "chưa báo cáo", "not reported";
+    Problems = "problems": "Báo cáo chưa dùng được", "The report cannot be used yet";
+    Kept = "report-kept": "Đã lưu báo cáo", "Report kept";
+    NewReport = "new-report": "Báo cáo mới", "New report";
 }
 
 /// A UI string that follows the language (from the app state in context).

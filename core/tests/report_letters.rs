@@ -14,7 +14,7 @@ fn options(active: Option<&str>) -> ReadOptions {
             .filter_map(|p| {
                 Some(ReportHeaders {
                     id: p.id.clone(),
-                    spec: p.report?,
+                    words: p.report?.header_words(),
                 })
             })
             .collect(),

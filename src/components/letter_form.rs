@@ -5,7 +5,7 @@ use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::date::Date;
-use thongbao_core::letter::{generated_section1, LetterFields, Missing};
+use thongbao_core::letter::{LetterFields, Missing};
 
 type Getter = fn(&LetterFields) -> String;
 type Setter = fn(&mut LetterFields, String);
@@ -80,11 +80,9 @@ pub fn LetterForm() -> impl IntoView {
     let lang = state.lang;
     let section1 = move || {
         state.fields.with(|f| {
-            f.section1.clone().unwrap_or_else(|| {
-                state
-                    .summary
-                    .with(|s| state.profile.with(|p| generated_section1(s, f, p)))
-            })
+            f.section1
+                .clone()
+                .unwrap_or_else(|| state.generated_section1(f))
         })
     };
     view! {

@@ -24,7 +24,8 @@ pub fn ProfileIo() -> impl IntoView {
     let open = move |text: String| match Profile::from_json(&text) {
         Ok(p) => {
             message.set(Some(format!("✓ {}", p.name)));
-            state.use_profile(p);
+            state.keep_own_profile(p);
+            state.reread_with_reports();
         }
         Err(e) => message.set(Some(e.message(state.lang.get_untracked()))),
     };

@@ -102,7 +102,7 @@ impl AppState {
 
     /// Read files the user gave (name, bytes).
     pub fn load_files(&self, files: Vec<(String, Vec<u8>)>) {
-        self.load_with(files, ReadOptions::default());
+        self.load_with(files, self.read_options());
     }
 
     /// Read files with the user's overrides. A column mapping the user
@@ -176,7 +176,7 @@ impl AppState {
             return;
         }
         s.set_reading(Some(0.0));
-        let options = ReadOptions::default();
+        let options = s.read_options();
         let names: Vec<String> = handles.iter().map(|f| f.name()).collect();
         let sources = js_sys::Array::new();
         for f in &handles {
@@ -252,6 +252,7 @@ impl AppState {
                     // report) are not the clerk's: start their report clean.
                     self.manual.set(Manual::default());
                 }
+                self.follow_report(&d);
                 self.set_data(Data::loaded(d));
                 self.input_of
                     .set(self.data.with_untracked(|d| d.id().map(str::to_owned)));

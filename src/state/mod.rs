@@ -8,12 +8,14 @@
 
 pub mod archive;
 pub mod load;
+pub mod report;
 pub mod save;
 
 use crate::browser;
 use leptos::prelude::*;
 use save::{SaveProblem, SaveStatus};
 use std::sync::Arc;
+use thongbao_core::engine::{self, Computed};
 use thongbao_core::history::{self, Snapshot};
 use thongbao_core::ingest::{self, IngestError};
 use thongbao_core::letter::{self, Letter, LetterFields, Profile};
@@ -103,6 +105,14 @@ pub struct AppState {
     /// defaults `use_profile` copies into `settings` and `fields`, which
     /// the clerk then edits; `current_profile` puts them back.
     pub profile: RwSignal<Profile>,
+    /// The built-in reports and the office's own (`profile-select`).
+    pub profiles: RwSignal<Vec<Profile>>,
+    /// The report that was active before a file switched it (the page
+    /// offers to go back).
+    pub switched_from: RwSignal<Option<Profile>>,
+    /// The active report definition's figures (`None`: the COVID report,
+    /// whose figures are `summary`).
+    pub computed: Memo<Option<Arc<Computed>>>,
     pub summary: Memo<Summary>,
     /// `summary`, one frame later: the letter and the charts (thousands of
     /// rows and bars) follow the figures instead of holding them back.
@@ -180,17 +190,37 @@ impl AppState {
             ..
         } = restored.saved;
         let lang = RwSignal::new(lang_override.unwrap_or(saved_lang));
-        let data = RwSignal::new(restored.data.unwrap_or_else(Data::sample));
+        let active = saved_profile.unwrap_or_else(letter::covid_qr);
+        let data = RwSignal::new(
+            restored
+                .data
+                .or_else(|| report::sample_for(&active))
+                .unwrap_or_else(Data::sample),
+        );
         let manual = RwSignal::new(saved_manual);
         let settings = RwSignal::new(saved_settings);
         let fields = RwSignal::new(saved_fields);
-        let profile = RwSignal::new(saved_profile.unwrap_or_else(letter::covid_qr));
+        let profile = RwSignal::new(active);
+        let computed = Memo::new(move |_| {
+            profile.with(|p| {
+                let spec = p.report.as_ref()?;
+                Some(Arc::new(data.with(|d| engine::compute(d.dataset(), spec))))
+            })
+        });
         let summary = Memo::new(move |_| {
             data.with(|d| manual.with(|m| stats::summarize(d.dataset(), m, &settings.get())))
         });
         let summary_late = after_paint_copy(summary);
-        let letter = Memo::new(move |_| {
-            summary_late.with(|s| fields.with(|f| profile.with(|p| letter::build(s, f, p))))
+        let letter = Memo::new(move |_| match computed.get() {
+            Some(c) => fields.with(|f| {
+                profile.with(|p| match &p.report {
+                    Some(spec) => letter::build_report(&c, spec, f, p),
+                    None => letter::build(&summary_late.get(), f, p),
+                })
+            }),
+            None => {
+                summary_late.with(|s| fields.with(|f| profile.with(|p| letter::build(s, f, p))))
+            }
         });
         let loading = if restored.in_database.is_some() {
             Loading::Restoring
@@ -206,6 +236,9 @@ impl AppState {
             settings,
             fields,
             profile,
+            profiles: RwSignal::new(report::all_profiles(persist)),
+            switched_from: RwSignal::new(None),
+            computed,
             summary,
             summary_late,
             letter,
@@ -309,6 +342,7 @@ impl AppState {
 
     /// Back to the built-in sample and the seed letter.
     pub fn reset_to_sample(&self) {
+        self.switched_from.set(None);
         self.profile.set(letter::covid_qr());
         self.error.set(None);
         self.last_input.set(None);

@@ -101,7 +101,7 @@ fn one() -> u8 {
 
 /// How a measure is computed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
+#[serde(rename_all = "snake_case")]
 pub enum Formula {
     /// `num / den` as a percentage: accounts / residents, accounts / target
     /// (a per-unit target from its column). Over all units: the ratio of
@@ -134,7 +134,7 @@ pub struct ClassDef {
 /// A rule on a unit's figure. Values are as printed (40 for 40 %,
 /// 98,5 points as 98.5), compared exactly in fixed point.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
+#[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// At least `value` (≥ 100 % of target: completion).
     AtLeast { value: f64 },
@@ -155,7 +155,7 @@ pub enum Rule {
 
 /// What a change is measured against.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
+#[serde(rename_all = "snake_case")]
 pub enum Baseline {
     /// The period before the current one (last week's report).
     #[default]
@@ -202,6 +202,46 @@ pub struct ReportSpec {
     pub appendix: Vec<String>,
 }
 
+/// What finds a report's columns: per indicator its header phrases and
+/// the phrases that rule a header out, and the group column's phrases.
+/// This is all a read needs of a report (and what the worker is sent).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HeaderWords {
+    pub indicators: Vec<(Vec<String>, Vec<String>)>,
+    pub group: Vec<String>,
+}
+
+impl HeaderWords {
+    /// For each header, the indicator whose words it matches (each
+    /// indicator to its first column).
+    pub fn match_columns(&self, headers: &[String]) -> Vec<Option<usize>> {
+        let mut taken = vec![false; self.indicators.len()];
+        headers
+            .iter()
+            .map(|h| {
+                let w = header_words(h);
+                let k = self
+                    .indicators
+                    .iter()
+                    .enumerate()
+                    .position(|(k, (yes, no))| !taken[k] && header_matches(&w, yes, no))?;
+                taken[k] = true;
+                Some(k)
+            })
+            .collect()
+    }
+
+    /// How many of the indicators a header row holds.
+    pub fn fit(&self, headers: &[String]) -> usize {
+        self.match_columns(headers).iter().flatten().count()
+    }
+
+    /// Whether `h` is the group column's header.
+    pub fn is_group_header(&self, h: &str) -> bool {
+        header_matches(&header_words(h), &self.group, &[])
+    }
+}
+
 /// A phrase as header matching folds it: whole words, folded.
 pub fn header_words(s: &str) -> Vec<String> {
     fold(s)
@@ -236,28 +276,24 @@ impl ReportSpec {
     /// For each header, the indicator whose words it matches (each
     /// indicator to its first column).
     pub fn match_columns(&self, headers: &[String]) -> Vec<Option<usize>> {
-        let mut taken = vec![false; self.indicators.len()];
-        headers
-            .iter()
-            .map(|h| {
-                let w = header_words(h);
-                let k = self.indicators.iter().enumerate().position(|(k, ind)| {
-                    !taken[k] && header_matches(&w, &ind.headers, &ind.not_headers)
-                })?;
-                taken[k] = true;
-                Some(k)
-            })
-            .collect()
+        self.header_words().match_columns(headers)
     }
 
     /// How many of the indicators a header row holds.
     pub fn fit(&self, headers: &[String]) -> usize {
-        self.match_columns(headers).iter().flatten().count()
+        self.header_words().fit(headers)
     }
 
-    /// Whether `h` is the group column's header.
-    pub fn is_group_header(&self, h: &str) -> bool {
-        header_matches(&header_words(h), &self.group_headers, &[])
+    /// The part of the definition that finds its columns.
+    pub fn header_words(&self) -> HeaderWords {
+        HeaderWords {
+            indicators: self
+                .indicators
+                .iter()
+                .map(|i| (i.headers.clone(), i.not_headers.clone()))
+                .collect(),
+            group: self.group_headers.clone(),
+        }
     }
 
     /// What is wrong with the definition, if anything: ids unknown, used
@@ -330,6 +366,62 @@ impl ReportSpec {
             out.push(SpecProblem::NoIndicators);
         }
         out
+    }
+}
+
+/// An id made from a header: its folded words joined by `_` ("Số hồ sơ
+/// tiếp nhận" → `so_ho_so_tiep_nhan`), at most 40 characters.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for w in header_words(s) {
+        let w: String = w.chars().filter(char::is_ascii_alphanumeric).collect();
+        if w.is_empty() || out.len() + w.len() + 1 > 40 {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+impl ReportSpec {
+    /// A first definition from a file's figure columns: one count per
+    /// header, each found by its own words, all of them on the cards and
+    /// in the appendix. The office then names, adds measures and classes.
+    pub fn from_columns(headers: &[String]) -> ReportSpec {
+        let mut indicators: Vec<IndicatorDef> = Vec::new();
+        for (n, h) in headers.iter().enumerate() {
+            if header_words(h).is_empty() {
+                continue;
+            }
+            let mut id = slug(h);
+            if id.is_empty() || indicators.iter().any(|i| i.id == id) {
+                id = format!("cot_{}", n + 1);
+            }
+            indicators.push(IndicatorDef {
+                id,
+                name: h.trim().to_string(),
+                name_en: String::new(),
+                headers: vec![h.trim().to_string()],
+                not_headers: Vec::new(),
+                kind: Kind::Count,
+                unit: String::new(),
+                aggregate: Aggregate::Sum,
+                decimals: 0,
+                change_of: None,
+            });
+        }
+        let ids: Vec<String> = indicators.iter().map(|i| i.id.clone()).collect();
+        ReportSpec {
+            indicators,
+            unit_word: "đơn vị".into(),
+            kpis: ids.clone(),
+            chart: ids.first().cloned(),
+            appendix: ids,
+            ..ReportSpec::default()
+        }
     }
 }
 
@@ -417,6 +509,18 @@ mod tests {
         // "trú" alone is not the phrase "thường trú"; words, not substrings.
         assert_eq!(spec.fit(&["Tạm trú".to_string()]), 0);
         assert_eq!(spec.fit(&["Chỉ tiêuxyz".to_string()]), 0);
+    }
+
+    #[test]
+    fn a_definition_from_a_files_columns_fits_that_file() {
+        let h: Vec<String> = ["Số hồ sơ tiếp nhận", "Đã giải quyết", "Quá hạn", ""]
+            .map(String::from)
+            .to_vec();
+        let spec = ReportSpec::from_columns(&h);
+        let ids: Vec<&str> = spec.indicators.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["so_ho_so_tiep_nhan", "da_giai_quyet", "qua_han"]);
+        assert_eq!(spec.fit(&h), 3);
+        assert!(spec.problems().is_empty(), "{:?}", spec.problems());
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub struct ReadOptions {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReportHeaders {
     pub id: String,
-    pub spec: thongbao_model::report::ReportSpec,
+    pub words: thongbao_model::report::HeaderWords,
 }
 
 impl ReadOptions {

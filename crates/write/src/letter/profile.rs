@@ -168,6 +168,47 @@ impl Profile {
         Ok(p)
     }
 
+    /// A new report of the office's own from a definition, keeping `base`'s
+    /// letterhead and texts: an intro and one sentence per indicator to
+    /// start from.
+    pub fn designed(base: &Profile, name: &str, spec: crate::spec::ReportSpec) -> Profile {
+        let section1 = spec
+            .indicators
+            .iter()
+            .map(|i| format!("{}: {{{}}}[ ({{{}.diff}})].", i.name, i.id, i.id))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut id = format!("rieng-{}", crate::spec::slug(name).replace('_', "-"));
+        id.truncate(40);
+        let mut fields = base.fields.clone();
+        fields.subject = format!("V/v {}[ đến ngày {{date}}]", name.to_lowercase());
+        fields.appendix_title = format!("{}[ ĐẾN NGÀY {{date}}]", name.to_uppercase());
+        fields.section1 = None;
+        Profile {
+            version: PROFILE_VERSION,
+            id: id.trim_end_matches('-').to_string(),
+            name: name.to_string(),
+            name_en: String::new(),
+            thresholds: Thresholds::default(),
+            section_titles: base.section_titles.clone(),
+            section1,
+            intro: format!(
+                "{{issuer_full}} thông báo {} trên địa bàn {{area}} đến ngày {{date}} như sau:",
+                name.to_lowercase()
+            ),
+            changes: Vec::new(),
+            appendix_labels: Vec::new(),
+            unit_label: "Đơn vị".into(),
+            district_label: base.district_label.clone(),
+            fields,
+            report: Some(spec),
+            column_labels: Vec::new(),
+            change_words: ChangeWords::default(),
+            previous_word: String::new(),
+            total_label: String::new(),
+        }
+    }
+
     /// The label of a generic appendix column.
     pub fn column_label(&self, col: &str) -> Option<&str> {
         self.column_labels
@@ -183,6 +224,49 @@ impl Profile {
             .map(|(_, l)| l.clone())
             .unwrap_or_else(|| i.label(crate::Lang::Vi).to_string())
     }
+}
+
+#[cfg(test)]
+#[test]
+fn builtin_profiles_read() {
+    for j in [DE_AN_06_JSON, CHI_SO_766_JSON] {
+        let p = Profile::from_json(j).expect("built-in profile reads");
+        assert!(p.report.is_some());
+        // And survives its own JSON.
+        assert_eq!(Profile::from_json(&p.to_json()), Ok(p));
+    }
+    assert_eq!(builtins().len(), 3);
+}
+
+#[cfg(test)]
+#[test]
+fn bad_profiles_are_refused_with_a_reason() {
+    let e = Profile::from_json("{").unwrap_err();
+    assert!(matches!(e, ProfileError::Json { .. }));
+    let mut p: Profile = Profile::from_json(DE_AN_06_JSON).unwrap();
+    p.version = 99;
+    assert_eq!(
+        Profile::from_json(&p.to_json()),
+        Err(ProfileError::Newer { version: 99 })
+    );
+    p.version = 2;
+    if let Some(r) = &mut p.report {
+        r.kpis.push("no_such".into());
+    }
+    let e = Profile::from_json(&p.to_json()).unwrap_err();
+    assert!(
+        e.message(crate::Lang::Vi).contains("no_such"),
+        "{}",
+        e.message(crate::Lang::Vi)
+    );
+    assert!(e.message(crate::Lang::En).contains("no_such"));
+    // A version-1 file (the COVID report's, before definitions) reads.
+    let mut v1 = covid_qr();
+    v1.version = 1;
+    let json = v1.to_json();
+    let back = Profile::from_json(&json).unwrap();
+    assert_eq!(back.report, None);
+    assert_eq!(back.version, PROFILE_VERSION);
 }
 
 fn s(x: &str) -> String {
@@ -267,6 +351,21 @@ pub fn builtins() -> Vec<Profile> {
             .filter_map(|j| Profile::from_json(j).ok()),
     );
     out
+}
+
+/// The office's own profiles as the browser keeps them: a JSON list of
+/// profile files, each read on its own (a faulty one is left out).
+pub fn list_from_json(s: &str) -> Vec<Profile> {
+    let raw: Vec<String> = serde_json::from_str(s).unwrap_or_default();
+    raw.iter()
+        .filter_map(|p| Profile::from_json(p).ok())
+        .collect()
+}
+
+/// [`list_from_json`]'s form.
+pub fn list_to_json(ps: &[Profile]) -> String {
+    let raw: Vec<String> = ps.iter().map(Profile::to_json).collect();
+    serde_json::to_string(&raw).unwrap_or_default()
 }
 
 /// The sample file of a built-in report: (file name, contents).

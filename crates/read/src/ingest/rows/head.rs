@@ -154,7 +154,7 @@ fn fit(texts: &[String], opts: &ReadOptions) -> Option<(Vec<Option<Role>>, Optio
         .count();
     let mut best: (
         usize,
-        Option<&thongbao_model::report::ReportSpec>,
+        Option<&thongbao_model::report::HeaderWords>,
         Option<&str>,
     ) = (builtin, None, None);
     let score = |id: Option<&str>, n: usize| {
@@ -163,10 +163,10 @@ fn fit(texts: &[String], opts: &ReadOptions) -> Option<(Vec<Option<Role>>, Optio
     };
     let mut best_score = score(None, builtin);
     for r in &opts.reports {
-        let n = r.spec.fit(texts);
+        let n = r.words.fit(texts);
         let s = score(Some(&r.id), n);
         if n > 0 && s > best_score {
-            best = (n, Some(&r.spec), Some(&r.id));
+            best = (n, Some(&r.words), Some(&r.id));
             best_score = s;
         }
     }
@@ -187,7 +187,7 @@ fn fit(texts: &[String], opts: &ReadOptions) -> Option<(Vec<Option<Role>>, Optio
 fn generic_roles(
     texts: &[String],
     roles: Vec<Option<Role>>,
-    spec: &thongbao_model::report::ReportSpec,
+    spec: &thongbao_model::report::HeaderWords,
 ) -> Vec<Option<Role>> {
     let figures = spec.match_columns(texts);
     let group = texts.iter().position(|t| spec.is_group_header(t));

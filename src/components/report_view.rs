@@ -1,0 +1,192 @@
+//! A report definition's dashboard: its cards (`total-<id>`,
+//! `delta-<id>`), its classes' lists, its table (the letter's appendix) and
+//! the cells that could not be read. The COVID report has its own
+//! (`dashboard`, `unit_table`).
+
+use crate::i18n::{t, tr, K};
+use crate::state::use_state;
+use leptos::prelude::*;
+use std::sync::Arc;
+use thongbao_core::engine::Computed;
+use thongbao_core::letter::report::{figure_text, signed_text};
+use thongbao_core::{format, html};
+
+/// The cards and the class lists.
+#[component]
+pub fn ReportDashboard() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let computed = state.computed;
+    let cards = move || {
+        let Some(c) = computed.get() else {
+            return ().into_any();
+        };
+        let kpis = state.profile.with(|p| {
+            p.report
+                .as_ref()
+                .map(|r| r.kpis.clone())
+                .unwrap_or_default()
+        });
+        let en = lang.get() == thongbao_core::Lang::En;
+        let prev = c
+            .baseline
+            .as_ref()
+            .and_then(|b| b.date)
+            .map(|d| format!(" {} {}", t(lang.get(), K::Since), d.dm()))
+            .unwrap_or_default();
+        kpis.iter()
+            .filter_map(|id| {
+                let k = c.index(id)?;
+                let f = c.figures[k].clone();
+                let value =
+                    c.current.totals[k].map_or_else(|| "—".to_string(), |v| figure_text(&f, v));
+                let delta = c.changes[k].map(|d| {
+                    let arrow = if d.is_zero() {
+                        "●"
+                    } else if d.is_negative() {
+                        "▼"
+                    } else {
+                        "▲"
+                    };
+                    view! {
+                        <span class="tb-delta">
+                            <span aria-hidden="true">{arrow} " "</span>
+                            <span data-testid=format!("delta-{id}")>{signed_text(&f, d)}</span>
+                            {prev.clone()}
+                        </span>
+                    }
+                });
+                let label = if en && !f.name_en.is_empty() {
+                    f.name_en.clone()
+                } else {
+                    f.name.clone()
+                };
+                Some(view! {
+                    <div class="tb-kpi">
+                        <span class="tb-kpi-label">{label}</span>
+                        <span class="tb-kpi-value" data-testid=format!("total-{id}")>{value}</span>
+                        {delta}
+                    </div>
+                })
+            })
+            .collect_view()
+            .into_any()
+    };
+    let units = move || computed.with(|c| c.as_ref().map_or(0, |c| c.current.units.len()));
+    view! {
+        <div class="tb-kpis">
+            <div class="tb-kpi">
+                <span class="tb-kpi-label">{tr(K::Units)}</span>
+                <span class="tb-kpi-value" data-testid="unit-count">{move || format::int(units() as i64)}</span>
+            </div>
+            {cards}
+        </div>
+        <ClassLists />
+        <CellProblems />
+    }
+}
+
+/// One list per class that has members.
+#[component]
+fn ClassLists() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let lists = move || {
+        let Some(c) = state.computed.get() else {
+            return ().into_any();
+        };
+        let en = lang.get() == thongbao_core::Lang::En;
+        let defs = state.profile.with(|p| {
+            p.report
+                .as_ref()
+                .map(|r| r.classes.clone())
+                .unwrap_or_default()
+        });
+        defs.iter()
+            .filter_map(|d| {
+                let cl = c.class(&d.id)?;
+                if cl.members.is_empty() {
+                    return None;
+                }
+                let names = html::list_items(cl.members.iter().map(|&i| c.current.units[i].name.as_str()), "unit-name");
+                let title = if en && !d.name_en.is_empty() { d.name_en.clone() } else { d.name.clone() };
+                Some(view! {
+                    <div>
+                        <h3>{title} " (" {format!("{}/{}", cl.members.len(), cl.judged)} ")"</h3>
+                        <details class="tb-names" prop:open=cl.members.len() <= 25>
+                            <summary>{format!("{} {}", cl.members.len(), t(lang.get(), K::NUnits))}</summary>
+                            <ol data-testid=format!("class-{}", d.id) inner_html=names></ol>
+                        </details>
+                    </div>
+                })
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! { <div class="tb-classes">{lists}</div> }
+}
+
+/// Cells of the report's columns that are not numbers, and columns the
+/// file lacks: said, never silently zero.
+#[component]
+fn CellProblems() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let has = move || {
+        state.computed.with(|c| {
+            c.as_ref()
+                .is_some_and(|c| !c.problems.is_empty() || !c.missing_columns.is_empty())
+        })
+    };
+    let body = move || {
+        let c: Option<Arc<Computed>> = state.computed.get();
+        let Some(c) = c else { return ().into_any() };
+        let items: Vec<String> = c
+            .problems
+            .iter()
+            .take(200)
+            .map(|p| {
+                format!(
+                    "{} {}, «{}»: “{}”",
+                    t(lang.get(), K::Line),
+                    p.line,
+                    p.column,
+                    p.text
+                )
+            })
+            .collect();
+        let missing = (!c.missing_columns.is_empty()).then(|| {
+            format!(
+                "{}: {}.",
+                t(lang.get(), K::MissingColumns),
+                c.missing_columns.join(", ")
+            )
+        });
+        let list = html::list_items(items.iter().map(String::as_str), "cell-problem");
+        let heading = (!items.is_empty()).then(|| view! { <h3>{tr(K::CellProblems)}</h3> });
+        view! {
+            <p>{missing}</p>
+            {heading}
+            <ul inner_html=list></ul>
+        }
+        .into_any()
+    };
+    view! {
+        <Show when=has>
+            <div class="tb-warning" role="status" data-testid="report-problems">{body}</div>
+        </Show>
+    }
+}
+
+/// The report's table: the letter's appendix, as the page shows it.
+#[component]
+pub fn ReportTable() -> impl IntoView {
+    let state = use_state();
+    let rows = move || state.letter.with(|l| html::appendix_table(&l.appendix));
+    view! {
+        <h2>{tr(K::ReportTable)}</h2>
+        <div class="tb-table-wrap" tabindex="0">
+            <table class="tb-table" data-testid="unit-table" inner_html=rows></table>
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+// Reports as data, through the page: a Đề án 06 file dropped while the
+// COVID report is active switches the report (and back); each built-in
+// report's sample gives its letter; a report made in the designer, saved,
+// cleared and opened again gives the same letter.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startServer, launch, openApp, text, waitText, chooseFiles, ROOT } from "./helpers.mjs";
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const asset = (name) => ({ name, mimeType: "text/csv", buffer: fs.readFileSync(path.join(ROOT, "assets", name)) });
+const selected = (page) => page.getByTestId("profile-select").evaluate((s) => s.options[s.selectedIndex].text);
+
+test("a Đề án 06 file dropped on the COVID report switches the report and writes its letter", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  assert.match(await selected(page), /Covid/);
+  await chooseFiles(page, asset("de-an-06-gia-lai-2026-11-27.csv"));
+  await waitText(page, "total-accounts", (t) => t === "369.077");
+  assert.match(await text(page, "report-switched"), /Đề án 06/);
+  assert.match(await selected(page), /Đề án 06/);
+  // Figures from tools/make-samples.py (Python's Decimal).
+  assert.equal(await text(page, "unit-count"), "47");
+  assert.equal(await text(page, "total-residents"), "1.043.360");
+  assert.equal(await text(page, "total-target"), "634.657");
+  assert.equal(await text(page, "total-accounts_residents"), "35,4%");
+  assert.equal(await text(page, "total-accounts_target"), "58,2%");
+  assert.equal(await text(page, "delta-accounts"), "+8.700");
+  const notice = await waitText(page, "notice", (t) => t.includes("369.077 tài khoản"));
+  assert.match(notice, /đạt tỷ lệ 35,4% so với tổng số công dân thường trú, đạt 58,2% so với chỉ tiêu đề ra, so với tuần trước tăng 8\.700 tài khoản/);
+  assert.match(notice, /Có 5\/46 địa phương hoàn thành chỉ tiêu giao; 41 địa phương còn lại chưa hoàn thành, trong đó thấp nhất là xã Ia Dom với tỷ lệ 5,3% \(mới kích hoạt 109 tài khoản\/2\.068 chỉ tiêu giao\/5\.908 công dân thường trú\)/);
+  assert.match(notice, /ỦY BAN NHÂN DÂN\s*TỈNH GIA LAI/);
+  // The table is the appendix: the unreported commune is a row with blanks.
+  const table = await text(page, "unit-table");
+  assert.match(table, /Xã An Lão/);
+  assert.equal(await page.getByTestId("class-unreported").locator("li").count(), 1);
+  // No COVID card is left on the page.
+  assert.equal(await page.getByTestId("total-scans").count(), 0);
+  // Back: the COVID report with the same data (it fits none of its columns).
+  await page.getByTestId("report-switch-back").click();
+  await waitText(page, "notice", (t) => t.includes("Covid-19"));
+  assert.match(await selected(page), /Covid/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("each built-in report shows its own sample letter", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await page.getByTestId("profile-select").selectOption("chi-so-766");
+  await waitText(page, "total-total", (t) => t === "87,56");
+  const notice = await waitText(page, "notice", (t) => t.includes("Nhóm được xếp loại"));
+  assert.match(notice, /Nhóm được xếp loại xuất sắc gồm 16\/36 đơn vị, chiếm tỷ lệ 44,4%; Nhóm được xếp loại tốt gồm 14\/36 đơn vị, chiếm tỷ lệ 38,9%; Nhóm được xếp loại khá gồm 6\/36 đơn vị, chiếm tỷ lệ 16,7% và không có đơn vị xếp loại trung bình và yếu/);
+  assert.match(notice, /Điểm số cao nhất là 99,31 điểm \(Sở Công Thương\) và điểm số thấp nhất là 72,58 điểm \(UBND phường An Bình\)/);
+  assert.match(await text(page, "delta-total"), /^\+2,23$/);
+  assert.match(await text(page, "unit-table"), /tăng 10 bậc/);
+  await page.getByTestId("profile-select").selectOption("de-an-06");
+  await waitText(page, "total-accounts", (t) => t === "369.077");
+  await page.getByTestId("profile-select").selectOption("covid-qr-pccovid");
+  await waitText(page, "total-scans", (t) => t === "4.336");
+  assert.match(await text(page, "notice"), /2092\/UBND-VHTT/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a report made in the designer, saved, cleared and opened again gives the same letter", async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tb-designer-"));
+  const { page, context, errors } = await openApp(browser, srv.url);
+  const file = {
+    name: "ho-so-thang-11.csv", mimeType: "text/csv",
+    buffer: Buffer.from("STT,Đơn vị,Hồ sơ tiếp nhận,Hồ sơ đúng hạn\n1,Xã Ia Grai,120,90\n2,Xã Ia Hrung,80,20\n3,Phường Pleiku,200,190\n"),
+  };
+  await chooseFiles(page, file);
+  // No report knows these columns: the page asks, and the designer starts from them.
+  await page.getByTestId("column-mapping").waitFor();
+  await page.getByTestId("designer").locator("summary").click();
+  await page.getByTestId("designer-from-columns").click();
+  await waitText(page, "total-ho_so_tiep_nhan", (t) => t === "400");
+  assert.equal(await text(page, "total-ho_so_dung_han"), "300");
+  // A ratio: đúng hạn / tiếp nhận = 300/400 = 75,0 %.
+  await page.getByTestId("designer-add-measure").click();
+  await page.getByTestId("measure-num-0").selectOption("ho_so_dung_han");
+  await page.getByTestId("measure-den-0").selectOption("ho_so_tiep_nhan");
+  await waitText(page, "total-ty_le_1", (t) => t === "75,0%");
+  // A class: below 50 % (Xã Ia Hrung: 20/80 = 25 %).
+  await page.getByTestId("designer-add-class").click();
+  await waitText(page, "class-nhom_1", (t) => t.includes("Xã Ia Hrung"));
+  // The sentences, with a live preview.
+  const s = page.getByTestId("designer-sentences");
+  await s.fill("Tổng số hồ sơ tiếp nhận {ho_so_tiep_nhan}, đúng hạn {ho_so_dung_han}, đạt {ty_le_1}.\nCác đơn vị dưới 50%: {list:nhom_1}.");
+  await s.press("Tab");
+  const letter = await waitText(page, "notice", (t) => t.includes("đạt 75,0%"));
+  assert.match(letter, /Tổng số hồ sơ tiếp nhận 400, đúng hạn 300, đạt 75,0%\./);
+  assert.match(letter, /Các đơn vị dưới 50%: xã Ia Hrung\./);
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("profile-save").click()]);
+  const saved = path.join(tmp, "bao-cao.json");
+  await dl.saveAs(saved);
+  const json = JSON.parse(fs.readFileSync(saved, "utf8"));
+  assert.equal(json.version, 2);
+  assert.equal(json.report.indicators.length, 2);
+  // Clear everything (storage too), then open the saved report and the file again.
+  await page.evaluate(() => { localStorage.clear(); indexedDB.deleteDatabase("thongbao"); });
+  const fresh = await browser.newContext({ acceptDownloads: true });
+  const p2 = await fresh.newPage();
+  await p2.goto(srv.url);
+  await p2.getByTestId("total-scans").waitFor();
+  await p2.getByTestId("profile-open").setInputFiles(saved);
+  await waitText(p2, "profile-select", () => true);
+  assert.match(await selected(p2), /Báo cáo mới/);
+  await chooseFiles(p2, file);
+  const again = await waitText(p2, "notice", (t) => t.includes("đạt 75,0%"));
+  const body = (t) => t.slice(t.indexOf("Tổng số hồ sơ"), t.indexOf("2. "));
+  assert.equal(body(again), body(letter));
+  assert.equal(await text(p2, "total-ty_le_1"), "75,0%");
+  // A broken profile is refused with a reason and changes nothing.
+  await p2.getByTestId("profile-open").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from('{"version":2}') });
+  await waitText(p2, "profile-message", (t) => /không hợp lệ/.test(t));
+  assert.equal(await text(p2, "total-ty_le_1"), "75,0%");
+  assert.deepEqual(errors, []);
+  await fresh.close();
+  await context.close();
+});
