@@ -123,3 +123,15 @@ test("a report made in the designer, saved, cleared and opened again gives the s
   await fresh.close();
   await context.close();
 });
+
+test("360 px: a report's dashboard, table and the open designer fit", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, { viewport: { width: 360, height: 740 } });
+  await chooseFiles(page, asset("chi-so-766-gia-lai-2026-11.csv"));
+  await waitText(page, "total-total", (t) => t === "87,56");
+  await page.getByTestId("designer").locator("summary").click();
+  await page.getByTestId("designer-indicator").first().waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the page is ${width} px wide`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
