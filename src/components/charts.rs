@@ -11,7 +11,7 @@ use thongbao_core::model::Indicator;
 
 /// One chart with its download controls.
 #[component]
-fn ChartBox(
+pub fn ChartBox(
     /// `data-testid` of the chart container.
     testid: &'static str,
     /// File name stem for downloads.

@@ -8,6 +8,7 @@ use crate::state::use_state;
 use leptos::prelude::*;
 use std::sync::Arc;
 use thongbao_core::engine::Computed;
+use thongbao_core::export::{report_table as table_of, table};
 use thongbao_core::letter::report::{figure_text, signed_text};
 use thongbao_core::{format, html};
 
@@ -83,6 +84,26 @@ pub fn ReportDashboard() -> impl IntoView {
         </div>
         <ClassLists />
         <CellProblems />
+        <ReportChart />
+    }
+}
+
+/// The bars of the report's chart figure, one per unit.
+#[component]
+fn ReportChart() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang;
+    let chart = Memo::new(move |_| {
+        let c = state.computed.get()?;
+        let id = state
+            .profile
+            .with(|p| p.report.as_ref().and_then(|r| r.chart.clone()))?;
+        thongbao_core::chart::report_chart(&c, &id, lang.get())
+    });
+    view! {
+        <section class="tb-charts" aria-label=tr(K::Charts)>
+            <crate::components::charts::ChartBox testid="chart-report" stem="bieu-do" chart=chart />
+        </section>
     }
 }
 
@@ -178,13 +199,58 @@ fn CellProblems() -> impl IntoView {
     }
 }
 
+/// The table as a file: CSV, CSV for Vietnamese Excel, or .xlsx.
+fn export(state: crate::state::AppState, guard: Option<crate::embed::Guard>, kind: u8) {
+    let Some(c) = state.computed.get_untracked() else {
+        return;
+    };
+    let rows = state.profile.with_untracked(|p| {
+        p.report
+            .as_ref()
+            .map(|spec| table_of::report_table(&c, spec, p))
+            .unwrap_or_default()
+    });
+    let stem = match c.current.date {
+        Some(d) => format!("so-lieu-{}", d.iso()),
+        None => "so-lieu".to_string(),
+    };
+    let csv = "text/csv;charset=utf-8";
+    match kind {
+        0 => crate::embed::download(guard, &format!("{stem}.csv"), csv, &table::to_csv(&rows)),
+        1 => crate::embed::download(
+            guard,
+            &format!("{stem}-excel.csv"),
+            csv,
+            &table::to_csv_excel(&rows),
+        ),
+        _ => crate::embed::download(
+            guard,
+            &format!("{stem}.xlsx"),
+            table::XLSX_MIME,
+            &table::to_xlsx(&rows),
+        ),
+    }
+}
+
 /// The report's table: the letter's appendix, as the page shows it.
 #[component]
 pub fn ReportTable() -> impl IntoView {
     let state = use_state();
+    let guard = crate::embed::guard();
     let rows = move || state.letter.with(|l| html::appendix_table(&l.appendix));
     view! {
         <h2>{tr(K::ReportTable)}</h2>
+        <div class="tb-table-tools">
+            <button type="button" class="tb-secondary tb-small" data-testid="download-csv" on:click=move |_| export(state, guard, 0)>
+                {tr(K::DownloadCsv)}
+            </button>
+            <button type="button" class="tb-secondary tb-small" data-testid="download-csv-excel" on:click=move |_| export(state, guard, 1)>
+                {tr(K::DownloadCsvExcel)}
+            </button>
+            <button type="button" class="tb-secondary tb-small" data-testid="download-xlsx" on:click=move |_| export(state, guard, 2)>
+                {tr(K::DownloadXlsx)}
+            </button>
+        </div>
         <div class="tb-table-wrap" tabindex="0">
             <table class="tb-table" data-testid="unit-table" inner_html=rows></table>
         </div>

@@ -135,3 +135,22 @@ test("360 px: a report's dashboard, table and the open designer fit", async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a report's table downloads as .xlsx and CSV, its chart draws, and the .docx is its letter", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await page.getByTestId("profile-select").selectOption("de-an-06");
+  await waitText(page, "total-accounts", (t) => t === "369.077");
+  await page.getByTestId("chart-report").locator("svg").waitFor();
+  // One bar per reporting commune, each named.
+  assert.match(await page.getByTestId("chart-report").innerHTML(), /Xã Ia Dom/);
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+  const csvText = fs.readFileSync(await csv.path(), "utf8");
+  assert.match(csvText, /Phường Quy Nhơn,7875,4349,2198,27\.9,50\.5,75/);
+  const [x] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-xlsx").click()]);
+  assert.match(x.suggestedFilename(), /\.xlsx$/);
+  const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-docx").click()]);
+  const docx = fs.readFileSync(await d.path());
+  assert.equal(docx.subarray(0, 2).toString(), "PK");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -17,8 +17,13 @@ pub struct Report {
     pub previous_date: Option<String>,
     pub units: usize,
     pub districts: Option<usize>,
-    pub totals: BTreeMap<&'static str, i64>,
-    pub changes: BTreeMap<&'static str, i64>,
+    /// Per figure id (the COVID report's indicators, or a report
+    /// definition's indicators and measures): a JSON number, exact as the
+    /// page shows it.
+    pub totals: BTreeMap<String, Box<serde_json::value::RawValue>>,
+    pub changes: BTreeMap<String, Box<serde_json::value::RawValue>>,
+    /// The report's id (`covid-qr-pccovid`, `de-an-06`, …).
+    pub report: String,
     /// The rate as a JSON number ("30.0"), written from the scaled integer
     /// (exact, whatever the float printer would round: the scaled integer
     /// is the figure the page shows).
@@ -34,17 +39,58 @@ impl Report {
     }
 }
 
+/// A scaled integer (units of 10^-decimals) as an exact JSON number.
+fn raw(v: i64, decimals: u8) -> Option<Box<serde_json::value::RawValue>> {
+    let p = 10u64.pow(u32::from(decimals));
+    let (sign, a) = (if v < 0 { "-" } else { "" }, v.unsigned_abs());
+    let text = match decimals {
+        0 => format!("{sign}{a}"),
+        d => format!("{sign}{}.{:0w$}", a / p, a % p, w = d as usize),
+    };
+    serde_json::value::RawValue::from_string(text).ok()
+}
+
+/// The summary of a report definition's figures: every indicator and
+/// measure with a total, its change, and the members of no list (names
+/// are in the page).
+pub fn report_summary(c: &crate::engine::Computed, report: &str, source: &str) -> Report {
+    let mut totals = BTreeMap::new();
+    let mut changes = BTreeMap::new();
+    for (k, f) in c.figures.iter().enumerate() {
+        if let Some(v) = c.current.totals[k].and_then(|v| raw(v.rounded(f.decimals), f.decimals)) {
+            totals.insert(f.id.clone(), v);
+        }
+        if let Some(d) = c.changes[k].and_then(|v| raw(v.rounded(f.decimals), f.decimals)) {
+            changes.insert(f.id.clone(), d);
+        }
+    }
+    Report {
+        source: source.to_string(),
+        report_date: c.current.date.map(|d| d.iso()),
+        previous_date: c.baseline.as_ref().and_then(|b| b.date).map(|d| d.iso()),
+        units: c.current.units.len(),
+        districts: None,
+        totals,
+        changes,
+        install_rate: None,
+        install_rate_text: None,
+        high: Vec::new(),
+        low: Vec::new(),
+        report: report.to_string(),
+    }
+}
+
 /// The summary of a report: source, dates, counts, totals, changes, rate
 /// and the names of the high and low units.
 pub fn summary(s: &Summary, source: &str) -> Report {
     let mut totals = BTreeMap::new();
     let mut changes = BTreeMap::new();
     for i in Indicator::ALL {
-        if let Some(v) = s.total(i) {
-            totals.insert(i.id(), v);
+        if let Some(v) = s.total(i).and_then(|v| raw(v, 0)) {
+            totals.insert(i.id().to_string(), v);
         }
-        if let Some(d) = s.delta.get(i) {
-            changes.insert(i.id(), d);
+        if let Some(d) = s.delta.get(i).and_then(|v| raw(v, 0)) {
+            changes.insert(i.id().to_string(), d);
         }
     }
     let names = |idx: &[usize]| -> Vec<String> {
@@ -61,15 +107,8 @@ pub fn summary(s: &Summary, source: &str) -> Report {
         districts: s.district_count,
         totals,
         changes,
-        install_rate: s.rate.and_then(|r| {
-            let p = 10u64.pow(u32::from(s.decimals));
-            let (sign, a) = (if r < 0 { "-" } else { "" }, r.unsigned_abs());
-            let text = match s.decimals {
-                0 => format!("{sign}{a}"),
-                d => format!("{sign}{}.{:0w$}", a / p, a % p, w = d as usize),
-            };
-            serde_json::value::RawValue::from_string(text).ok()
-        }),
+        install_rate: s.rate.and_then(|r| raw(r, s.decimals)),
+        report: crate::letter::profile::COVID_ID.to_string(),
         install_rate_text: s
             .rate
             .map(|r| format!("{}%", crate::format::scaled(r, s.decimals))),

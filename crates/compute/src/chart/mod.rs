@@ -15,12 +15,14 @@ use crate::stats::{ScanClass, Summary};
 
 mod bars;
 mod kinds;
+mod report;
 mod svg;
 #[cfg(test)]
 mod tests;
 
 use crate::Lang;
 pub use kinds::{rate_chart, scans_chart, trend_chart};
+pub use report::report_chart;
 
 /// Width of every chart's viewBox.
 pub const WIDTH: f64 = 720.0;

@@ -4,4 +4,5 @@
 //! (Decree 30/2020 layout); the bytes are the same for the same letter.
 
 pub mod docx;
+pub mod report_table;
 pub mod table;

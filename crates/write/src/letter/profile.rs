@@ -273,12 +273,15 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
+/// The COVID report's id.
+pub const COVID_ID: &str = "covid-qr-pccovid";
+
 /// The COVID-19 QR / PC-Covid weekly report, with the seed letter
 /// (công văn 2092/UBND-VHTT, Quan Sơn, 16/11/2021) as its default fields.
 pub fn covid_qr() -> Profile {
     Profile {
         version: PROFILE_VERSION,
-        id: s("covid-qr-pccovid"),
+        id: s(COVID_ID),
         name: s("Kết quả ứng dụng CNTT phòng, chống dịch Covid-19 (mã QR, PC-Covid)"),
         thresholds: Thresholds::default(),
         section_titles: [
