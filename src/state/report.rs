@@ -34,7 +34,7 @@ pub fn all_profiles(persist: bool) -> Vec<Profile> {
 /// seed's.
 pub fn sample_for(p: &Profile) -> Option<Data> {
     let (name, text) = profile::sample_of(&p.id)?;
-    let opts = options_for(&[p.clone()], Some(p));
+    let opts = options_for(std::slice::from_ref(p), Some(p));
     ingest::read_with(text.as_bytes(), name, &opts)
         .ok()
         .map(|d| Data::Sample(Arc::new(d)))

@@ -69,6 +69,33 @@ pub fn issue_items(issues: &[(&str, &RowIssue)], lang: Lang, limit: usize) -> St
     o
 }
 
+/// A report's table (the letter's appendix) as `<thead>`, `<tbody>` and
+/// `<tfoot>` rows, numbers right-aligned (class `tb-num`).
+pub fn appendix_table(a: &crate::letter::Appendix) -> String {
+    let mut o = String::from("<thead><tr>");
+    for c in &a.columns {
+        o.push_str("<th scope=\"col\">");
+        escape_into(&mut o, c);
+        o.push_str("</th>");
+    }
+    o.push_str("</tr></thead><tbody>");
+    let cells = |o: &mut String, r: &[String], tag: &str| {
+        o.push_str("<tr>");
+        for (k, c) in r.iter().enumerate() {
+            let num = a.numeric.get(k).copied().unwrap_or(false);
+            el(o, tag, if num { "tb-num" } else { "" }, c);
+        }
+        o.push_str("</tr>");
+    };
+    for r in &a.rows {
+        cells(&mut o, r, "td");
+    }
+    o.push_str("</tbody><tfoot>");
+    cells(&mut o, &a.total, "td");
+    o.push_str("</tfoot>");
+    o
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,31 +128,4 @@ mod tests {
         );
         assert_eq!(list_items(["a"], ""), "<li>a</li>");
     }
-}
-
-/// A report's table (the letter's appendix) as `<thead>`, `<tbody>` and
-/// `<tfoot>` rows, numbers right-aligned (class `tb-num`).
-pub fn appendix_table(a: &crate::letter::Appendix) -> String {
-    let mut o = String::from("<thead><tr>");
-    for c in &a.columns {
-        o.push_str("<th scope=\"col\">");
-        escape_into(&mut o, c);
-        o.push_str("</th>");
-    }
-    o.push_str("</tr></thead><tbody>");
-    let cells = |o: &mut String, r: &[String], tag: &str| {
-        o.push_str("<tr>");
-        for (k, c) in r.iter().enumerate() {
-            let num = a.numeric.get(k).copied().unwrap_or(false);
-            el(o, tag, if num { "tb-num" } else { "" }, c);
-        }
-        o.push_str("</tr>");
-    };
-    for r in &a.rows {
-        cells(&mut o, r, "td");
-    }
-    o.push_str("</tbody><tfoot>");
-    cells(&mut o, &a.total, "td");
-    o.push_str("</tfoot>");
-    o
 }

@@ -10,6 +10,10 @@
 //! Architecture invariant: no sentence, letter or HTML here — only figures,
 //! classes and the cells that could not be read.
 
+// Figures sit in slots shared by every unit and the totals: index loops
+// over the slots read plainest.
+#![allow(clippy::needless_range_loop)]
+
 mod value;
 
 pub use value::Val;
@@ -345,7 +349,7 @@ fn sum_of(parts: impl Iterator<Item = Option<Val>>) -> Option<Val> {
     let mut acc = Val::fixed(0);
     let mut any = false;
     for p in parts {
-        acc = acc.add(p?)?;
+        acc = acc.plus(p?)?;
         any = true;
     }
     any.then_some(acc)
@@ -361,24 +365,24 @@ fn aggregate(
     match how {
         Aggregate::None => None,
         Aggregate::Sum => present().try_fold(None, |acc: Option<Val>, v| {
-            Some(Some(acc.map_or(Some(v), |a| a.add(v))?))
+            Some(Some(acc.map_or(Some(v), |a| a.plus(v))?))
         })?,
         Aggregate::Mean => {
             let n = present().count();
-            let sum = present().try_fold(Val::fixed(0), |a, v| a.add(v))?;
-            (n > 0).then(|| sum.div(n as i128)).flatten()
+            let sum = present().try_fold(Val::fixed(0), |a, v| a.plus(v))?;
+            (n > 0).then(|| sum.over(n as i128)).flatten()
         }
         Aggregate::WeightedMean { by } => {
             let w = index(by)?;
             let (mut num, mut den) = (Val::fixed(0), Val::fixed(0));
             for u in units {
                 if let (Some(v), Some(x)) = (u.vals[k], u.vals[w]) {
-                    num = num.add(v.mul(x)?)?;
-                    den = den.add(x)?;
+                    num = num.plus(v.times(x)?)?;
+                    den = den.plus(x)?;
                 }
             }
             let ratio = Val::percent(num, den)?;
-            ratio.div(100)
+            ratio.over(100)
         }
     }
 }
@@ -436,7 +440,7 @@ fn changes(
             .collect();
         for k in 0..n {
             totals[k] = match (cur.totals[k], b.totals[k]) {
-                (Some(x), Some(y)) => x.sub(y),
+                (Some(x), Some(y)) => x.minus(y),
                 _ => None,
             };
         }
@@ -446,7 +450,7 @@ fn changes(
             };
             for k in 0..n {
                 units[i][k] = match (u.vals[k], b.units[j].vals[k]) {
-                    (Some(x), Some(y)) => x.sub(y),
+                    (Some(x), Some(y)) => x.minus(y),
                     _ => None,
                 };
             }
@@ -535,7 +539,7 @@ fn by_group(cur: &PeriodFigures, members: &[usize]) -> Vec<(String, usize, usize
     }
     groups.retain(|x| x.1 > 0);
     // Stable: equal counts keep the table's order.
-    groups.sort_by(|a, b| b.1.cmp(&a.1));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.1));
     groups
 }
 

@@ -1,1 +1,301 @@
+//! The engine on small files, every expected figure worked out by hand.
 
+use super::*;
+use crate::ingest::{read_with, ReadOptions, ReportHeaders};
+use thongbao_model::report::{Bands, ClassDef, IndicatorDef, MeasureDef};
+
+fn ind(id: &str, header: &str, aggregate: Aggregate, decimals: u8) -> IndicatorDef {
+    IndicatorDef {
+        id: id.into(),
+        name: header.into(),
+        name_en: String::new(),
+        headers: vec![header.into()],
+        not_headers: Vec::new(),
+        kind: Kind::Count,
+        unit: String::new(),
+        aggregate,
+        decimals,
+        change_of: None,
+    }
+}
+
+fn class(id: &str, of: &str, rule: Rule) -> ClassDef {
+    ClassDef {
+        id: id.into(),
+        name: id.into(),
+        name_en: String::new(),
+        of: of.into(),
+        rule,
+    }
+}
+
+fn measure(id: &str, formula: Formula, decimals: u8) -> MeasureDef {
+    MeasureDef {
+        id: id.into(),
+        name: id.into(),
+        name_en: String::new(),
+        formula,
+        decimals,
+        unit: String::new(),
+    }
+}
+
+fn read(spec: &ReportSpec, csv: &str) -> Dataset {
+    let opts = ReadOptions {
+        reports: vec![ReportHeaders {
+            id: "t".into(),
+            words: spec.header_words(),
+        }],
+        ..ReadOptions::default()
+    };
+    let d = read_with(csv.as_bytes(), "t.csv", &opts).expect("reads");
+    assert_eq!(d.sources[0].report.as_deref(), Some("t"));
+    d
+}
+
+fn scores() -> ReportSpec {
+    ReportSpec {
+        indicators: vec![
+            ind("a", "điểm a", Aggregate::Mean, 2),
+            ind("b", "điểm b", Aggregate::Mean, 2),
+        ],
+        measures: vec![
+            measure(
+                "total",
+                Formula::Sum {
+                    of: vec!["a".into(), "b".into()],
+                },
+                2,
+            ),
+            measure(
+                "rank",
+                Formula::Rank {
+                    of: "total".into(),
+                    within_group: true,
+                },
+                0,
+            ),
+            measure(
+                "rank_all",
+                Formula::Rank {
+                    of: "total".into(),
+                    within_group: false,
+                },
+                0,
+            ),
+        ],
+        classes: vec![
+            class(
+                "top",
+                "total",
+                Rule::Between {
+                    min: 90.0,
+                    max: None,
+                },
+            ),
+            class(
+                "good",
+                "total",
+                Rule::Between {
+                    min: 80.0,
+                    max: Some(90.0),
+                },
+            ),
+            class("low", "total", Rule::Below { value: 80.0 }),
+        ],
+        bands: Some(Bands {
+            classes: vec!["top".into(), "good".into(), "low".into()],
+            ..Bands::default()
+        }),
+        group_headers: vec!["khối".into()],
+        ..ReportSpec::default()
+    }
+}
+
+const SCORES: &str = "Khối,Đơn vị,Điểm A,Điểm B\n\
+    Sở,Sở Một,45,45\n\
+    Sở,Sở Hai,\"44,99\",45\n\
+    Sở,Sở Ba,\"44,99\",45\n\
+    Xã,Xã Một,40,\"39,5\"\n\
+    Xã,Xã Hai,30,\n";
+
+#[test]
+fn sums_ranks_and_bands_at_their_edges() {
+    let spec = scores();
+    let c = compute(&read(&spec, SCORES), &spec);
+    let k = |id| c.index(id).unwrap();
+    let v = |u: usize, id| c.current.units[u].vals[k(id)].map(|v| v.text(2));
+    assert_eq!(v(0, "total").as_deref(), Some("90,00"));
+    assert_eq!(v(1, "total").as_deref(), Some("89,99"));
+    // A missing criterion: no total (not 30).
+    assert_eq!(v(4, "total"), None);
+    // Ties share a rank: 1, 2, 2; the other group starts again at 1.
+    let rank = |u: usize, id| c.current.units[u].vals[k(id)].map(|v| v.text(0));
+    let within: Vec<_> = (0..5).map(|u| rank(u, "rank")).collect();
+    assert_eq!(
+        within,
+        [
+            Some("1".into()),
+            Some("2".into()),
+            Some("2".into()),
+            Some("1".into()),
+            None
+        ]
+    );
+    assert_eq!(rank(3, "rank_all").as_deref(), Some("4"));
+    // 90 exactly is the top band; 89,99 is not.
+    assert_eq!(c.class("top").unwrap().members, [0]);
+    assert_eq!(c.class("good").unwrap().members, [1, 2]);
+    assert_eq!(c.class("low").unwrap().members, [3]);
+    assert_eq!(c.band_of, [Some(0), Some(1), Some(1), Some(2), None]);
+    // The unit without a total is judged by no rule.
+    assert_eq!(c.class("low").unwrap().judged, 4);
+    // Means of the units that report it: a = (45 + 44,99 + 44,99 + 40 + 30)
+    // / 5 = 40,996 → 41,00.
+    assert_eq!(c.total("a").unwrap().text(2), "41,00");
+    // b = (45 + 45 + 45 + 39,5) / 4 = 43,625 → 43,63 (half-up, once).
+    assert_eq!(c.total("b").unwrap().text(2), "43,63");
+    // Per group: (group, members, units).
+    assert_eq!(
+        c.class("good").unwrap().by_group,
+        [("Sở".to_string(), 2, 3)]
+    );
+}
+
+fn accounts() -> ReportSpec {
+    ReportSpec {
+        indicators: vec![
+            ind("target", "chỉ tiêu", Aggregate::Sum, 0),
+            ind("accounts", "tài khoản", Aggregate::Sum, 0),
+            ind("population", "dân số", Aggregate::Sum, 0),
+            ind(
+                "given",
+                "tỷ lệ có sẵn",
+                Aggregate::WeightedMean {
+                    by: "population".into(),
+                },
+                1,
+            ),
+        ],
+        measures: vec![measure(
+            "pct",
+            Formula::Ratio {
+                num: "accounts".into(),
+                den: "target".into(),
+            },
+            1,
+        )],
+        classes: vec![
+            class("done", "pct", Rule::AtLeast { value: 100.0 }),
+            class("zero", "accounts", Rule::Zero),
+            class("missing", "accounts", Rule::Missing),
+        ],
+        baseline: Baseline::Previous,
+        ..ReportSpec::default()
+    }
+}
+
+#[test]
+fn ratios_of_totals_weighted_means_zero_and_missing() {
+    let spec = accounts();
+    let csv = "Xã,Chỉ tiêu,Tài khoản,Dân số,Tỷ lệ có sẵn\n\
+        Xã A,1000,1000,100,\"10,0\"\n\
+        Xã B,3,1,300,\"50,0\"\n\
+        Xã C,10,0,,\n\
+        Xã D,10,,,\n\
+        Xã E,10,abc,,\n";
+    let c = compute(&read(&spec, csv), &spec);
+    // 1.001 / 1.033 = 96,9 % (the ratio of the totals, not a mean of rates).
+    assert_eq!(c.total("pct").unwrap().text(1), "96,9");
+    // (10×100 + 50×300) / 400 = 40,0.
+    assert_eq!(c.total("given").unwrap().text(1), "40,0");
+    assert_eq!(c.class("done").unwrap().members, [0]);
+    assert_eq!(c.class("zero").unwrap().members, [2]);
+    // Empty and unreadable cells are not reported; the unreadable one is named.
+    assert_eq!(c.class("missing").unwrap().members, [3, 4]);
+    assert_eq!(c.problems.len(), 1);
+    assert_eq!(c.problems[0].line, 6);
+    assert_eq!(c.problems[0].column, "Tài khoản");
+    assert_eq!(c.problems[0].text, "abc");
+    // 0/10 is the lowest rate, 1.000/1.000 the highest (first among equals).
+    assert_eq!(c.extreme("pct", false), Some(2));
+    assert_eq!(c.extreme("pct", true), Some(0));
+    assert_eq!(c.baseline, None);
+    assert_eq!(c.change("accounts"), None);
+}
+
+#[test]
+fn baselines_previous_fixed_date_and_a_year_earlier() {
+    let mut spec = accounts();
+    let csv = "Ngày,Xã,Chỉ tiêu,Tài khoản\n\
+        01/12/2025,Xã A,100,10\n\
+        20/11/2026,Xã A,100,40\n\
+        27/11/2026,Xã A,100,50\n\
+        01/12/2026,Xã A,100,55\n";
+    let d = read(&spec, csv);
+    let c = compute(&d, &spec);
+    assert_eq!(c.change("accounts").unwrap().text(0), "5");
+    assert_eq!(c.baseline.as_ref().unwrap().date, Date::new(2026, 11, 27));
+    spec.baseline = Baseline::Date {
+        date: Date::new(2026, 11, 20).unwrap(),
+    };
+    let c = compute(&d, &spec);
+    assert_eq!(c.change("accounts").unwrap().text(0), "15");
+    // 55 % − 40 % = 15 percentage points, per unit too.
+    assert_eq!(c.change("pct").unwrap().text(1), "15,0");
+    assert_eq!(
+        c.unit_changes[0][c.index("accounts").unwrap()]
+            .unwrap()
+            .text(0),
+        "15"
+    );
+    spec.baseline = Baseline::YearEarlier;
+    let c = compute(&d, &spec);
+    assert_eq!(c.change("accounts").unwrap().text(0), "45");
+    // A date the data does not hold: no baseline, no change.
+    spec.baseline = Baseline::Date {
+        date: Date::new(2020, 1, 1).unwrap(),
+    };
+    let c = compute(&d, &spec);
+    assert_eq!(c.baseline, None);
+    assert_eq!(c.change("accounts"), None);
+}
+
+#[test]
+fn a_change_column_gives_the_change_without_an_earlier_period() {
+    let mut spec = accounts();
+    let mut change = ind(
+        "accounts_change",
+        "tăng so với tuần trước",
+        Aggregate::Sum,
+        0,
+    );
+    change.change_of = Some("accounts".into());
+    spec.indicators.push(change);
+    let csv = "Xã,Chỉ tiêu,Tài khoản,Tăng so với tuần trước\nXã A,10,5,2\nXã B,10,5,-1\n";
+    let c = compute(&read(&spec, csv), &spec);
+    assert_eq!(c.change("accounts").unwrap().text(0), "1");
+    assert_eq!(
+        c.unit_changes[1][c.index("accounts").unwrap()]
+            .unwrap()
+            .text(0),
+        "-1"
+    );
+}
+
+/// A header over two rows under merged cells ("Tài khoản" above "Số
+/// lượng | Tỷ lệ") is one header per column.
+#[test]
+fn two_row_headers_are_joined() {
+    let mut spec = accounts();
+    spec.indicators[1].headers = vec!["tài khoản số lượng".into()];
+    let csv = "STT,Xã,Chỉ tiêu,Tài khoản,\n,,,Số lượng,Tỷ lệ (%)\n1,Xã A,10,5,\"50,0\"\n";
+    let d = read(&spec, csv);
+    assert_eq!(
+        d.extra_columns,
+        ["Chỉ tiêu", "Tài khoản Số lượng", "Tài khoản Tỷ lệ (%)"]
+    );
+    let c = compute(&d, &spec);
+    assert_eq!(c.total("accounts").unwrap().text(0), "5");
+    assert_eq!(d.sources[0].account.units, 1);
+}

@@ -49,7 +49,7 @@ impl Val {
         )
     }
 
-    pub fn add(self, o: Val) -> Option<Val> {
+    pub fn plus(self, o: Val) -> Option<Val> {
         if self.den == o.den {
             return Some(Val {
                 num: self.num.checked_add(o.num)?,
@@ -64,20 +64,20 @@ impl Val {
         )
     }
 
-    pub fn sub(self, o: Val) -> Option<Val> {
-        self.add(Val {
+    pub fn minus(self, o: Val) -> Option<Val> {
+        self.plus(Val {
             num: -o.num,
             den: o.den,
         })
     }
 
     /// `self / n`.
-    pub fn div(self, n: i128) -> Option<Val> {
+    pub fn over(self, n: i128) -> Option<Val> {
         Val::frac(self.num, self.den.checked_mul(n)?)
     }
 
     /// `self × w`, `w` fixed.
-    pub fn mul(self, w: Val) -> Option<Val> {
+    pub fn times(self, w: Val) -> Option<Val> {
         Val::frac(
             self.num.checked_mul(w.num)?,
             self.den
@@ -172,9 +172,9 @@ mod tests {
         );
         // A mean rounded once: (98,625 + 98,624) / 2 = 98,6245 → 98,62.
         let m = Val::fixed(986_250)
-            .add(Val::fixed(986_240))
+            .plus(Val::fixed(986_240))
             .unwrap()
-            .div(2)
+            .over(2)
             .unwrap();
         assert_eq!(m.text(2), "98,62");
         assert_eq!(Val::percent(Val::int(1), Val::int(0)), None);

@@ -54,7 +54,7 @@ fn is_total_label(s: &str) -> bool {
 /// Whether the text opens with "Cộng" (with its dot below), not "Công".
 fn spelt_cong(s: &str) -> bool {
     let first: String = s.chars().take(4).flat_map(char::to_lowercase).collect();
-    first == "cộng" || first == "c\u{1ed9}ng"
+    first == "cộng"
 }
 
 #[cfg(test)]
