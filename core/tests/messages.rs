@@ -200,3 +200,32 @@ fn every_discrepancy_and_letter_gap_in_both_languages() {
         check(&format!("{m:?}"), m.message(Lang::Vi), m.message(Lang::En));
     }
 }
+
+#[test]
+fn every_report_definition_fault_and_profile_error_in_both_languages() {
+    use thongbao_core::letter::profile::ProfileError;
+    use thongbao_core::spec::SpecProblem;
+    let problems = vec![
+        SpecProblem::BadId("Ma sai".into()),
+        SpecProblem::Twice("accounts".into()),
+        SpecProblem::Unknown("no_such".into()),
+        SpecProblem::NoHeaders("target".into()),
+        SpecProblem::NoIndicators,
+    ];
+    for p in &problems {
+        check(&format!("{p:?}"), p.message(Lang::Vi), p.message(Lang::En));
+    }
+    for e in [
+        ProfileError::Json {
+            place: thongbao_core::JsonPlace {
+                line: 1,
+                column: 2,
+                fault: thongbao_core::JsonFault::Syntax,
+            },
+        },
+        ProfileError::Newer { version: 9 },
+        ProfileError::Spec(problems),
+    ] {
+        check(&format!("{e:?}"), e.message(Lang::Vi), e.message(Lang::En));
+    }
+}

@@ -57,6 +57,66 @@ pub const SAMPLE_NAME: &str = "quan-son-2021-11-12.csv";
 /// 14: thiếu dữ liệu"). Built from the error's position and class, not its
 /// `Display`: serde's text is English and formatting it links a float
 /// printer with a 10 KB table into the WASM (ARCHITECTURE.md, "Size").
+/// Where and why a JSON file could not be read, to say in either language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JsonPlace {
+    pub line: usize,
+    pub column: usize,
+    pub fault: JsonFault,
+}
+
+/// The class of a JSON fault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonFault {
+    Io,
+    Syntax,
+    Data,
+    Eof,
+}
+
+impl JsonPlace {
+    pub fn of(e: &serde_json::Error) -> JsonPlace {
+        use serde_json::error::Category;
+        JsonPlace {
+            line: e.line(),
+            column: e.column(),
+            fault: match e.classify() {
+                Category::Io => JsonFault::Io,
+                Category::Syntax => JsonFault::Syntax,
+                Category::Data => JsonFault::Data,
+                Category::Eof => JsonFault::Eof,
+            },
+        }
+    }
+
+    /// "dòng 3, cột 14: sai cú pháp JSON" / "line 3, column 14: not valid JSON".
+    pub fn message(&self, lang: Lang) -> String {
+        let (l, c) = (self.line, self.column);
+        match lang {
+            Lang::Vi => {
+                let why = match self.fault {
+                    JsonFault::Io => "lỗi đọc",
+                    JsonFault::Syntax => "sai cú pháp JSON",
+                    JsonFault::Data => "dữ liệu không đúng dạng",
+                    JsonFault::Eof => "tệp bị cắt cụt",
+                };
+                format!("dòng {l}, cột {c}: {why}")
+            }
+            Lang::En => {
+                let why = match self.fault {
+                    JsonFault::Io => "read error",
+                    JsonFault::Syntax => "not valid JSON",
+                    JsonFault::Data => "unexpected data",
+                    JsonFault::Eof => "the file ends too early",
+                };
+                format!("line {l}, column {c}: {why}")
+            }
+        }
+    }
+}
+
+/// [`JsonPlace`] in both languages in one string, for the messages that
+/// still carry one text (saved work, archives, the worker's answer).
 pub fn json_error_place(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let why = match e.classify() {

@@ -484,7 +484,9 @@ pub fn open(bytes: &[u8]) -> Result<Opened, ArchiveError> {
         part(
             &pname,
             match e {
-                crate::letter::profile::ProfileError::Json { place } => place,
+                crate::letter::profile::ProfileError::Json { place } => {
+                    place.message(crate::Lang::Vi)
+                }
                 other => other.message(crate::Lang::Vi),
             },
         )

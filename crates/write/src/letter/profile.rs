@@ -106,8 +106,8 @@ pub const PROFILE_VERSION: u32 = 2;
 /// Why a profile file was refused; the profile in use stays.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ProfileError {
-    #[error("not a profile: {place}")]
-    Json { place: String },
+    #[error("not a profile")]
+    Json { place: crate::JsonPlace },
     #[error("made by a newer version ({version})")]
     Newer { version: u32 },
     #[error("the report definition has faults")]
@@ -118,9 +118,11 @@ impl ProfileError {
     pub fn message(&self, lang: crate::Lang) -> String {
         use crate::Lang::*;
         match (self, lang) {
-            (ProfileError::Json { place }, Vi) => format!("Tệp hồ sơ không hợp lệ ({place})."),
+            (ProfileError::Json { place }, Vi) => {
+                format!("Tệp hồ sơ không hợp lệ ({}).", place.message(Vi))
+            }
             (ProfileError::Json { place }, En) => {
-                format!("The profile file is not valid ({place}).")
+                format!("The profile file is not valid ({}).", place.message(En))
             }
             (ProfileError::Newer { version }, Vi) => {
                 format!("Tệp hồ sơ được tạo bởi phiên bản mới hơn (phiên bản {version}).")
@@ -153,7 +155,7 @@ impl Profile {
     /// this one); a report definition with faults is refused.
     pub fn from_json(s: &str) -> Result<Profile, ProfileError> {
         let mut p: Profile = serde_json::from_str(s).map_err(|e| ProfileError::Json {
-            place: crate::json_error_place(&e),
+            place: crate::JsonPlace::of(&e),
         })?;
         if p.version > PROFILE_VERSION {
             return Err(ProfileError::Newer { version: p.version });
