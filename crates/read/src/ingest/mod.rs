@@ -76,7 +76,8 @@ impl ReadOptions {
 }
 
 /// Why a file could not be used at all. The data already loaded stays.
-#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+/// Its serde (a worker sends it back as JSON) is `job`'s compact form.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum IngestError {
     #[error("Tệp «{file}» trống: không có dữ liệu để đọc. Hãy chọn tệp bảng số liệu đã lưu.")]
     Empty { file: String },

@@ -9,9 +9,12 @@
 //! `Display` gives the Vietnamese text (the page default); every place that
 //! shows an error to the clerk calls `message` with the page's [`Lang`].
 //! The errors travel inside [`crate::ingest::IngestError`], which a
-//! background worker sends back as JSON, hence serde.
+//! background worker sends back as JSON: an [`OfficeError`] travels as its
+//! two texts (Vietnamese, English), which is all the page shows of it, and
+//! comes back as [`OfficeError::Sent`]. The layers below have no serde (its
+//! derives on this tree cost the page ≈ 30 KB of code).
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{OdsError, XlsError, XlsxError, MB};
 use crate::Lang;
@@ -22,7 +25,7 @@ pub(super) fn mb(n: u64) -> u64 {
 }
 
 /// A zip package (.xlsx, .ods, .docx) that cannot be read.
-#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.message(Lang::Vi))]
 pub enum ZipError {
     /// No zip central directory: not an .xlsx/.ods/.docx or badly truncated.
@@ -82,7 +85,7 @@ impl ZipError {
 }
 
 /// What went wrong in an XML part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum XmlProblem {
     NotUtf8,
     Syntax,
@@ -115,7 +118,7 @@ impl XmlProblem {
 }
 
 /// An XML part that is not well-formed (or not UTF-8, or too deep).
-#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.message(Lang::Vi))]
 pub struct XmlError {
     /// The zip entry.
@@ -143,7 +146,7 @@ impl XmlError {
 }
 
 /// A sheet past the [`super::Limits`] (rows, columns, cells kept).
-#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.message(Lang::Vi))]
 pub enum LimitError {
     TooManyRows {
@@ -177,12 +180,18 @@ impl LimitError {
 }
 
 /// Why a workbook could not be read: its format's own error.
-#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.message(Lang::Vi))]
 pub enum OfficeError {
     Xlsx(#[from] XlsxError),
     Ods(#[from] OdsError),
     Xls(#[from] XlsError),
+    /// An error a background worker met, as it came back: its message in
+    /// each language.
+    Sent {
+        vi: String,
+        en: String,
+    },
 }
 
 impl OfficeError {
@@ -192,6 +201,25 @@ impl OfficeError {
             OfficeError::Xlsx(e) => e.message(lang),
             OfficeError::Ods(e) => e.message(lang),
             OfficeError::Xls(e) => e.message(lang),
+            OfficeError::Sent { vi, en } => match lang {
+                Lang::Vi => vi.clone(),
+                Lang::En => en.clone(),
+            },
         }
+    }
+}
+
+/// As its two texts, `[vi, en]`.
+impl Serialize for OfficeError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.message(Lang::Vi), self.message(Lang::En)).serialize(s)
+    }
+}
+
+/// From [`OfficeError`]'s `Serialize`: an [`OfficeError::Sent`].
+impl<'de> Deserialize<'de> for OfficeError {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (vi, en) = <(String, String)>::deserialize(d)?;
+        Ok(OfficeError::Sent { vi, en })
     }
 }

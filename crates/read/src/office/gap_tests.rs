@@ -597,6 +597,8 @@ fn every_office_error() -> Vec<OfficeError> {
     for e in &all {
         match e {
             OfficeError::Xlsx(_) | OfficeError::Ods(_) | OfficeError::Xls(_) => {}
+            // Made from the texts of one of the above, never by a reader.
+            OfficeError::Sent { .. } => {}
         }
     }
     all
@@ -608,6 +610,7 @@ fn inner_messages(e: &OfficeError, lang: Lang) -> Vec<String> {
         OfficeError::Xlsx(x) => x.message(lang),
         OfficeError::Ods(x) => x.message(lang),
         OfficeError::Xls(x) => x.message(lang),
+        OfficeError::Sent { .. } => e.message(lang),
     }];
     let (zip, xml, limit) = match e {
         OfficeError::Xlsx(XlsxError::Zip(z)) | OfficeError::Ods(OdsError::Zip(z)) => {
@@ -650,8 +653,14 @@ fn every_office_error_in_both_languages() {
         );
         assert!(!has_vietnamese(&en), "{en}");
         assert!(has_vietnamese(&ie.message(Lang::Vi)));
+        // The worker sends the texts: back on the page, it says the same.
         let json = crate::ingest::job::to_json(&Err(ie.clone()));
-        assert_eq!(crate::ingest::job::from_json(&json), Err(ie));
+        let back = crate::ingest::job::from_json(&json).unwrap_err();
+        for lang in [Lang::Vi, Lang::En] {
+            assert_eq!(back.message(lang), ie.message(lang));
+        }
+        assert_eq!(back.to_string(), ie.to_string());
+        assert_eq!(back.file(), "broken.xlsx");
     }
     let xls = [
         OfficeError::Xls(XlsError::Damaged(XlsProblem::BadRecord(42))),

@@ -1,12 +1,10 @@
 //! Why an .ods spreadsheet (or one of its tables) could not be read.
 
-use serde::{Deserialize, Serialize};
-
 use crate::office::xlsx::error::{encrypted, no_sheets};
 use crate::office::{LimitError, XmlError, ZipError};
 use crate::Lang;
 
-#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.message(Lang::Vi))]
 pub enum OdsError {
     /// The zip package (`content.xml` missing included).

@@ -1,14 +1,12 @@
 //! Why an .xls workbook (or one of its sheets) could not be read.
 
-use serde::{Deserialize, Serialize};
-
 use crate::office::error::mb;
 use crate::office::xlsx::error::{bad_reference, encrypted, no_sheets};
 use crate::office::LimitError;
 use crate::Lang;
 
 /// What is damaged in an .xls (OLE2 compound) file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum XlsProblem {
     /// No OLE2 header, or a header or root entry that makes no sense.
     NotCompound,
@@ -43,7 +41,7 @@ impl XlsProblem {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.message(Lang::Vi))]
 pub enum XlsError {
     /// The compound file or its workbook stream is damaged.

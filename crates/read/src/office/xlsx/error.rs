@@ -1,11 +1,9 @@
 //! Why an .xlsx workbook (or one of its sheets) could not be read.
 
-use serde::{Deserialize, Serialize};
-
 use crate::office::{LimitError, XmlError, ZipError};
 use crate::Lang;
 
-#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.message(Lang::Vi))]
 pub enum XlsxError {
     /// The zip package (a part missing included).
