@@ -79,3 +79,8 @@ for k,sz in enumerate(sizes):
 for c,v in agg.most_common(30): print(f'{v:8d} {c}')
 print('=== thongbao modules (any position)')
 for c,v in mods.most_common(40): print(f'{v:8d} {c}')
+if '--top' in sys.argv:
+    print('=== largest functions')
+    order = sorted(range(len(sizes)), key=lambda k: -sizes[k])
+    for k in order[:int(sys.argv[sys.argv.index('--top') + 1])]:
+        print(f'{sizes[k]:8d} {names.get(k + nimports, "?")[:160]}')

@@ -251,3 +251,21 @@ fn every_row_is_accounted_for_once() {
     assert_eq!(d.periods.len(), 1);
     assert_eq!(d.periods[0].date, crate::date::Date::find_in("16/11/2021"));
 }
+
+/// Found by the property tests: a title line above the header is not a
+/// header row to join ("ỦY BAN NHÂN DÂN HUYỆN …" would make every column a
+/// district's), nor is a letterhead over two cells.
+#[test]
+fn titles_are_not_joined_to_the_header() {
+    for top in [
+        "ỦY BAN NHÂN DÂN HUYỆN QUAN SƠN\n",
+        "UBND HUYỆN QUAN SƠN,,CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+    ] {
+        let t = format!("{top}Số TT,Huyện,Thị trấn/xã,Số điểm QR\n1,Quan Sơn,Xã Sơn Hà,7\n");
+        let d = read(t.as_bytes(), "a.csv").expect("reads");
+        let u = &d.periods[0].units[0];
+        assert_eq!(u.district.as_deref(), Some("Quan Sơn"), "{top}");
+        assert_eq!(u.values.get(Indicator::Locations), Some(7));
+        assert_eq!(d.sources[0].columns[0].header, "Số TT");
+    }
+}

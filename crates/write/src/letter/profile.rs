@@ -146,9 +146,10 @@ fn join(p: &[crate::spec::SpecProblem], lang: crate::Lang) -> String {
 }
 
 impl Profile {
-    /// The profile as a small JSON file.
+    /// The profile as a small JSON file (compact: the saved work writes
+    /// the same form, so the WASM holds one serializer of it, not two).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Read a profile saved by [`Profile::to_json`] (any version up to

@@ -83,26 +83,34 @@ fn search<'a>(
     let mut header = None;
     if opts.mapping.is_none() {
         while let Some(row) = rows.next() {
-            // This row as the second header row under the one before.
-            let joined = head
-                .last()
-                .and_then(|p| subheader_of(&p.texts(), &row))
-                .and_then(|j| fit(&j, opts).map(|f| (j, f)));
             let texts = row.texts();
+            let alone = fit_scored(&texts, opts);
+            // Not a header alone: perhaps the second row of one, under the
+            // row before.
+            let joined = match &alone {
+                Some(_) => None,
+                None => head
+                    .last()
+                    .and_then(|p| subheader_of(&p.texts(), &row))
+                    .and_then(|j| fit(&j, opts).map(|f| (j, f))),
+            };
             head.push(row);
             if let Some((j, (roles, report))) = joined {
                 header = Some(found(head.len() - 1, roles, j, report));
                 break;
             }
-            if let Some((roles, report)) = fit(&texts, opts) {
-                header = Some(found(head.len() - 1, roles, texts.clone(), report));
-                // The next row may be the header's second row.
+            if let Some((roles, report, n)) = alone {
+                header = Some(found(head.len() - 1, roles, texts.clone(), report.clone()));
+                // The next row may be the header's second row: joined when
+                // it finds as many figures for the same report.
                 if let Some(next) = rows.next() {
-                    let joined =
-                        subheader_of(&texts, &next).and_then(|j| fit(&j, opts).map(|f| (j, f)));
+                    let joined = subheader_of(&texts, &next)
+                        .and_then(|j| fit_scored(&j, opts).map(|f| (j, f)));
                     head.push(next);
-                    if let Some((j, (roles, report))) = joined {
-                        header = Some(found(head.len() - 1, roles, j, report));
+                    if let Some((j, (roles, rep, m))) = joined {
+                        if rep == report && m >= n {
+                            header = Some(found(head.len() - 1, roles, j, rep));
+                        }
                     }
                 }
                 break;
@@ -144,6 +152,15 @@ fn found(
 /// a report definition. A definition wins only with more matching figures
 /// than the active report (the built-in roles when none is active).
 fn fit(texts: &[String], opts: &ReadOptions) -> Option<(Vec<Option<Role>>, Option<String>)> {
+    fit_scored(texts, opts).map(|(roles, report, _)| (roles, report))
+}
+
+/// [`fit`], and how many figures the chosen report found.
+#[allow(clippy::type_complexity)]
+fn fit_scored(
+    texts: &[String],
+    opts: &ReadOptions,
+) -> Option<(Vec<Option<Role>>, Option<String>, usize)> {
     let roles = header::map_header(texts);
     if !roles.contains(&Some(Role::Unit)) {
         return None;
@@ -174,10 +191,11 @@ fn fit(texts: &[String], opts: &ReadOptions) -> Option<(Vec<Option<Role>>, Optio
         return None;
     }
     match best.1 {
-        None => Some((roles, None)),
+        None => Some((roles, None, best.0)),
         Some(spec) => Some((
             generic_roles(texts, roles, spec),
             best.2.map(str::to_string),
+            best.0,
         )),
     }
 }
@@ -214,11 +232,15 @@ fn cell(v: &[String], j: usize) -> &str {
 }
 
 /// `parent` joined with `row` when `row` is the second row of a header
-/// under merged cells ("Tài khoản VNeID" over "Số lượng | Tỷ lệ"): no
-/// figures, no unit name under the parent's unit column, and text under a
+/// under merged cells ("Tài khoản VNeID" over "Số lượng | Tỷ lệ"): a
+/// parent of two cells or more (not a title line), no figures, no unit name under the parent's unit column, and text under a
 /// blank parent cell that a cell to its left spans. Each column's header is
 /// then its parent's text and its own.
 fn subheader_of(parent: &[String], row: &RawRow) -> Option<Vec<String>> {
+    // A title line (one cell, "ỦY BAN NHÂN DÂN HUYỆN …") spans nothing.
+    if parent.iter().filter(|t| !t.is_empty()).count() < 2 {
+        return None;
+    }
     let sub = row.texts();
     let unit = header::map_header(parent)
         .iter()
