@@ -92,4 +92,76 @@ fn main() {
         }
         prev = Some((n, total));
     }
+    reports();
+}
+
+/// A Đề án 06 file of `n` communes: the shape of today's 3.321-commune
+/// country and of the 10.600-commune one of the older files.
+fn de_an_06_csv(n: usize) -> String {
+    let mut s = String::from(
+        "STT,Đơn vị,Công dân thường trú,Chỉ tiêu giao,Số tài khoản đã kích hoạt mức 2,Tăng so với tuần trước\n",
+    );
+    for i in 0..n {
+        let residents = 4000 + (i * 7919) % 60000;
+        let target = residents * 6 / 10;
+        let accounts = target * (5 + (i * 31) % 110) / 100;
+        s.push_str(&format!(
+            "{},Xã Số {i},{residents},{target},{accounts},{}\n",
+            i + 1,
+            i % 300
+        ));
+    }
+    s
+}
+
+/// The generic engine: read, compute and write the letter of a report
+/// definition (best of 3).
+fn reports() {
+    use thongbao_core::{engine, letter};
+    let p = letter::profile::builtins()
+        .into_iter()
+        .find(|p| p.id == "de-an-06")
+        .expect("built-in");
+    let spec = p.report.clone().expect("a definition");
+    let opts = ingest::ReadOptions {
+        reports: vec![ingest::ReportHeaders {
+            id: p.id.clone(),
+            words: spec.header_words(),
+        }],
+        ..Default::default()
+    };
+    println!();
+    println!("Reports as data (Đề án 06), native, release build:");
+    println!(
+        "{:>10} {:>10} {:>10} {:>12} {:>10}",
+        "communes", "KB", "ingest ms", "compute ms", "letter ms"
+    );
+    for n in [3_321, 10_600] {
+        let csv = de_an_06_csv(n);
+        let (mut bi, mut bc, mut bl) = (f64::MAX, f64::MAX, f64::MAX);
+        for _ in 0..3 {
+            let t = Instant::now();
+            let d = ingest::read_with(csv.as_bytes(), "de-an-06.csv", &opts).expect("reads");
+            let ti = t.elapsed().as_secs_f64() * 1e3;
+            let t = Instant::now();
+            let c = engine::compute(&d, &spec);
+            let tc = t.elapsed().as_secs_f64() * 1e3;
+            let t = Instant::now();
+            let l = letter::build_report(&c, &spec, &p.fields, &p);
+            let tl = t.elapsed().as_secs_f64() * 1e3;
+            assert_eq!(c.current.units.len(), n);
+            assert!(!l.body.is_empty());
+            bi = bi.min(ti);
+            bc = bc.min(tc);
+            bl = bl.min(tl);
+        }
+        println!(
+            "{:>10} {:>10.0} {:>10.1} {:>12.1} {:>10.1}",
+            n,
+            csv.len() as f64 / 1024.0,
+            bi,
+            bc,
+            bl
+        );
+    }
 }
