@@ -217,6 +217,9 @@ strings! {
     KeepReport = "keep-report": "Lưu vào danh sách báo cáo", "Keep in the report list";
     RuleAtLeast = "rule-at-least": "từ … trở lên", "at least";
     RuleBelow = "rule-below": "dưới …", "below";
+    RuleBetween = "rule-between": "từ … (khoảng)", "from … (a band)";
+    RuleAboveMean = "rule-above-mean": "từ …% trung bình trở lên", "at least …% of the mean";
+    RuleBelowMean = "rule-below-mean": "dưới …% trung bình", "below …% of the mean";
     RuleZero = "rule-zero": "bằng 0", "zero";
     RuleMissing = "rule-missing": "chưa báo cáo", "not reported";
     Problems = "problems": "Báo cáo chưa dùng được", "The report cannot be used yet";

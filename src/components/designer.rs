@@ -240,25 +240,45 @@ fn MeasureRows() -> impl IntoView {
     }
 }
 
-/// A rule's kind as the select names it, and its value.
+/// A rule's kind as the select names it, and its value (a band's lower
+/// bound, a share of the mean).
 fn rule_parts(r: &Rule) -> (&'static str, String) {
     match r {
         Rule::AtLeast { value } => ("at_least", value.to_string()),
         Rule::Below { value } => ("below", value.to_string()),
         Rule::Zero => ("zero", String::new()),
         Rule::Missing => ("missing", String::new()),
-        Rule::Between { min, .. } => ("at_least", min.to_string()),
-        Rule::AboveMean { percent } => ("at_least", percent.to_string()),
-        Rule::BelowMean { percent } => ("below", percent.to_string()),
+        Rule::Between { min, .. } => ("between", min.to_string()),
+        Rule::AboveMean { percent } => ("above_mean", percent.to_string()),
+        Rule::BelowMean { percent } => ("below_mean", percent.to_string()),
     }
 }
 
+/// A rule of another kind, from the value shown.
 fn rule_of(kind: &str, value: f64) -> Rule {
     match kind {
         "below" => Rule::Below { value },
         "zero" => Rule::Zero,
         "missing" => Rule::Missing,
+        "between" => Rule::Between {
+            min: value,
+            max: None,
+        },
+        "above_mean" => Rule::AboveMean { percent: value },
+        "below_mean" => Rule::BelowMean { percent: value },
         _ => Rule::AtLeast { value },
+    }
+}
+
+/// The same rule with a new value (a band keeps its upper bound).
+fn with_value(r: &Rule, value: f64) -> Rule {
+    match r {
+        Rule::Between { max, .. } => Rule::Between {
+            min: value,
+            max: *max,
+        },
+        Rule::Zero | Rule::Missing => r.clone(),
+        other => rule_of(rule_parts(other).0, value),
     }
 }
 
@@ -281,15 +301,24 @@ fn ClassRows() -> impl IntoView {
                     move |v: String| edit(state, |r| if let Some(x) = r.classes.get_mut(n) { f(x, v) })
                 };
                 let (kind, value) = rule_parts(&c.rule);
-                let kinds = [("at_least", K::RuleAtLeast), ("below", K::RuleBelow), ("zero", K::RuleZero), ("missing", K::RuleMissing)]
+                let kinds = [
+                    ("at_least", K::RuleAtLeast),
+                    ("below", K::RuleBelow),
+                    ("between", K::RuleBetween),
+                    ("above_mean", K::RuleAboveMean),
+                    ("below_mean", K::RuleBelowMean),
+                    ("zero", K::RuleZero),
+                    ("missing", K::RuleMissing),
+                ]
                     .map(|(k, label)| view! { <option value=k selected=k == kind>{t(lang.get_untracked(), label)}</option> });
                 let set_kind = move |v: String| edit(state, |r| if let Some(x) = r.classes.get_mut(n) {
                     let value = rule_parts(&x.rule).1.parse().unwrap_or(0.0);
                     x.rule = rule_of(&v, value);
                 });
                 let set_value = move |v: String| edit(state, |r| if let Some(x) = r.classes.get_mut(n) {
-                    let kind = rule_parts(&x.rule).0;
-                    x.rule = rule_of(kind, v.replace(',', ".").trim().parse().unwrap_or(0.0));
+                    if let Ok(value) = v.replace(',', ".").trim().parse::<f64>() {
+                        x.rule = with_value(&x.rule, value);
+                    }
                 });
                 view! {
                     <div class="tb-designer-row" data-testid="designer-class">
@@ -415,8 +444,14 @@ pub fn Designer() -> impl IntoView {
                 {tr(K::FromColumns)}
             </button>
             <Show when=generic>
-                <Field label=K::ReportName testid="designer-name".to_string() value=state.profile.with_untracked(|p| p.name.clone())
-                    on_set=move |v| state.profile.update(|p| p.name = v) />
+                <label class="tb-field">
+                    <span>{tr(K::ReportName)}</span>
+                    <input type="text" data-testid="designer-name" prop:value=move || state.profile.with(|p| p.name.clone())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            state.profile.update(|p| p.name = v);
+                        } />
+                </label>
                 <IndicatorRows />
                 <MeasureRows />
                 <ClassRows />

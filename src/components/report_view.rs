@@ -237,7 +237,10 @@ fn export(state: crate::state::AppState, guard: Option<crate::embed::Guard>, kin
 pub fn ReportTable() -> impl IntoView {
     let state = use_state();
     let guard = crate::embed::guard();
-    let rows = move || state.letter.with(|l| html::appendix_table(&l.appendix));
+    // The rows change with the figures, not with every keystroke in the
+    // letter's form.
+    let appendix = Memo::new(move |_| state.letter.with(|l| l.appendix.clone()));
+    let rows = move || appendix.with(html::appendix_table);
     view! {
         <h2>{tr(K::ReportTable)}</h2>
         <div class="tb-table-tools">

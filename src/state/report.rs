@@ -90,7 +90,7 @@ impl AppState {
         });
         if let Some(next) = next {
             self.switched_from.set(Some(self.current_profile()));
-            self.use_profile(next);
+            self.use_keeping_identity(next);
         }
     }
 
@@ -121,7 +121,21 @@ impl AppState {
                 self.manual.set(profile::sample_manual());
             }
         }
+        self.use_keeping_identity(p);
+    }
+
+    /// Use a profile; an issuer, area and signer the clerk typed (not the
+    /// active profile's own) stay: another report is still this office's.
+    fn use_keeping_identity(&self, p: Profile) {
+        let mine = self.fields.get_untracked();
+        let typed = self
+            .profile
+            .with_untracked(|q| !mine.same_identity(&q.fields));
         self.use_profile(p);
+        if typed {
+            self.fields
+                .update(|f| *f = f.clone().with_identity_of(&mine));
+        }
     }
 
     /// Read the last input again with the reports as they are now (a
@@ -137,7 +151,16 @@ impl AppState {
 
     /// Keep a profile as one of the office's own (replacing one of the
     /// same id) and make it active.
-    pub fn keep_own_profile(&self, p: Profile) {
+    pub fn keep_own_profile(&self, mut p: Profile) {
+        // A changed built-in report is kept as the office's own copy (the
+        // built-in one stays as shipped).
+        let builtin = profile::builtins().into_iter().find(|b| b.id == p.id);
+        if let Some(b) = builtin {
+            if b.report != p.report || b.section1 != p.section1 {
+                p.id = format!("rieng-{}", p.id);
+                p.name = format!("{} (riêng)", p.name);
+            }
+        }
         self.profiles
             .update(|ps| match ps.iter_mut().find(|q| q.id == p.id) {
                 Some(q) => *q = p.clone(),

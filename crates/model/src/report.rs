@@ -236,6 +236,14 @@ impl HeaderWords {
         self.match_columns(headers).iter().flatten().count()
     }
 
+    /// The first indicator whose words a header matches.
+    pub fn indicator_of(&self, h: &str) -> Option<usize> {
+        let w = header_words(h);
+        self.indicators
+            .iter()
+            .position(|(yes, no)| header_matches(&w, yes, no))
+    }
+
     /// Whether `h` is the group column's header.
     pub fn is_group_header(&self, h: &str) -> bool {
         header_matches(&header_words(h), &self.group, &[])

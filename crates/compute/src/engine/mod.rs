@@ -147,13 +147,17 @@ impl Computed {
     }
 }
 
+/// Decimals a figure prints at most (its fixed point holds 4; a rate's
+/// exact fraction holds more).
+pub const MAX_DECIMALS: u8 = 6;
+
 /// The figures' descriptions, indicators first.
 fn figures(spec: &ReportSpec) -> Vec<Figure> {
     let ind = spec.indicators.iter().map(|i| Figure {
         id: i.id.clone(),
         name: i.name.clone(),
         name_en: i.name_en.clone(),
-        decimals: i.decimals,
+        decimals: i.decimals.min(MAX_DECIMALS),
         unit: i.unit.clone(),
         percent: i.kind == Kind::Percent,
         rank: false,
@@ -163,7 +167,7 @@ fn figures(spec: &ReportSpec) -> Vec<Figure> {
         id: m.id.clone(),
         name: m.name.clone(),
         name_en: m.name_en.clone(),
-        decimals: m.decimals,
+        decimals: m.decimals.min(MAX_DECIMALS),
         unit: m.unit.clone(),
         percent: matches!(m.formula, Formula::Ratio { .. }),
         rank: matches!(m.formula, Formula::Rank { .. }),
@@ -175,21 +179,29 @@ fn figures(spec: &ReportSpec) -> Vec<Figure> {
 /// Compute the report for the dataset's current period.
 pub fn compute(d: &Dataset, spec: &ReportSpec) -> Computed {
     let figures = figures(spec);
-    let cols = spec.match_columns(&d.extra_columns);
-    // Indicator k → extra column.
-    let col_of: Vec<Option<usize>> = (0..spec.indicators.len())
-        .map(|k| cols.iter().position(|c| *c == Some(k)))
+    // Indicator k → its extra columns: every header that names it (files
+    // merged from several weeks may spell it differently; a unit's cell is
+    // in one of them).
+    let words = spec.header_words();
+    let assigned = words.match_columns(&d.extra_columns);
+    let col_of: Vec<Vec<usize>> = (0..spec.indicators.len())
+        .map(|k| {
+            let first = (0..assigned.len()).filter(|&c| assigned[c] == Some(k));
+            let more = (0..assigned.len()).filter(|&c| {
+                assigned[c].is_none() && words.indicator_of(&d.extra_columns[c]) == Some(k)
+            });
+            first.chain(more).collect()
+        })
         .collect();
-    let seps: Vec<DecimalSep> = col_of
-        .iter()
-        .map(|c| match c {
-            Some(c) => numbers::decide(
+    // One decimal separator per column, voted over its cells.
+    let seps: Vec<DecimalSep> = (0..d.extra_columns.len())
+        .map(|c| {
+            numbers::decide(
                 d.periods
                     .iter()
                     .flat_map(|p| &p.units)
-                    .filter_map(|u| u.extra.get(*c).map(String::as_str)),
-            ),
-            None => DecimalSep::Unknown,
+                    .filter_map(|u| u.extra.get(c).map(String::as_str)),
+            )
         })
         .collect();
     let reader = Reader {
@@ -215,7 +227,7 @@ pub fn compute(d: &Dataset, spec: &ReportSpec) -> Computed {
         .indicators
         .iter()
         .zip(&col_of)
-        .filter(|(_, c)| c.is_none())
+        .filter(|(_, c)| c.is_empty())
         .map(|(i, _)| i.id.clone())
         .collect();
     let grouped = current.units.iter().any(|u| u.group.is_some());
@@ -237,15 +249,19 @@ pub fn compute(d: &Dataset, spec: &ReportSpec) -> Computed {
 fn baseline_period<'d>(d: &'d Dataset, b: &Baseline) -> Option<&'d Period> {
     let n = d.periods.len();
     let cur = d.periods.last()?;
-    let earlier = &d.periods[..n - 1];
+    // A period compacted to its totals has no units to compare with.
+    let earlier: Vec<&Period> = d.periods[..n - 1]
+        .iter()
+        .filter(|p| !p.units.is_empty())
+        .collect();
     match b {
-        Baseline::Previous => earlier.last(),
-        Baseline::Date { date } => earlier.iter().find(|p| p.date == Some(*date)),
+        Baseline::Previous => earlier.last().copied(),
+        Baseline::Date { date } => earlier.into_iter().find(|p| p.date == Some(*date)),
         Baseline::YearEarlier => {
             let c = cur.date?;
             let want = Date::new(c.year - 1, c.month, c.day)
                 .or_else(|| Date::new(c.year - 1, c.month, c.day - 1))?;
-            earlier.iter().find(|p| p.date == Some(want))
+            earlier.into_iter().find(|p| p.date == Some(want))
         }
     }
 }
@@ -253,7 +269,7 @@ fn baseline_period<'d>(d: &'d Dataset, b: &Baseline) -> Option<&'d Period> {
 struct Reader<'a> {
     d: &'a Dataset,
     spec: &'a ReportSpec,
-    col_of: &'a [Option<usize>],
+    col_of: &'a [Vec<usize>],
     seps: &'a [DecimalSep],
     nfig: usize,
 }
@@ -268,9 +284,16 @@ impl Reader<'_> {
             .map(|u| {
                 let mut vals = vec![None; self.nfig];
                 for k in 0..ni {
-                    let Some(c) = self.col_of[k] else { continue };
+                    // The first of its columns with a cell for this unit.
+                    let Some(c) = self.col_of[k]
+                        .iter()
+                        .copied()
+                        .find(|&c| u.extra.get(c).is_some_and(|t| !t.trim().is_empty()))
+                    else {
+                        continue;
+                    };
                     let cell = u.extra.get(c).map(String::as_str).unwrap_or("");
-                    match numbers::parse_fixed(cell, self.seps[k], SCALE.ilog10()) {
+                    match numbers::parse_fixed(cell, self.seps[c], SCALE.ilog10()) {
                         Ok(v) => vals[k] = v.map(Val::fixed),
                         Err(()) => problems.push(CellProblem {
                             source: u.source,

@@ -299,3 +299,31 @@ fn two_row_headers_are_joined() {
     assert_eq!(c.total("accounts").unwrap().text(0), "5");
     assert_eq!(d.sources[0].account.units, 1);
 }
+
+/// Weekly files whose headers differ ("… đến 20/11", "… đến 27/11"): each
+/// unit's figure is read from whichever of its columns it has.
+#[test]
+fn an_indicator_spelt_differently_in_two_files() {
+    let spec = accounts();
+    let read1 = |csv: &str| read(&spec, csv);
+    let a = read1("Ngày 20/11/2026\nXã,Chỉ tiêu,Tài khoản đến 20/11\nXã A,100,40\n");
+    let b = read1("Ngày 27/11/2026\nXã,Chỉ tiêu,Tài khoản đến 27/11\nXã A,100,50\n");
+    let d = Dataset::merge(vec![a, b]);
+    let c = compute(&d, &spec);
+    assert_eq!(c.total("accounts").unwrap().text(0), "50");
+    assert_eq!(c.change("accounts").unwrap().text(0), "10");
+    assert_eq!(c.missing_columns, ["population", "given"]);
+}
+
+/// A period compacted to its totals (a long file) is no baseline: no
+/// change is claimed against units it no longer has.
+#[test]
+fn a_compacted_period_is_no_baseline() {
+    let spec = accounts();
+    let csv = "Ngày,Xã,Chỉ tiêu,Tài khoản\n20/11/2026,Xã A,100,40\n27/11/2026,Xã A,100,50\n";
+    let mut d = read(&spec, csv);
+    d.periods[0].units.clear();
+    let c = compute(&d, &spec);
+    assert_eq!(c.baseline, None);
+    assert_eq!(c.change("accounts"), None);
+}

@@ -3,6 +3,7 @@
 
 use crate::format;
 use std::cmp::Ordering;
+
 use thongbao_model::report::SCALE;
 
 /// `num / den` in units of 1/[`SCALE`]; `den > 0`.
@@ -26,16 +27,22 @@ impl Val {
         Val::fixed(v.saturating_mul(SCALE))
     }
 
-    /// `num / den` (both fixed), `None` when `den` is zero.
+    /// `num / den` (both fixed), `None` when `den` is zero; reduced, so
+    /// sums of ratios keep small denominators.
     pub fn frac(num: i128, den: i128) -> Option<Val> {
-        match den.cmp(&0) {
-            Ordering::Equal => None,
-            Ordering::Greater => Some(Val { num, den }),
-            Ordering::Less => Some(Val {
+        if den == 0 || num == i128::MIN || den == i128::MIN {
+            return None;
+        }
+        let g = gcd(num.unsigned_abs(), den.unsigned_abs()).max(1) as i128;
+        let (num, den) = (num / g, den / g);
+        Some(if den < 0 {
+            Val {
                 num: -num,
                 den: -den,
-            }),
-        }
+            }
+        } else {
+            Val { num, den }
+        })
     }
 
     /// `a / b` as a percentage.
@@ -135,6 +142,13 @@ impl Val {
     }
 }
 
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 impl PartialOrd for Val {
     fn partial_cmp(&self, o: &Val) -> Option<Ordering> {
         Some(self.cmp(o))
@@ -179,6 +193,24 @@ mod tests {
         assert_eq!(m.text(2), "98,62");
         assert_eq!(Val::percent(Val::int(1), Val::int(0)), None);
         assert_eq!(Val::int(-1150).text(0), "-1.150");
+    }
+
+    #[test]
+    fn sums_of_many_ratios_stay_exact() {
+        // Six rates over unlike denominators: reduced at each step, no
+        // overflow; (1/3 + 1/7 + …) computed exactly.
+        let dens = [3, 7, 11, 13, 17, 19];
+        let mut acc = Val::fixed(0);
+        for d in dens {
+            acc = acc
+                .plus(Val::percent(Val::int(1_000_003), Val::int(d * 1_000_033)).unwrap())
+                .unwrap();
+        }
+        let f: f64 = dens
+            .iter()
+            .map(|d| 100.0 * 1_000_003.0 / (*d as f64 * 1_000_033.0))
+            .sum();
+        assert_eq!(acc.text(2), format!("{:.2}", f).replace('.', ","));
     }
 
     #[test]

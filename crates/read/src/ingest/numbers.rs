@@ -223,7 +223,11 @@ fn thousands_only(t: &str, sep: char) -> bool {
     let mut parts = t.split(sep);
     let first = parts.next().unwrap_or("");
     let rest: Vec<&str> = parts.collect();
-    !first.is_empty() && first.len() <= 3 && rest.iter().all(|p| p.len() == 3)
+    // "0,607" is a decimal: no number starts a thousands group with 0.
+    !first.is_empty()
+        && first.len() <= 3
+        && !first.trim_start_matches('-').starts_with('0')
+        && rest.iter().all(|p| p.len() == 3)
 }
 
 #[cfg(test)]
@@ -243,6 +247,8 @@ mod tests {
             ("0,6077", Comma, Some(6077)),
             ("40,8%", Comma, Some(408_000)),
             ("-12", Unknown, Some(-120_000)),
+            ("0,607", Unknown, Some(6_070)),
+            ("0.125", Unknown, Some(1_250)),
             ("", Unknown, None),
             ("-", Unknown, None),
         ] {

@@ -63,6 +63,43 @@ impl Default for LetterFields {
     }
 }
 
+impl LetterFields {
+    /// Who issues and signs, and where: what stays the office's own when it
+    /// changes report.
+    fn identity(&self) -> [&String; 9] {
+        [
+            &self.issuer,
+            &self.issuer_short,
+            &self.issuer_full,
+            &self.area,
+            &self.area_word,
+            &self.place,
+            &self.authority,
+            &self.title,
+            &self.signer,
+        ]
+    }
+
+    /// Whether both name the same issuer, area and signer.
+    pub fn same_identity(&self, other: &LetterFields) -> bool {
+        self.identity() == other.identity()
+    }
+
+    /// These fields with `from`'s issuer, area, place and signer.
+    pub fn with_identity_of(mut self, from: &LetterFields) -> LetterFields {
+        self.issuer = from.issuer.clone();
+        self.issuer_short = from.issuer_short.clone();
+        self.issuer_full = from.issuer_full.clone();
+        self.area = from.area.clone();
+        self.area_word = from.area_word.clone();
+        self.place = from.place.clone();
+        self.authority = from.authority.clone();
+        self.title = from.title.clone();
+        self.signer = from.signer.clone();
+        self
+    }
+}
+
 /// A paragraph of the body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
@@ -260,6 +297,7 @@ const CHANGE_KEYS: [&str; 4] = [
 struct Covid<'a> {
     s: &'a Summary,
     p: &'a Profile,
+    f: &'a LetterFields,
 }
 
 impl Covid<'_> {
@@ -324,6 +362,10 @@ impl Covid<'_> {
                 },
                 |d| Fill::Text(d.dmy()),
             ),
+            "area" => Fill::Text(self.f.area.clone()),
+            "area_word" => Fill::Text(self.f.area_word.clone()),
+            "issuer_short" => Fill::Text(self.f.issuer_short.clone()),
+            "issuer_full" => Fill::Text(self.f.issuer_full.clone()),
             _ => Fill::Unknown,
         })
     }
@@ -461,7 +503,7 @@ impl<'a> Vars<'a> {
 
 /// Section 1 as generated from the figures (what "reset" restores).
 pub fn generated_section1(s: &Summary, f: &LetterFields, p: &Profile) -> String {
-    Vars::new(&Covid { s, p }, f)
+    Vars::new(&Covid { s, p, f }, f)
         .paragraphs(&p.section1, false)
         .iter()
         .map(|b| b.text().to_string())
@@ -553,7 +595,7 @@ fn body(v: &Vars, f: &LetterFields, p: &Profile) -> Vec<Block> {
 
 /// Write the letter.
 pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
-    let fig = Covid { s, p };
+    let fig = Covid { s, p, f };
     let v = Vars::new(&fig, f);
     let title = v.render(&f.appendix_title, true).unwrap_or_default();
     let appendix = |note| appendix(s, p, title, note);

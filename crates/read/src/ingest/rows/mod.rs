@@ -34,6 +34,18 @@ use periods::Periods;
 use std::borrow::Cow;
 use totals::SinceTotal;
 
+/// A sheet's number as a report reads it: whole numbers as they are,
+/// others to 4 decimals with a decimal comma (a formula's 40.80000000000001
+/// is 40,8; the fixed-point figures carry 4 decimals).
+fn figure_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return format!("{}", x as i64);
+    }
+    let t = format!("{x:.4}");
+    let t = t.trim_end_matches('0').trim_end_matches('.');
+    t.replace('.', ",")
+}
+
 /// Turn rows into periods of units (and the extra columns' headers); fills
 /// the report.
 pub(crate) fn read_rows<'a>(
@@ -117,9 +129,7 @@ impl Reader<'_> {
                 .extra
                 .iter()
                 .map(|&c| match row.cells.get(c) {
-                    Some(super::Cell::Number(x)) if self.figures_in_extra => {
-                        text_at(&row, Some(c)).replace('.', ",")
-                    }
+                    Some(super::Cell::Number(x)) if self.figures_in_extra => figure_text(*x),
                     _ => text_at(&row, Some(c)).into_owned(),
                 })
                 .collect(),

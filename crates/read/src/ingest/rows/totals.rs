@@ -44,17 +44,28 @@ fn is_total_label(s: &str) -> bool {
         f.strip_prefix(l).is_some_and(|rest| {
             rest.is_empty()
                 || rest.starts_with(':')
-                // "Cộng toàn tỉnh" is a total, "Công an tỉnh" a unit: with
-                // more words after it, "cộng" must be spelt as such.
-                || (rest.starts_with(' ') && (*l != "cong" || spelt_cong(s)))
+                // "Cộng toàn tỉnh" is a total, "Công an tỉnh" a unit.
+                || (rest.starts_with(' ') && (*l != "cong" || !names_an_agency(s, rest)))
         })
     })
 }
 
-/// Whether the text opens with "Cộng" (with its dot below), not "Công".
-fn spelt_cong(s: &str) -> bool {
+/// Whether "công/cong …" names a body ("Công an", "Công ty", "Công
+/// đoàn"), not a total: spelt "Công" (no dot below), or, typed without
+/// diacritics, followed by such a word.
+fn names_an_agency(s: &str, folded_rest: &str) -> bool {
     let first: String = s.chars().take(4).flat_map(char::to_lowercase).collect();
-    first == "cộng"
+    if first == "cộng" {
+        return false;
+    }
+    if first == "công" {
+        return true;
+    }
+    let next = folded_rest.split_whitespace().next().unwrap_or("");
+    [
+        "an", "ty", "doan", "nghiep", "thuong", "chuc", "trinh", "nhan", "khai",
+    ]
+    .contains(&next)
 }
 
 #[cfg(test)]
