@@ -154,3 +154,21 @@ test("a report's table downloads as .xlsx and CSV, its chart draws, and the .doc
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the office's own letterhead stays when a file switches the report", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await page.getByTestId("field-issuer").fill("ỦY BAN NHÂN DÂN\nXÃ IA GRAI");
+  await page.getByTestId("field-signer").fill("Rơ Châm Bin");
+  await waitText(page, "notice", (t) => t.includes("XÃ IA GRAI"));
+  await chooseFiles(page, asset("de-an-06-gia-lai-2026-11-27.csv"));
+  await waitText(page, "total-accounts", (t) => t === "369.077");
+  const notice = await waitText(page, "notice", (t) => t.includes("369.077 tài khoản"));
+  assert.match(notice, /XÃ IA GRAI/);
+  assert.match(notice, /Rơ Châm Bin/);
+  assert.doesNotMatch(notice, /TỈNH GIA LAI/);
+  // Back: the COVID report with the clerk's letterhead, as before.
+  await page.getByTestId("report-switch-back").click();
+  await waitText(page, "notice", (t) => t.includes("Covid-19") && t.includes("XÃ IA GRAI"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
