@@ -87,6 +87,10 @@ strings! {
     FDataDate = "f-data-date": "Số liệu tính đến ngày (để trống: theo tệp)", "Figures as of (empty: from the file)";
     NeedsDataDate = "needs-data-date": "Công văn cần ngày của số liệu, nhưng tệp không có ngày: nhập ngày ở đây, nếu không công văn để trống «…/…/…» để điền tay.", "The letter needs the date of the figures, but the file has none: type it here, or the letter leaves “…/…/…” to fill in by hand.";
     FSubject = "f-subject": "Trích yếu", "Subject";
+    FDocType = "f-doc-type": "Loại văn bản", "Document type";
+    DocCongVan = "doc-cong-van": "Công văn (V/v … dưới số)", "Official letter (“V/v …” under the number)";
+    DocBaoCao = "doc-bao-cao": "Báo cáo", "Report (“Báo cáo”)";
+    DocThongBao = "doc-thong-bao": "Thông báo", "Notice (“Thông báo”)";
     FsBody = "fs-body": "Nội dung", "Body";
     FRecipients = "f-recipients": "Kính gửi (mỗi dòng một nơi)", "Recipients (one per line)";
     FReference = "f-reference": "Căn cứ", "Reference";

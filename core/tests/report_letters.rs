@@ -71,6 +71,8 @@ fn de_an_06_letter() {
     );
     assert!(l.paragraphs()[3].ends_with("trên địa bàn tỉnh Gia Lai đến ngày 27/11/2026 như sau:"));
     assert_eq!(l.issuer, ["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]);
+    assert_eq!(l.doc_type, None, "a công văn");
+    assert!(l.file_stem.starts_with("cong-van"), "{}", l.file_stem);
     assert_eq!(
         l.subject,
         "V/v kết quả kích hoạt tài khoản định danh điện tử mức 2 đến ngày 27/11/2026"
@@ -122,6 +124,23 @@ fn chi_so_766_letter() {
         ]
     );
     assert_eq!(l.issuer, ["UBND TỈNH GIA LAI", "VĂN PHÒNG"]);
+    // A báo cáo: its type name and subject as a title block, no "V/v".
+    assert_eq!(l.doc_type.as_deref(), Some("BÁO CÁO"));
+    assert_eq!(
+        l.subject,
+        "Kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 11/2026"
+    );
+    assert!(l.file_stem.starts_with("bao-cao-"), "{}", l.file_stem);
+    assert!(
+        l.appendix.note.starts_with("(Kèm theo Báo cáo "),
+        "{}",
+        l.appendix.note
+    );
+    let html = letter::html::to_html(&l);
+    assert!(html.contains(
+        "<p class=\"nd-doc-type\">BÁO CÁO</p><p class=\"nd-doc-subject\">Kết quả đánh giá"
+    ));
+    assert!(!html.contains("nd-subject"));
     let a = &l.appendix;
     assert_eq!(a.columns[1], "Khối");
     assert_eq!(

@@ -114,6 +114,19 @@ pub fn LetterForm() -> impl IntoView {
                         <span aria-hidden="true">"⚠ "</span>{tr(K::NeedsDataDate)}
                     </p>
                 </Show>
+                <label class="tb-field">
+                    <span>{tr(K::FDocType)}</span>
+                    <select data-testid="field-doc-type"
+                        prop:value=move || state.fields.with(|f| f.doc_type.clone())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            state.fields.update(|f| f.doc_type = v);
+                        }>
+                        <option value="">{tr(K::DocCongVan)}</option>
+                        <option value="BÁO CÁO">{tr(K::DocBaoCao)}</option>
+                        <option value="THÔNG BÁO">{tr(K::DocThongBao)}</option>
+                    </select>
+                </label>
                 <Field label=K::FSubject id="subject" rows=2 get=|f| f.subject.clone() set=|f, v| f.subject = v />
             </fieldset>
             <fieldset>

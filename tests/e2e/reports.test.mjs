@@ -57,6 +57,12 @@ test("each built-in report shows its own sample letter", async () => {
   assert.match(notice, /Điểm số cao nhất là 99,31 điểm \(Sở Công Thương\) và điểm số thấp nhất là 72,58 điểm \(UBND phường An Bình\)/);
   assert.match(await text(page, "delta-total"), /^\+2,23$/);
   assert.match(await text(page, "unit-table"), /tăng 10 bậc/);
+  // A báo cáo: the type name and its subject as a title block.
+  assert.match(notice, /BÁO CÁO\s*Kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 11\/2026/);
+  assert.doesNotMatch(notice, /V\/v kết quả đánh giá/);
+  // The clerk can make it a công văn again.
+  await page.getByTestId("field-doc-type").selectOption("");
+  await waitText(page, "notice", (t) => !t.includes("BÁO CÁO"));
   await page.getByTestId("profile-select").selectOption("de-an-06");
   await waitText(page, "total-accounts", (t) => t === "369.077");
   await page.getByTestId("profile-select").selectOption("covid-qr-pccovid");

@@ -113,6 +113,7 @@ fuzz_target!(|input: Input| {
             issue_date: date(f.issue_date),
             data_date: date(f.data_date),
             subject: f.subject.clone(),
+            doc_type: if f.number.len() % 2 == 1 { "BÁO CÁO".into() } else { String::new() },
             recipients: f.recipients.clone(),
             reference: f.reference.clone(),
             section1: f.section1.clone(),

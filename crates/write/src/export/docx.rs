@@ -249,18 +249,32 @@ fn letterhead(x: &mut String, l: &Letter) {
     let row2 = format!(r#"<w:spacing w:before="200"/>{CENTER}"#);
     cell(x, HL, false);
     para(x, &row2, &l.number_line, false, false, 13);
-    para(
-        x,
-        &format!(r#"<w:spacing w:before="120"/>{CENTER}"#),
-        &l.subject,
-        false,
-        false,
-        12,
-    );
+    if l.doc_type.is_none() {
+        para(
+            x,
+            &format!(r#"<w:spacing w:before="120"/>{CENTER}"#),
+            &l.subject,
+            false,
+            false,
+            12,
+        );
+    }
     x.push_str("</w:tc>");
     cell(x, HR, false);
     para(x, &row2, &l.place_date, false, true, 13);
     x.push_str("</w:tc></w:tr></w:tbl>");
+    // Another type than a công văn: its name and subject as a title block.
+    if let Some(t) = &l.doc_type {
+        para(
+            x,
+            &format!(r#"<w:spacing w:before="360"/>{CENTER}"#),
+            t,
+            true,
+            false,
+            14,
+        );
+        para(x, CENTER, &l.subject, true, false, 14);
+    }
 }
 
 /// Kính gửi: one recipient on the same line; several one per line, the dashes under the colon, the block centred.

@@ -39,18 +39,26 @@ pub fn to_html(l: &Letter) -> String {
     el(&mut o, "p", "nd-motto", &l.motto);
     o.push_str("<hr class=\"nd-rule-motto\"></td></tr><tr><td class=\"nd-left\">");
     el(&mut o, "p", "nd-number", &l.number_line);
-    el(&mut o, "p", "nd-subject", &l.subject);
+    if l.doc_type.is_none() {
+        el(&mut o, "p", "nd-subject", &l.subject);
+    }
     o.push_str("</td><td class=\"nd-right\">");
     el(&mut o, "p", "nd-place-date", &l.place_date);
     o.push_str("</td></tr></table>");
-    if let [one] = l.recipients.as_slice() {
-        el(&mut o, "p", "nd-kinhgui", &format!("Kính gửi: {one}"));
-    } else {
-        o.push_str("<div class=\"nd-kinhgui\"><span class=\"nd-kinhgui-label\">Kính gửi:</span><div class=\"nd-kinhgui-list\">");
-        for r in &l.recipients {
-            el(&mut o, "p", "", r);
+    if let Some(t) = &l.doc_type {
+        el(&mut o, "p", "nd-doc-type", t);
+        el(&mut o, "p", "nd-doc-subject", &l.subject);
+    }
+    match l.recipients.as_slice() {
+        [] => {}
+        [one] => el(&mut o, "p", "nd-kinhgui", &format!("Kính gửi: {one}")),
+        many => {
+            o.push_str("<div class=\"nd-kinhgui\"><span class=\"nd-kinhgui-label\">Kính gửi:</span><div class=\"nd-kinhgui-list\">");
+            for r in many {
+                el(&mut o, "p", "", r);
+            }
+            o.push_str("</div></div>");
         }
-        o.push_str("</div></div>");
     }
     o.push_str("<div class=\"nd-body\">");
     for b in &l.body {

@@ -44,6 +44,12 @@ pub struct LetterFields {
     /// Date of the figures; the data's date when empty.
     pub data_date: Option<Date>,
     pub subject: String,
+    /// The document's type name when it is not a công văn: "BÁO CÁO",
+    /// "THÔNG BÁO". A công văn (empty) puts its subject "V/v …" under its
+    /// number; another type prints its name and subject as a title block
+    /// (Decree 30, Appendix I, box 5a).
+    #[serde(default)]
+    pub doc_type: String,
     pub recipients: String,
     pub reference: String,
     /// Section 1 as edited by the user; generated when `None`.
@@ -140,6 +146,10 @@ pub struct Letter {
     /// "Số: 2092/UBND-VHTT".
     pub number_line: String,
     pub subject: String,
+    /// The type name of a document other than a công văn ("BÁO CÁO"):
+    /// its title block above the body.
+    #[serde(default)]
+    pub doc_type: Option<String>,
     /// "Quan Sơn, ngày 16 tháng 11 năm 2021".
     pub place_date: String,
     /// "Kính gửi:" lines, punctuated ("- …;", last ".").
@@ -529,10 +539,11 @@ fn number_line(f: &LetterFields) -> String {
     }
 }
 
-/// The .docx file name: "cong-van-2092-UBND-VHTT-2021-11-16".
-fn file_stem(f: &LetterFields) -> String {
+/// The .docx file name: "cong-van-2092-UBND-VHTT-2021-11-16" (the type's
+/// name first: "bao-cao-…").
+fn file_stem(f: &LetterFields, kind: &str) -> String {
     let sym = f.symbol.trim().to_uppercase();
-    let mut stem = String::from("cong-van");
+    let mut stem = crate::text::fold(kind).replace(' ', "-");
     for part in [f.number.trim(), &sym] {
         let clean: String = part
             .chars()
@@ -646,16 +657,27 @@ fn write(
         recipients
     };
     let sym = f.symbol.trim().to_uppercase();
+    let doc_type = f.doc_type.trim().to_uppercase();
+    // "Công văn", "Báo cáo", "Thông báo" in running text.
+    let kind = if doc_type.is_empty() {
+        "Công văn".to_string()
+    } else {
+        let lower = doc_type.to_lowercase();
+        let mut c = lower.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
     let note = match (f.number.trim(), f.issue_date) {
         (n, Some(d)) if !n.is_empty() => format!(
-            "(Kèm theo Công văn số {n}/{sym} ngày {} của {})",
+            "(Kèm theo {kind} số {n}/{sym} ngày {} của {})",
             d.dmy(),
             f.issuer_short.trim()
         ),
-        _ => format!("(Kèm theo Công văn của {})", f.issuer_short.trim()),
+        _ => format!("(Kèm theo {kind} của {})", f.issuer_short.trim()),
     };
     let appendix = appendix(note);
-    let file_stem = file_stem(f);
+    let file_stem = file_stem(f, &kind);
     Letter {
         national_title: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
         motto: "Độc lập - Tự do - Hạnh phúc".into(),
@@ -669,6 +691,7 @@ fn write(
         subject: v
             .render(&f.subject, true)
             .unwrap_or_else(|| f.subject.clone()),
+        doc_type: (!doc_type.is_empty()).then_some(doc_type),
         place_date,
         recipients,
         body,

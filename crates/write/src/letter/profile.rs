@@ -402,6 +402,7 @@ fn seed_fields() -> LetterFields {
         issue_date: Date::new(2021, 11, 16),
         data_date: None,
         subject: s("V/v thông báo kết quả ứng dụng CNTT phòng chống dịch Covid-19 trên địa bàn huyện[ tính đến {date}]"),
+        doc_type: String::new(),
         recipients: s("Các phòng, cơ quan, đơn vị cấp huyện\nĐảng ủy các xã, thị trấn\nUBND các xã, thị trấn"),
         reference: s("Thực hiện Công văn số 2447/STTTT-CNTT ngày 15/11/2021 của Sở Thông tin và Truyền thông Thanh Hóa về việc báo cáo kết quả ứng dụng CNTT phòng, chống dịch Covid-19 trên địa bàn tỉnh đến ngày {date}."),
         section1: None,
