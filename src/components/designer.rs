@@ -119,17 +119,36 @@ fn figure_ids(r: &ReportSpec) -> Vec<String> {
         .collect()
 }
 
+/// What a list of rows is rebuilt on: the report, and the ids of its rows
+/// (and of the figures its selects offer). Not every edit: a field left
+/// with Tab keeps the next one focused.
+fn rows_key(state: AppState, ids: fn(&ReportSpec) -> Vec<String>) -> Memo<(String, Vec<String>)> {
+    Memo::new(move |_| {
+        state
+            .profile
+            .with(|p| (p.id.clone(), p.report.as_ref().map(ids).unwrap_or_default()))
+    })
+}
+
+/// Part of the definition, read without tracking (see [`rows_key`]; the
+/// rows read the key with `with`: `Memo::track` alone does not bring a
+/// stale memo up to date, so the rows would never be rebuilt).
+fn spec_untracked<T: Default>(state: AppState, f: impl FnOnce(&ReportSpec) -> T) -> T {
+    state
+        .profile
+        .with_untracked(|p| p.report.as_ref().map(f).unwrap_or_default())
+}
+
 /// One row per indicator.
 #[component]
 fn IndicatorRows() -> impl IntoView {
     let state = use_state();
+    let key = rows_key(state, |r| {
+        r.indicators.iter().map(|i| i.id.clone()).collect()
+    });
     let rows = move || {
-        let inds = state.profile.with(|p| {
-            p.report
-                .as_ref()
-                .map(|r| r.indicators.clone())
-                .unwrap_or_default()
-        });
+        key.with(|_| ());
+        let inds = spec_untracked(state, |r| r.indicators.clone());
         inds.into_iter()
             .enumerate()
             .map(|(n, i)| {
@@ -168,13 +187,16 @@ fn IndicatorRows() -> impl IntoView {
 #[component]
 fn MeasureRows() -> impl IntoView {
     let state = use_state();
+    let key = rows_key(state, |r| {
+        r.measures
+            .iter()
+            .map(|m| m.id.clone())
+            .chain(figure_ids(r))
+            .collect()
+    });
     let rows = move || {
-        let (ms, ids) = state.profile.with(|p| {
-            p.report
-                .as_ref()
-                .map(|r| (r.measures.clone(), figure_ids(r)))
-                .unwrap_or_default()
-        });
+        key.with(|_| ());
+        let (ms, ids) = spec_untracked(state, |r| (r.measures.clone(), figure_ids(r)));
         ms.into_iter()
             .enumerate()
             .map(|(n, m)| {
@@ -287,13 +309,17 @@ fn with_value(r: &Rule, value: f64) -> Rule {
 fn ClassRows() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
+    let key = rows_key(state, |r| {
+        r.classes
+            .iter()
+            .map(|c| c.id.clone())
+            .chain(figure_ids(r))
+            .collect()
+    });
     let rows = move || {
-        let (cs, ids) = state.profile.with(|p| {
-            p.report
-                .as_ref()
-                .map(|r| (r.classes.clone(), figure_ids(r)))
-                .unwrap_or_default()
-        });
+        key.with(|_| ());
+        lang.track();
+        let (cs, ids) = spec_untracked(state, |r| (r.classes.clone(), figure_ids(r)));
         cs.into_iter()
             .enumerate()
             .map(|(n, c)| {

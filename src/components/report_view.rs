@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use thongbao_core::engine::Computed;
 use thongbao_core::export::{report_table as table_of, table};
-use thongbao_core::letter::report::{figure_text, signed_text};
+use thongbao_core::letter::report::signed_text;
 use thongbao_core::{format, html};
 
 /// The cards and the class lists.
@@ -39,8 +39,7 @@ pub fn ReportDashboard() -> impl IntoView {
             .filter_map(|id| {
                 let k = c.index(id)?;
                 let f = c.figures[k].clone();
-                let value =
-                    c.current.totals[k].map_or_else(|| "—".to_string(), |v| figure_text(&f, v));
+                let value = c.current.totals[k].map_or_else(|| "—".to_string(), |v| f.text(v));
                 let delta = c.changes[k].map(|d| {
                     let arrow = if d.is_zero() {
                         "●"

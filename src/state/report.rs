@@ -151,26 +151,18 @@ impl AppState {
 
     /// Keep a profile as one of the office's own (replacing one of the
     /// same id) and make it active.
-    pub fn keep_own_profile(&self, mut p: Profile) {
-        // A changed built-in report is kept as the office's own copy (the
-        // built-in one stays as shipped).
-        let builtin = profile::builtins().into_iter().find(|b| b.id == p.id);
-        if let Some(b) = builtin {
-            if b.report != p.report || b.section1 != p.section1 {
-                p.id = format!("rieng-{}", p.id);
-                p.name = format!("{} (riêng)", p.name);
-            }
-        }
+    pub fn keep_own_profile(&self, p: Profile) {
+        let builtins = profile::builtins();
+        let p = profile::as_own(p, &builtins);
         self.profiles
             .update(|ps| match ps.iter_mut().find(|q| q.id == p.id) {
                 Some(q) => *q = p.clone(),
                 None => ps.push(p.clone()),
             });
         if self.persist {
-            let builtin: Vec<String> = profile::builtins().into_iter().map(|p| p.id).collect();
             let own: Vec<Profile> = self.profiles.with_untracked(|ps| {
                 ps.iter()
-                    .filter(|p| !builtin.contains(&p.id))
+                    .filter(|p| !builtins.iter().any(|b| b.id == p.id))
                     .cloned()
                     .collect()
             });

@@ -86,6 +86,15 @@ test("a report made in the designer, saved, cleared and opened again gives the s
   await page.getByTestId("designer-from-columns").click();
   await waitText(page, "total-ho_so_tiep_nhan", (t) => t === "400");
   assert.equal(await text(page, "total-ho_so_dung_han"), "300");
+  // Tab from one field to the next keeps the focus there (rows are not
+  // rebuilt on an edit): what is typed next lands in the next field.
+  await page.getByTestId("indicator-name-0").fill("Hồ sơ nhận");
+  await page.getByTestId("indicator-name-0").press("Tab");
+  await page.keyboard.press("End");
+  await page.keyboard.type("; tiếp nhận");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.getByTestId("indicator-headers-0").inputValue(), "Hồ sơ tiếp nhận; tiếp nhận");
+  assert.equal(await page.getByTestId("indicator-name-0").inputValue(), "Hồ sơ nhận");
   // A ratio: đúng hạn / tiếp nhận = 300/400 = 75,0 %.
   await page.getByTestId("designer-add-measure").click();
   await page.getByTestId("measure-num-0").selectOption("ho_so_dung_han");

@@ -11,14 +11,7 @@ use crate::Lang;
 pub fn report_chart(c: &Computed, id: &str, lang: Lang) -> Option<Chart> {
     let k = c.index(id)?;
     let f = &c.figures[k];
-    let text = |v: crate::engine::Val| {
-        let t = v.text(f.decimals);
-        if f.percent {
-            format!("{t}%")
-        } else {
-            t
-        }
-    };
+    let text = |v| f.text(v);
     let mut items: Vec<Item> = c
         .current
         .units

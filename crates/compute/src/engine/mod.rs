@@ -41,6 +41,18 @@ pub struct Figure {
     pub column: bool,
 }
 
+impl Figure {
+    /// A value as sentences, cards and charts print it: `40,8%`, `704.828`.
+    pub fn text(&self, v: Val) -> String {
+        let t = v.text(self.decimals);
+        if self.percent {
+            format!("{t}%")
+        } else {
+            t
+        }
+    }
+}
+
 /// One unit's figures in a period.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitFigures {

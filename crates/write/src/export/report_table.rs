@@ -4,7 +4,7 @@
 
 use super::table::TableCell;
 use crate::engine::{Computed, Figure, Val};
-use crate::letter::report::diff_text;
+use crate::letter::report::{band_name, columns, diff_text, total_label, Column};
 use crate::letter::Profile;
 use crate::spec::ReportSpec;
 
@@ -18,56 +18,26 @@ fn number(f: &Figure, v: Val) -> TableCell {
     }
 }
 
-/// Header, one row per unit, the total row.
+/// Header, one row per unit, the total row: the appendix's columns
+/// (`letter::report::columns`).
 pub fn report_table(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Vec<TableCell>> {
-    let cols: Vec<(Option<usize>, bool)> = spec
-        .appendix
-        .iter()
-        .map(|col| match col.strip_suffix(".diff") {
-            Some(id) => (c.index(id), true),
-            None => (c.index(col), false),
-        })
-        .collect();
+    let cols = columns(c, spec, p);
     let mut header = vec![TableCell::Text("STT".into())];
     if c.grouped {
         header.push(TableCell::Text(p.district_label.clone()));
     }
     header.push(TableCell::Text(p.unit_label.clone()));
-    for (col, (k, diff)) in spec.appendix.iter().zip(&cols) {
-        let name = p
-            .column_label(col)
-            .map(str::to_string)
-            .unwrap_or_else(|| match k {
-                Some(k) if *diff => format!("{} (thay đổi)", c.figures[*k].name),
-                Some(k) => c.figures[*k].name.clone(),
-                None => col.clone(),
-            });
-        header.push(TableCell::Text(name));
-    }
-    let cell = |k: Option<usize>, diff: bool, v: Option<Val>, band: String| -> TableCell {
-        let Some(k) = k else {
-            return if band.is_empty() {
-                TableCell::Empty
-            } else {
-                TableCell::Text(band)
-            };
+    header.extend(cols.iter().map(|col| TableCell::Text(col.label.clone())));
+    let cell = |col: &Column, v: Option<Val>| -> TableCell {
+        let (Some(k), Some(v)) = (col.figure, v) else {
+            return TableCell::Empty;
         };
         let f = &c.figures[k];
-        match v {
-            None => TableCell::Empty,
-            Some(d) if diff && f.rank => TableCell::Text(diff_text(p, f, d)),
-            Some(v) => number(f, v),
+        if col.diff && f.rank {
+            TableCell::Text(diff_text(p, f, v))
+        } else {
+            number(f, v)
         }
-    };
-    let band_of = |i: usize| -> String {
-        let Some(b) = &spec.bands else {
-            return String::new();
-        };
-        c.band_of[i]
-            .and_then(|j| b.classes.get(j))
-            .and_then(|id| spec.class(id))
-            .map(|d| d.name.clone())
-            .unwrap_or_default()
     };
     let mut rows = vec![header];
     for (i, u) in c.current.units.iter().enumerate() {
@@ -76,15 +46,14 @@ pub fn report_table(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Vec<Tab
             r.push(TableCell::Text(u.group.clone().unwrap_or_default()));
         }
         r.push(TableCell::Text(u.name.clone()));
-        for &(k, diff) in &cols {
-            let v = k.and_then(|k| {
-                if diff {
-                    c.unit_changes[i][k]
-                } else {
-                    u.vals[k]
-                }
+        for col in &cols {
+            r.push(match col.figure {
+                Some(_) => cell(col, col.unit_value(c, i)),
+                None => match band_name(c, spec, i) {
+                    b if b.is_empty() => TableCell::Empty,
+                    b => TableCell::Text(b),
+                },
             });
-            r.push(cell(k, diff, v, band_of(i)));
         }
         rows.push(r);
     }
@@ -92,21 +61,8 @@ pub fn report_table(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Vec<Tab
     if c.grouped {
         total.push(TableCell::Empty);
     }
-    total.push(TableCell::Text(if p.total_label.is_empty() {
-        "Tổng cộng".into()
-    } else {
-        p.total_label.clone()
-    }));
-    for &(k, diff) in &cols {
-        let v = k.and_then(|k| {
-            if diff {
-                c.changes[k]
-            } else {
-                c.current.totals[k]
-            }
-        });
-        total.push(cell(k, diff, v, String::new()));
-    }
+    total.push(TableCell::Text(total_label(p)));
+    total.extend(cols.iter().map(|col| cell(col, col.total_value(c))));
     rows.push(total);
     rows
 }

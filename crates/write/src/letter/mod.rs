@@ -513,8 +513,12 @@ impl<'a> Vars<'a> {
 
 /// Section 1 as generated from the figures (what "reset" restores).
 pub fn generated_section1(s: &Summary, f: &LetterFields, p: &Profile) -> String {
-    Vars::new(&Covid { s, p, f }, f)
-        .paragraphs(&p.section1, false)
+    section1_text(&Vars::new(&Covid { s, p, f }, f), p)
+}
+
+/// The profile's section 1 rendered, one paragraph per line.
+fn section1_text(v: &Vars, p: &Profile) -> String {
+    v.paragraphs(&p.section1, false)
         .iter()
         .map(|b| b.text().to_string())
         .collect::<Vec<_>>()
@@ -629,12 +633,7 @@ pub fn generated_section1_report(
     f: &LetterFields,
     p: &Profile,
 ) -> String {
-    Vars::new(&report::Generic { c, spec, p }, f)
-        .paragraphs(&p.section1, false)
-        .iter()
-        .map(|b| b.text().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    section1_text(&Vars::new(&report::Generic { c, spec, p }, f), p)
 }
 
 /// The letter around its appendix, from any engine's figures.

@@ -243,6 +243,23 @@ fn builtin_profiles_read() {
 
 #[cfg(test)]
 #[test]
+fn a_changed_builtin_is_kept_as_its_own_copy() {
+    let b = builtins();
+    let same = as_own(b[1].clone(), &b);
+    assert_eq!(same.id, b[1].id, "unchanged: the built-in itself");
+    let mut changed = b[1].clone();
+    changed.section1.push_str("\nMột câu nữa.");
+    let own = as_own(changed, &b);
+    assert_eq!(own.id, format!("rieng-{}", b[1].id));
+    assert!(own.name.ends_with(" (riêng)"));
+    // The office's letterhead alone is no new report.
+    let mut letterhead = b[0].clone();
+    letterhead.fields.signer = "Hà Văn Tư".into();
+    assert_eq!(as_own(letterhead, &b).id, b[0].id);
+}
+
+#[cfg(test)]
+#[test]
 fn bad_profiles_are_refused_with_a_reason() {
     let e = Profile::from_json("{").unwrap_err();
     assert!(matches!(e, ProfileError::Json { .. }));
@@ -357,6 +374,19 @@ pub fn builtins() -> Vec<Profile> {
             .filter_map(|j| Profile::from_json(j).ok()),
     );
     out
+}
+
+/// A profile as the office keeps it: a built-in report whose definition or
+/// sentences it changed becomes its own copy (`rieng-<id>`, "… (riêng)"),
+/// so the built-in one stays as shipped and the copy survives a reload.
+pub fn as_own(mut p: Profile, builtins: &[Profile]) -> Profile {
+    if let Some(b) = builtins.iter().find(|b| b.id == p.id) {
+        if b.report != p.report || b.section1 != p.section1 {
+            p.id = format!("rieng-{}", p.id);
+            p.name = format!("{} (riêng)", p.name);
+        }
+    }
+    p
 }
 
 /// The office's own profiles as the browser keeps them: a JSON list of

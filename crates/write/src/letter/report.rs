@@ -33,16 +33,6 @@ pub(super) struct Generic<'a> {
     pub p: &'a Profile,
 }
 
-/// A figure as sentences print it: `40,8%`, `704.828`.
-pub fn figure_text(f: &Figure, v: Val) -> String {
-    let t = v.text(f.decimals);
-    if f.percent {
-        format!("{t}%")
-    } else {
-        t
-    }
-}
-
 /// A change in words: "tăng 8.221 tài khoản", "giảm 2 bậc".
 pub fn diff_text(p: &Profile, f: &Figure, d: Val) -> String {
     let w = &p.change_words;
@@ -124,10 +114,10 @@ impl Generic<'_> {
         Some(match what {
             "" => Some(running_name(&u.name)),
             "name" => Some(u.name.clone()),
-            "value" => u.vals[k].map(|v| figure_text(f, v)),
+            "value" => u.vals[k].map(|v| f.text(v)),
             other => {
                 let (k2, f2) = self.figure(other)?;
-                u.vals[k2].map(|v| figure_text(f2, v))
+                u.vals[k2].map(|v| f2.text(v))
             }
         })
     }
@@ -232,11 +222,92 @@ impl Figures for Generic<'_> {
         let (id, part) = name.split_once('.').unwrap_or((name, ""));
         let (k, f) = self.figure(id)?;
         Some(match part {
-            "" => c.current.totals[k].map(|v| figure_text(f, v)),
+            "" => c.current.totals[k].map(|v| f.text(v)),
             "diff" => c.changes[k].map(|d| diff_text(self.p, f, d)),
             "change" => c.changes[k].map(|d| signed_text(f, d)),
             _ => return None,
         })
+    }
+}
+
+/// One appendix column of a report definition (after STT, group and unit).
+pub struct Column {
+    /// Its figure; `None`: the band column.
+    pub figure: Option<usize>,
+    /// The figure's change since the baseline (`<id>.diff`).
+    pub diff: bool,
+    pub label: String,
+}
+
+impl Column {
+    /// Unit `i`'s value of the column: the figure, its change, or nothing
+    /// (the band column, see [`band_name`]).
+    pub fn unit_value(&self, c: &Computed, i: usize) -> Option<Val> {
+        let k = self.figure?;
+        if self.diff {
+            c.unit_changes[i][k]
+        } else {
+            c.current.units[i].vals[k]
+        }
+    }
+
+    /// The value over all units.
+    pub fn total_value(&self, c: &Computed) -> Option<Val> {
+        let k = self.figure?;
+        if self.diff {
+            c.changes[k]
+        } else {
+            c.current.totals[k]
+        }
+    }
+}
+
+/// The report's appendix columns, labelled (the profile's label, else the
+/// figure's name).
+pub fn columns(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Column> {
+    spec.appendix
+        .iter()
+        .map(|col| {
+            let (id, diff) = match col.strip_suffix(".diff") {
+                Some(id) => (id, true),
+                None => (col.as_str(), false),
+            };
+            let figure = c.index(id);
+            let label = p
+                .column_label(col)
+                .map(str::to_string)
+                .unwrap_or_else(|| match figure {
+                    Some(k) if diff => format!("{} (thay đổi)", c.figures[k].name),
+                    Some(k) => c.figures[k].name.clone(),
+                    None => col.clone(),
+                });
+            Column {
+                figure,
+                diff,
+                label,
+            }
+        })
+        .collect()
+}
+
+/// The band of current unit `i` ("" without one).
+pub fn band_name(c: &Computed, spec: &ReportSpec, i: usize) -> String {
+    let Some(b) = &spec.bands else {
+        return String::new();
+    };
+    c.band_of[i]
+        .and_then(|j| b.classes.get(j))
+        .and_then(|id| spec.class(id))
+        .map(|d| d.name.clone())
+        .unwrap_or_default()
+}
+
+/// The total row's label: the profile's, else "Tổng cộng".
+pub fn total_label(p: &Profile) -> String {
+    if p.total_label.is_empty() {
+        "Tổng cộng".into()
+    } else {
+        p.total_label.clone()
     }
 }
 
@@ -249,94 +320,53 @@ pub(super) fn appendix(
     title: String,
     note: String,
 ) -> Appendix {
-    let grouped = c.grouped;
+    let cols = columns(c, spec, p);
     let mut columns = vec!["STT".to_string()];
     let mut numeric = vec![true];
-    if grouped {
+    if c.grouped {
         columns.push(p.district_label.clone());
         numeric.push(false);
     }
     columns.push(p.unit_label.clone());
     numeric.push(false);
-    // (figure, as a change, the band column)
-    let cols: Vec<(Option<usize>, bool)> = spec
-        .appendix
-        .iter()
-        .map(|col| {
-            let (id, diff) = match col.strip_suffix(".diff") {
-                Some(id) => (id, true),
-                None => (col.as_str(), false),
-            };
-            (c.index(id), diff)
-        })
-        .collect();
-    for (col, (k, diff)) in spec.appendix.iter().zip(&cols) {
-        let label = p
-            .column_label(col)
-            .map(str::to_string)
-            .unwrap_or_else(|| match k {
-                Some(k) if *diff => format!("{} (thay đổi)", c.figures[*k].name),
-                Some(k) => c.figures[*k].name.clone(),
-                None => col.clone(),
-            });
-        columns.push(label);
-        numeric.push(k.is_some());
+    for col in &cols {
+        columns.push(col.label.clone());
+        numeric.push(col.figure.is_some());
     }
-    let band_name = |i: usize| -> String {
-        let Some(b) = &spec.bands else {
+    let cell = |col: &Column, v: Option<Val>| -> String {
+        let (Some(k), Some(v)) = (col.figure, v) else {
             return String::new();
         };
-        c.band_of[i]
-            .and_then(|j| b.classes.get(j))
-            .and_then(|id| spec.class(id))
-            .map(|d| d.name.clone())
-            .unwrap_or_default()
-    };
-    let cell = |f: &Figure, v: Option<Val>, diff: bool| -> String {
-        match (v, diff) {
-            (None, _) => String::new(),
-            (Some(d), true) if f.rank => diff_text(p, f, d),
-            (Some(d), true) => signed_text(f, d),
-            (Some(v), false) => v.text(f.decimals),
+        let f = &c.figures[k];
+        match col.diff {
+            true if f.rank => diff_text(p, f, v),
+            true => signed_text(f, v),
+            false => v.text(f.decimals),
         }
     };
-    let rows = c
-        .current
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
+    let rows = (0..c.current.units.len())
+        .map(|i| {
+            let u = &c.current.units[i];
             let mut r = vec![(i + 1).to_string()];
-            if grouped {
+            if c.grouped {
                 r.push(u.group.clone().unwrap_or_default());
             }
             r.push(u.name.clone());
-            for &(k, diff) in &cols {
-                r.push(match k {
-                    Some(k) if diff => cell(&c.figures[k], c.unit_changes[i][k], true),
-                    Some(k) => cell(&c.figures[k], u.vals[k], false),
-                    None => band_name(i),
+            for col in &cols {
+                r.push(match col.figure {
+                    Some(_) => cell(col, col.unit_value(c, i)),
+                    None => band_name(c, spec, i),
                 });
             }
             r
         })
         .collect();
     let mut total = vec![String::new()];
-    if grouped {
+    if c.grouped {
         total.push(String::new());
     }
-    total.push(if p.total_label.is_empty() {
-        "Tổng cộng".into()
-    } else {
-        p.total_label.clone()
-    });
-    for &(k, diff) in &cols {
-        total.push(match k {
-            Some(k) if diff => cell(&c.figures[k], c.changes[k], true),
-            Some(k) => cell(&c.figures[k], c.current.totals[k], false),
-            None => String::new(),
-        });
-    }
+    total.push(total_label(p));
+    total.extend(cols.iter().map(|col| cell(col, col.total_value(c))));
     Appendix {
         heading: "Phụ lục".into(),
         title,
