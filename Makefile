@@ -121,7 +121,10 @@ test: test-core test-wasm check-browsers test-e2e test-e2e-firefox
 test-core:
 	cargo test --workspace
 
+# The runner gives chromedriver 5 s to start by default; on a busy 2-core
+# machine that fails now and then ("driver failed to bind port").
 test-wasm: test-tools
+	WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --test web
 
