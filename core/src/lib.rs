@@ -16,6 +16,7 @@
 //! natively with `cargo test` and the browser app is a thin shell over them.
 
 pub use thongbao_compute::{chart, engine, history, stats};
+pub use thongbao_model::json;
 pub use thongbao_model::{
     date, decimal, escape, fastmap, format, json_error_place, model, report as spec, source, text,
     JsonFault, JsonPlace, Lang, SAMPLE_CSV, SAMPLE_NAME,

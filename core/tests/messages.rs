@@ -223,6 +223,12 @@ fn every_report_definition_fault_and_profile_error_in_both_languages() {
                 fault: thongbao_core::JsonFault::Syntax,
             },
         },
+        ProfileError::Shape(
+            thongbao_core::json::Bad::new(thongbao_core::json::Fault::Missing("value"))
+                .at("rule")
+                .at("[0]")
+                .at("classes"),
+        ),
         ProfileError::Newer { version: 9 },
         ProfileError::Spec(problems),
     ] {

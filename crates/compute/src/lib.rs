@@ -11,6 +11,7 @@ pub mod history;
 pub mod sort;
 pub mod stats;
 
+pub use thongbao_model::json;
 pub use thongbao_model::{
     date, decimal, escape, fastmap, format, json_error_place, model, source, text, Lang,
     SAMPLE_CSV, SAMPLE_NAME,

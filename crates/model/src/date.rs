@@ -10,18 +10,32 @@
 //! 2230 is a typing error, not a date.
 
 use chrono::{Datelike, Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 use std::ops::RangeInclusive;
 
 /// A calendar date. The serde form (`{"year", "month", "day"}`) is the saved
 /// work's, unchanged since version 0.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Date {
     pub year: i32,
     pub month: u8,
     pub day: u8,
 }
+
+impl crate::json::FromJson for Date {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
+        let o = crate::json::Obj::of(v)?;
+        let value = Date {
+            year: o.req("year"),
+            month: o.req("month"),
+            day: o.req("day"),
+        };
+        o.done(value)
+    }
+}
+
+crate::serde_by_hand!(Date);
 
 /// The years [`Date::parse`], [`Date::find_in`] and
 /// [`Date::from_excel_serial`] accept.

@@ -11,6 +11,7 @@ pub mod decimal;
 pub mod escape;
 pub mod fastmap;
 pub mod format;
+pub mod json;
 pub mod model;
 pub mod report;
 pub mod source;

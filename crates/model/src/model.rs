@@ -66,6 +66,20 @@ impl Indicator {
     }
 }
 
+impl crate::json::FromJson for Indicator {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
+        let (name, _) = crate::json::variant(v)?;
+        Ok(match name {
+            "Locations" => Indicator::Locations,
+            "Scans" => Indicator::Scans,
+            "Installs" => Indicator::Installs,
+            "Smartphones" => Indicator::Smartphones,
+            "Population" => Indicator::Population,
+            n => return Err(crate::json::unknown(n)),
+        })
+    }
+}
+
 /// One optional count per [`Indicator`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Values(pub [Option<i64>; 5]);

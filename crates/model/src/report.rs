@@ -10,7 +10,8 @@
 //! Figures are fixed-point integers ([`SCALE`] per unit), so sums, means and
 //! rates never go through a float and round half-up once, when printed.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{self, variant, within, Bad, FromJson, Obj, Value};
+use serde::Serialize;
 use thongbao_text::fold;
 
 /// Fixed-point scale of every figure: 4 decimals (a score of 0,6077 is
@@ -18,7 +19,7 @@ use thongbao_text::fold;
 pub const SCALE: i64 = 10_000;
 
 /// What one column of the file is.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndicatorDef {
     pub id: String,
     /// Its name in Vietnamese (the appendix column, the dashboard).
@@ -50,7 +51,7 @@ pub struct IndicatorDef {
 }
 
 /// What a figure is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Whole things counted: accounts, files, visits.
@@ -65,7 +66,7 @@ pub enum Kind {
 }
 
 /// How a figure over all units is made from the units' figures.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregate {
     #[default]
@@ -80,7 +81,7 @@ pub enum Aggregate {
 }
 
 /// A figure derived from indicators, per unit and over all units.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MeasureDef {
     pub id: String,
     pub name: String,
@@ -100,7 +101,7 @@ fn one() -> u8 {
 }
 
 /// How a measure is computed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Formula {
     /// `num / den` as a percentage: accounts / residents, accounts / target
@@ -119,7 +120,7 @@ pub enum Formula {
 }
 
 /// A class of units: a rule on one figure.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClassDef {
     pub id: String,
     /// Its name in sentences and lists: "xuất sắc", "hoàn thành chỉ tiêu".
@@ -133,7 +134,7 @@ pub struct ClassDef {
 
 /// A rule on a unit's figure. Values are as printed (40 for 40 %,
 /// 98,5 points as 98.5), compared exactly in fixed point.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// At least `value` (≥ 100 % of target: completion).
@@ -154,7 +155,7 @@ pub enum Rule {
 }
 
 /// What a change is measured against.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Baseline {
     /// The period before the current one (last week's report).
@@ -168,7 +169,7 @@ pub enum Baseline {
 
 /// Bands: classes every unit falls in one of, with the sentence that lists
 /// them ("Nhóm được xếp loại xuất sắc gồm 14/16 đơn vị, chiếm tỷ lệ 87,5%").
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Bands {
     /// Class ids, best first.
     pub classes: Vec<String>,
@@ -180,7 +181,7 @@ pub struct Bands {
 }
 
 /// The report itself.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(default)]
 pub struct ReportSpec {
     pub indicators: Vec<IndicatorDef>,
@@ -205,7 +206,7 @@ pub struct ReportSpec {
 /// What finds a report's columns: per indicator its header phrases and
 /// the phrases that rule a header out, and the group column's phrases.
 /// This is all a read needs of a report (and what the worker is sent).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct HeaderWords {
     pub indicators: Vec<(Vec<String>, Vec<String>)>,
     pub group: Vec<String>,
@@ -469,6 +470,192 @@ impl SpecProblem {
         }
     }
 }
+
+// Reading the JSON form by hand (see `crate::json`): the same forms the
+// derived `Serialize` writes, with the defaults the fields declare.
+
+impl FromJson for IndicatorDef {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = IndicatorDef {
+            id: o.req("id"),
+            name: o.req("name"),
+            name_en: o.or_default("name_en"),
+            headers: o.req("headers"),
+            not_headers: o.or_default("not_headers"),
+            kind: o.or_default("kind"),
+            unit: o.or_default("unit"),
+            aggregate: o.or_default("aggregate"),
+            decimals: o.or_default("decimals"),
+            change_of: o.opt("change_of"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Kind {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        match variant(v)? {
+            ("count", _) => Ok(Kind::Count),
+            ("amount", _) => Ok(Kind::Amount),
+            ("percent", _) => Ok(Kind::Percent),
+            (n @ "score", c) => within(n, c, |o| Ok(Kind::Score { max: o.req("max") })),
+            (n, _) => Err(json::unknown(n)),
+        }
+    }
+}
+
+impl FromJson for Aggregate {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        match variant(v)? {
+            ("sum", _) => Ok(Aggregate::Sum),
+            ("mean", _) => Ok(Aggregate::Mean),
+            ("none", _) => Ok(Aggregate::None),
+            (n @ "weighted_mean", c) => {
+                within(n, c, |o| Ok(Aggregate::WeightedMean { by: o.req("by") }))
+            }
+            (n, _) => Err(json::unknown(n)),
+        }
+    }
+}
+
+impl FromJson for MeasureDef {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = MeasureDef {
+            id: o.req("id"),
+            name: o.req("name"),
+            name_en: o.or_default("name_en"),
+            formula: o.need("formula")?,
+            decimals: o.or("decimals", one()),
+            unit: o.or_default("unit"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Formula {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        match variant(v)? {
+            (n @ "ratio", c) => within(n, c, |o| {
+                Ok(Formula::Ratio {
+                    num: o.req("num"),
+                    den: o.req("den"),
+                })
+            }),
+            (n @ "sum", c) => within(n, c, |o| Ok(Formula::Sum { of: o.req("of") })),
+            (n @ "rank", c) => within(n, c, |o| {
+                Ok(Formula::Rank {
+                    of: o.req("of"),
+                    within_group: o.or_default("within_group"),
+                })
+            }),
+            (n, _) => Err(json::unknown(n)),
+        }
+    }
+}
+
+impl FromJson for ClassDef {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = ClassDef {
+            id: o.req("id"),
+            name: o.req("name"),
+            name_en: o.or_default("name_en"),
+            of: o.req("of"),
+            rule: o.need("rule")?,
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Rule {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let value = |o: &Obj| o.req("value");
+        match variant(v)? {
+            ("zero", _) => Ok(Rule::Zero),
+            ("missing", _) => Ok(Rule::Missing),
+            (n @ "at_least", c) => within(n, c, |o| Ok(Rule::AtLeast { value: value(o) })),
+            (n @ "below", c) => within(n, c, |o| Ok(Rule::Below { value: value(o) })),
+            (n @ "between", c) => within(n, c, |o| {
+                Ok(Rule::Between {
+                    min: o.req("min"),
+                    max: o.opt("max"),
+                })
+            }),
+            (n @ "above_mean", c) => within(n, c, |o| {
+                Ok(Rule::AboveMean {
+                    percent: o.req("percent"),
+                })
+            }),
+            (n @ "below_mean", c) => within(n, c, |o| {
+                Ok(Rule::BelowMean {
+                    percent: o.req("percent"),
+                })
+            }),
+            (n, _) => Err(json::unknown(n)),
+        }
+    }
+}
+
+impl FromJson for Baseline {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        match variant(v)? {
+            ("previous", _) => Ok(Baseline::Previous),
+            ("year_earlier", _) => Ok(Baseline::YearEarlier),
+            (n @ "date", c) => within(n, c, |o| {
+                Ok(Baseline::Date {
+                    date: o.need("date")?,
+                })
+            }),
+            (n, _) => Err(json::unknown(n)),
+        }
+    }
+}
+
+impl FromJson for Bands {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = Bands {
+            classes: o.req("classes"),
+            phrase: o.req("phrase"),
+            none: o.req("none"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for ReportSpec {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = ReportSpec {
+            indicators: o.or_default("indicators"),
+            measures: o.or_default("measures"),
+            classes: o.or_default("classes"),
+            bands: o.opt("bands"),
+            group_headers: o.or_default("group_headers"),
+            unit_word: o.or_default("unit_word"),
+            baseline: o.or_default("baseline"),
+            kpis: o.or_default("kpis"),
+            chart: o.opt("chart"),
+            appendix: o.or_default("appendix"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for HeaderWords {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = HeaderWords {
+            indicators: o.req("indicators"),
+            group: o.req("group"),
+        };
+        o.done(value)
+    }
+}
+
+crate::serde_by_hand!(ReportSpec, HeaderWords);
 
 #[cfg(test)]
 mod tests {

@@ -18,6 +18,7 @@ pub mod saved;
 pub mod unit_table;
 
 pub use thongbao_compute::{chart, engine, history, stats};
+pub use thongbao_model::json;
 pub use thongbao_model::report as spec;
 pub use thongbao_model::{
     date, decimal, escape, fastmap, format, json_error_place, model, source, text, JsonFault,

@@ -37,6 +37,18 @@ impl Default for Thresholds {
     }
 }
 
+impl crate::json::FromJson for Thresholds {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
+        let o = crate::json::Obj::of(v)?;
+        let value = Thresholds {
+            high_pct: o.req("high_pct"),
+            low_pct: o.req("low_pct"),
+            low_install_pct: o.req("low_install_pct"),
+        };
+        o.done(value)
+    }
+}
+
 /// How figures are computed.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {

@@ -24,7 +24,7 @@ pub use profile::{covid_qr, sample_manual, Profile};
 use serde::{Deserialize, Serialize};
 
 /// Everything the user can edit. Multi-line fields hold one item per line.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(default)]
 pub struct LetterFields {
     /// Issuer, one line each: "ỦY BAN NHÂN DÂN\nHUYỆN QUAN SƠN".

@@ -8,13 +8,14 @@
 
 use super::LetterFields;
 use crate::date::Date;
+use crate::json::{self, Bad, FromJson, Obj, Value};
 use crate::model::{Indicator, Values};
 use crate::stats::{Manual, ManualPeriod, Thresholds};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Change phrases for one indicator: `{n}` is the absolute change,
 /// `{prev_dm}`/`{prev_date}` the previous date.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChangePhrases {
     pub indicator: Indicator,
     pub up: String,
@@ -24,7 +25,7 @@ pub struct ChangePhrases {
 
 /// Words for a change in the generic report's sentences and appendix:
 /// `{n}` is the change's size, `{unit}` the figure's word.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(default)]
 pub struct ChangeWords {
     pub up: String,
@@ -53,7 +54,7 @@ impl Default for ChangeWords {
 }
 
 /// A kind of report.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Profile {
     /// Schema version of the JSON form.
     pub version: u32,
@@ -108,6 +109,9 @@ pub const PROFILE_VERSION: u32 = 2;
 pub enum ProfileError {
     #[error("not a profile")]
     Json { place: crate::JsonPlace },
+    /// JSON, but a field is missing or of another form.
+    #[error("not a profile's form")]
+    Shape(Bad),
     #[error("made by a newer version ({version})")]
     Newer { version: u32 },
     #[error("the report definition has faults")]
@@ -123,6 +127,12 @@ impl ProfileError {
             }
             (ProfileError::Json { place }, En) => {
                 format!("The profile file is not valid ({}).", place.message(En))
+            }
+            (ProfileError::Shape(b), Vi) => {
+                format!("Tệp hồ sơ không hợp lệ ({}).", b.message(Vi))
+            }
+            (ProfileError::Shape(b), En) => {
+                format!("The profile file is not valid ({}).", b.message(En))
             }
             (ProfileError::Newer { version }, Vi) => {
                 format!("Tệp hồ sơ được tạo bởi phiên bản mới hơn (phiên bản {version}).")
@@ -155,8 +165,9 @@ impl Profile {
     /// Read a profile saved by [`Profile::to_json`] (any version up to
     /// this one); a report definition with faults is refused.
     pub fn from_json(s: &str) -> Result<Profile, ProfileError> {
-        let mut p: Profile = serde_json::from_str(s).map_err(|e| ProfileError::Json {
-            place: crate::JsonPlace::of(&e),
+        let mut p: Profile = json::parse(s).map_err(|e| match e {
+            json::JsonError::Syntax(place) => ProfileError::Json { place },
+            json::JsonError::Shape(b) => ProfileError::Shape(b),
         })?;
         if p.version > PROFILE_VERSION {
             return Err(ProfileError::Newer { version: p.version });
@@ -258,11 +269,119 @@ fn a_changed_builtin_is_kept_as_its_own_copy() {
     assert_eq!(as_own(letterhead, &b).id, b[0].id);
 }
 
+// Reading the JSON form by hand (see `crate::json`), with the defaults
+// each field had under serde.
+
+impl FromJson for ChangePhrases {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = ChangePhrases {
+            indicator: o.need("indicator")?,
+            up: o.req("up"),
+            down: o.req("down"),
+            same: o.req("same"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for ChangeWords {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let d = ChangeWords::default();
+        let value = ChangeWords {
+            up: o.or("up", d.up),
+            down: o.or("down", d.down),
+            same: o.or("same", d.same),
+            rank_up: o.or("rank_up", d.rank_up),
+            rank_down: o.or("rank_down", d.rank_down),
+            rank_same: o.or("rank_same", d.rank_same),
+            points: o.or("points", d.points),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for LetterFields {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let d = LetterFields::default();
+        let value = LetterFields {
+            issuer: o.or("issuer", d.issuer),
+            issuer_short: o.or("issuer_short", d.issuer_short),
+            issuer_full: o.or("issuer_full", d.issuer_full),
+            area: o.or("area", d.area),
+            area_word: o.or("area_word", d.area_word),
+            number: o.or("number", d.number),
+            symbol: o.or("symbol", d.symbol),
+            place: o.or("place", d.place),
+            issue_date: o.opt("issue_date"),
+            data_date: o.opt("data_date"),
+            subject: o.or("subject", d.subject),
+            doc_type: o.or_default("doc_type"),
+            recipients: o.or("recipients", d.recipients),
+            reference: o.or("reference", d.reference),
+            section1: o.opt("section1"),
+            section2: o.or("section2", d.section2),
+            section3: o.or("section3", d.section3),
+            authority: o.or("authority", d.authority),
+            title: o.or("title", d.title),
+            signer: o.or("signer", d.signer),
+            noi_nhan: o.or("noi_nhan", d.noi_nhan),
+            appendix_title: o.or("appendix_title", d.appendix_title),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Profile {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = Profile {
+            version: o.req("version"),
+            id: o.req("id"),
+            name: o.req("name"),
+            name_en: o.or_default("name_en"),
+            thresholds: o.or_default("thresholds"),
+            section_titles: o.req("section_titles"),
+            section1: o.req("section1"),
+            intro: o.req("intro"),
+            changes: o.or_default("changes"),
+            appendix_labels: o.or_default("appendix_labels"),
+            unit_label: o.req("unit_label"),
+            district_label: o.or_default("district_label"),
+            fields: o.req("fields"),
+            report: o.opt("report"),
+            column_labels: o.or_default("column_labels"),
+            change_words: o.or_default("change_words"),
+            previous_word: o.or_default("previous_word"),
+            total_label: o.or_default("total_label"),
+        };
+        o.done(value)
+    }
+}
+
+crate::json::serde_by_hand!(Profile, LetterFields);
+
 #[cfg(test)]
 #[test]
 fn bad_profiles_are_refused_with_a_reason() {
     let e = Profile::from_json("{").unwrap_err();
     assert!(matches!(e, ProfileError::Json { .. }));
+    // JSON of another form says which field, where in the tree.
+    let bad = DE_AN_06_JSON.replacen("\"at_least\"", "\"at_most\"", 1);
+    let e = Profile::from_json(&bad).unwrap_err();
+    assert_eq!(
+        e.message(crate::Lang::Vi),
+        "Tệp hồ sơ không hợp lệ (report.classes[0].rule: không biết «at_most»)."
+    );
+    let no_name = DE_AN_06_JSON.replacen("\"name\"", "\"nom\"", 1);
+    assert_eq!(
+        Profile::from_json(&no_name)
+            .unwrap_err()
+            .message(crate::Lang::En),
+        "The profile file is not valid (missing field «name»)."
+    );
     let mut p: Profile = Profile::from_json(DE_AN_06_JSON).unwrap();
     p.version = 99;
     assert_eq!(
