@@ -139,6 +139,44 @@ test("a report made in the designer, saved, cleared and opened again gives the s
   await context.close();
 });
 
+test("the designer makes a sum of criteria and a rank within the district", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await chooseFiles(page, {
+    name: "cham-diem.csv", mimeType: "text/csv",
+    buffer: Buffer.from("STT,Huyện,Đơn vị,Tiêu chí công khai,Tiêu chí tiến độ\n1,Ia Grai,Xã Ia Grai,10,5\n2,Ia Grai,Xã Ia Hrung,8,9\n3,Chư Păh,Xã Ia Ly,4,3\n"),
+  });
+  await page.getByTestId("designer").locator("summary").click();
+  await page.getByTestId("designer-from-columns").click();
+  await waitText(page, "total-tieu_chi_cong_khai", (t) => t === "22");
+  // A sum of the two criteria: 15 + 17 + 7 = 39.
+  await page.getByTestId("designer-add-measure").click();
+  await page.getByTestId("measure-kind-0").selectOption("sum");
+  assert.equal(await page.getByTestId("measure-of-0").inputValue(), "tieu_chi_cong_khai; tieu_chi_tien_do");
+  await waitText(page, "total-ty_le_1", (t) => t === "39");
+  // A rank by that sum within each district: Ia Hrung 1, Ia Grai 2; Ia Ly 1.
+  await page.getByTestId("designer-add-measure").click();
+  await page.getByTestId("measure-kind-1").selectOption("rank");
+  await page.getByTestId("measure-rank-of-1").selectOption("ty_le_1");
+  const last = async (unit) => (await page.getByTestId("unit-table").locator("tr", { hasText: unit }).locator("td").allInnerTexts()).at(-1);
+  await page.waitForFunction(() => document.querySelector('[data-testid="unit-table"]')?.innerText.includes("Xã Ia Ly"));
+  assert.deepEqual([await last("Xã Ia Grai"), await last("Xã Ia Hrung"), await last("Xã Ia Ly")], ["2", "1", "3"]);
+  await page.getByTestId("measure-within-group-1").check();
+  for (let i = 0; i < 50 && (await last("Xã Ia Ly")) !== "1"; i++) await page.waitForTimeout(100);
+  assert.deepEqual([await last("Xã Ia Grai"), await last("Xã Ia Hrung"), await last("Xã Ia Ly")], ["2", "1", "1"]);
+  // The sentences name them.
+  const s = page.getByTestId("designer-sentences");
+  await s.fill("Tổng điểm {ty_le_1}; cao nhất là {max:ty_le_1:name} với {max:ty_le_1:value} điểm.");
+  await s.press("Tab");
+  const letter = await waitText(page, "notice", (t) => t.includes("Tổng điểm 39"));
+  assert.match(letter, /Tổng điểm 39; cao nhất là Xã Ia Hrung với 17 điểm\./);
+  // An indicator's decimals: its figures print with them.
+  await page.getByTestId("indicator-decimals-0").fill("2");
+  await page.getByTestId("indicator-decimals-0").press("Tab");
+  await waitText(page, "total-tieu_chi_cong_khai", (t) => t === "22,00");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("360 px: a report's dashboard, table and the open designer fit", async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { viewport: { width: 360, height: 740 } });
   await chooseFiles(page, asset("chi-so-766-gia-lai-2026-11.csv"));

@@ -318,3 +318,46 @@ pub struct SourceReport {
     #[serde(default)]
     pub report: Option<String>,
 }
+
+/// The columns that hold figures, the indicators a report designer starts
+/// from: every header but the unit's, its district's, the date's and the
+/// row number's (a role guessed as a count is still a figure).
+pub fn figure_headers(headers: &[String], roles: &[Option<Role>]) -> Vec<String> {
+    headers
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| {
+            !matches!(
+                roles.get(*k).copied().flatten(),
+                Some(Role::Unit | Role::District | Role::Date | Role::Serial)
+            )
+        })
+        .map(|(_, h)| h.clone())
+        .collect()
+}
+
+impl SourceReport {
+    /// [`figure_headers`] of the file's header row.
+    pub fn figure_headers(&self) -> Vec<String> {
+        let headers: Vec<String> = self.columns.iter().map(|c| c.header.clone()).collect();
+        let roles: Vec<Option<Role>> = self.columns.iter().map(|c| c.role).collect();
+        figure_headers(&headers, &roles)
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn figure_headers_leave_out_the_unit_district_date_and_row_number() {
+    let h: Vec<String> = ["STT", "Xã", "Huyện", "Ngày", "Lượt quét", "Chỉ tiêu"]
+        .map(String::from)
+        .to_vec();
+    let roles = [
+        Some(Role::Serial),
+        Some(Role::Unit),
+        Some(Role::District),
+        Some(Role::Date),
+        Some(Role::Count(Indicator::Scans)),
+    ];
+    // A header past the roles' end has no role: a figure.
+    assert_eq!(figure_headers(&h, &roles), ["Lượt quét", "Chỉ tiêu"]);
+}

@@ -1,0 +1,297 @@
+//! What the report designer changes, on plain types: the kinds of rules
+//! and formulas it offers, switching a rule or formula to another kind
+//! with what can be kept, and numbers as a clerk types them ("10,5"). The
+//! page only renders these (components hold no logic of their own).
+
+use super::{Formula, ReportSpec, Rule};
+
+/// The rule kinds the designer offers, in its order.
+pub const RULE_KINDS: [&str; 7] = [
+    "at_least",
+    "below",
+    "between",
+    "above_mean",
+    "below_mean",
+    "zero",
+    "missing",
+];
+
+/// The formula kinds the designer offers.
+pub const FORMULA_KINDS: [&str; 3] = ["ratio", "sum", "rank"];
+
+impl Rule {
+    /// The rule's kind, as its JSON names it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rule::AtLeast { .. } => "at_least",
+            Rule::Below { .. } => "below",
+            Rule::Between { .. } => "between",
+            Rule::AboveMean { .. } => "above_mean",
+            Rule::BelowMean { .. } => "below_mean",
+            Rule::Zero => "zero",
+            Rule::Missing => "missing",
+        }
+    }
+
+    /// Its threshold (a band's lower bound); none for zero and missing.
+    pub fn value(&self) -> Option<f64> {
+        match self {
+            Rule::AtLeast { value } | Rule::Below { value } => Some(*value),
+            Rule::Between { min, .. } => Some(*min),
+            Rule::AboveMean { percent } | Rule::BelowMean { percent } => Some(*percent),
+            Rule::Zero | Rule::Missing => None,
+        }
+    }
+
+    /// A rule of `kind` (one of [`RULE_KINDS`]; anything else is
+    /// "at least") with this threshold.
+    pub fn of_kind(kind: &str, value: f64) -> Rule {
+        match kind {
+            "below" => Rule::Below { value },
+            "between" => Rule::Between {
+                min: value,
+                max: None,
+            },
+            "above_mean" => Rule::AboveMean { percent: value },
+            "below_mean" => Rule::BelowMean { percent: value },
+            "zero" => Rule::Zero,
+            "missing" => Rule::Missing,
+            _ => Rule::AtLeast { value },
+        }
+    }
+
+    /// The same rule with another threshold (a band keeps its upper bound).
+    pub fn with_value(&self, value: f64) -> Rule {
+        match self {
+            Rule::Between { max, .. } => Rule::Between {
+                min: value,
+                max: *max,
+            },
+            Rule::Zero | Rule::Missing => self.clone(),
+            other => Rule::of_kind(other.kind(), value),
+        }
+    }
+}
+
+impl Formula {
+    /// The formula's kind, as its JSON names it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Formula::Ratio { .. } => "ratio",
+            Formula::Sum { .. } => "sum",
+            Formula::Rank { .. } => "rank",
+        }
+    }
+
+    /// The figures it reads, in order.
+    pub fn figures(&self) -> Vec<String> {
+        match self {
+            Formula::Ratio { num, den } => vec![num.clone(), den.clone()],
+            Formula::Sum { of } => of.clone(),
+            Formula::Rank { of, .. } => vec![of.clone()],
+        }
+    }
+
+    /// A formula of `kind` (one of [`FORMULA_KINDS`]; anything else is a
+    /// ratio) over the figures this one reads, `fallback` where it has too
+    /// few: a ratio's two figures become a sum's terms, a sum's first the
+    /// figure ranked.
+    pub fn to_kind(&self, kind: &str, fallback: &str) -> Formula {
+        let f = self.figures();
+        let at = |i: usize| {
+            f.get(i)
+                .or(f.first())
+                .cloned()
+                .unwrap_or_else(|| fallback.to_string())
+        };
+        match kind {
+            "sum" => Formula::Sum {
+                of: if f.is_empty() { vec![at(0)] } else { f.clone() },
+            },
+            "rank" => Formula::Rank {
+                of: at(0),
+                within_group: false,
+            },
+            _ => Formula::Ratio {
+                num: at(0),
+                den: at(1),
+            },
+        }
+    }
+}
+
+impl ReportSpec {
+    /// Measure `n` computed another way (one of [`FORMULA_KINDS`]), over
+    /// the figures it read (the first indicator where it read too few).
+    /// Its decimals follow the kind: none for a rank, one for a ratio, for
+    /// a sum the most any of its terms prints.
+    pub fn set_formula_kind(&mut self, n: usize, kind: &str) {
+        let first = self
+            .indicators
+            .first()
+            .map(|i| i.id.clone())
+            .unwrap_or_default();
+        let Some(m) = self.measures.get(n) else {
+            return;
+        };
+        let formula = m.formula.to_kind(kind, &first);
+        let decimals = match &formula {
+            Formula::Rank { .. } => 0,
+            Formula::Ratio { .. } => 1,
+            Formula::Sum { of } => of
+                .iter()
+                .filter_map(|id| {
+                    self.indicator(id)
+                        .map(|i| i.decimals)
+                        .or_else(|| self.measure(id).map(|m| m.decimals))
+                })
+                .max()
+                .unwrap_or(0),
+        };
+        if let Some(m) = self.measures.get_mut(n) {
+            m.formula = formula;
+            m.decimals = decimals;
+        }
+    }
+}
+
+/// A threshold as a clerk types and reads it: a decimal comma, no
+/// thousands dots, at most 4 decimals, no trailing zeros (10 → "10",
+/// 10.5 → "10,5"). Written without the float printer (ARCHITECTURE.md,
+/// "Size").
+pub fn typed_number(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let scaled = (x.abs() * 10_000.0).round();
+    if scaled >= 9.0e18 {
+        return String::new();
+    }
+    let v = scaled as u64;
+    let sign = if x < 0.0 && v != 0 { "-" } else { "" };
+    let (whole, frac) = (v / 10_000, v % 10_000);
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let f = format!("{frac:04}");
+    format!("{sign}{whole},{}", f.trim_end_matches('0'))
+}
+
+/// A threshold typed by a clerk: "10,5", "10.5", " 7 "; `None` when it is
+/// not a number.
+pub fn read_typed_number(s: &str) -> Option<f64> {
+    crate::decimal::parse_f64(s.trim().replace(',', ".").as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_as_typed() {
+        assert_eq!(typed_number(10.0), "10");
+        assert_eq!(typed_number(10.5), "10,5");
+        assert_eq!(typed_number(0.125), "0,125");
+        assert_eq!(typed_number(-2.25), "-2,25");
+        assert_eq!(typed_number(98.63), "98,63");
+        assert_eq!(typed_number(1e20), "");
+        assert_eq!(read_typed_number(" 10,5 "), Some(10.5));
+        assert_eq!(read_typed_number("98.63"), Some(98.63));
+        assert_eq!(read_typed_number("mười"), None);
+        for x in [0.0, 1.0, 10.5, 98.63, 33.3333] {
+            assert_eq!(read_typed_number(&typed_number(x)), Some(x));
+        }
+    }
+
+    #[test]
+    fn rules_change_kind_and_keep_their_threshold() {
+        for k in RULE_KINDS {
+            let r = Rule::of_kind(k, 40.0);
+            assert_eq!(r.kind(), k);
+            let kept = !matches!(k, "zero" | "missing");
+            assert_eq!(r.value(), kept.then_some(40.0));
+            assert_eq!(r.with_value(7.0).value(), kept.then_some(7.0));
+        }
+        let band = Rule::Between {
+            min: 50.0,
+            max: Some(70.0),
+        };
+        assert_eq!(
+            band.with_value(55.0),
+            Rule::Between {
+                min: 55.0,
+                max: Some(70.0)
+            }
+        );
+    }
+
+    #[test]
+    fn formulas_change_kind_and_keep_their_figures() {
+        let ratio = Formula::Ratio {
+            num: "a".into(),
+            den: "b".into(),
+        };
+        assert_eq!(
+            ratio.to_kind("sum", "x"),
+            Formula::Sum {
+                of: vec!["a".into(), "b".into()]
+            }
+        );
+        assert_eq!(
+            ratio.to_kind("rank", "x"),
+            Formula::Rank {
+                of: "a".into(),
+                within_group: false
+            }
+        );
+        let sum = Formula::Sum { of: vec![] };
+        assert_eq!(
+            sum.to_kind("ratio", "x"),
+            Formula::Ratio {
+                num: "x".into(),
+                den: "x".into()
+            }
+        );
+        assert_eq!(
+            sum.to_kind("sum", "x"),
+            Formula::Sum {
+                of: vec!["x".into()]
+            }
+        );
+        for k in FORMULA_KINDS {
+            assert_eq!(ratio.to_kind(k, "x").kind(), k);
+        }
+    }
+
+    #[test]
+    fn a_measure_changes_kind_with_its_decimals() {
+        let mut spec = ReportSpec::from_columns(&["Tiêu chí 1".into(), "Tiêu chí 2".into()]);
+        spec.indicators[1].decimals = 2;
+        spec.measures.push(super::super::MeasureDef {
+            id: "m".into(),
+            name: "M".into(),
+            name_en: String::new(),
+            formula: Formula::Ratio {
+                num: "tieu_chi_1".into(),
+                den: "tieu_chi_2".into(),
+            },
+            decimals: 1,
+            unit: String::new(),
+        });
+        spec.set_formula_kind(0, "sum");
+        assert_eq!(
+            spec.measures[0].formula.figures(),
+            ["tieu_chi_1", "tieu_chi_2"]
+        );
+        assert_eq!(spec.measures[0].decimals, 2);
+        spec.set_formula_kind(0, "rank");
+        assert_eq!(
+            (spec.measures[0].formula.kind(), spec.measures[0].decimals),
+            ("rank", 0)
+        );
+        spec.set_formula_kind(0, "ratio");
+        assert_eq!(spec.measures[0].decimals, 1);
+        spec.set_formula_kind(9, "sum"); // no such measure: nothing changes
+        assert_eq!(spec.measures.len(), 1);
+    }
+}
