@@ -224,7 +224,7 @@ strings! {
     UnitWord = "unit-word": "Đơn vị tính (tài khoản, hồ sơ, điểm…)", "Unit word (accounts, files, points…)";
     FigureDecimals = "figure-decimals": "Số chữ số thập phân", "Decimals";
     GroupHeaders = "group-headers": "Từ nhận dạng cột nhóm (huyện, loại đơn vị; cách nhau bởi dấu ;)", "Header words of the group column (district, unit type; separated by ;)";
-    UnitWordOfReport = "unit-word-report": "Gọi mỗi đơn vị là (địa phương, đơn vị, xã…)", "A unit is called (địa phương, đơn vị, xã…)";
+    UnitWordOfReport = "unit-word-report": "Gọi mỗi đơn vị là (địa phương, đơn vị, xã…)", "What the letter calls a unit (commune, unit…)";
     AddClass = "add-class": "Thêm nhóm", "Add class";
     Remove = "remove": "Xóa", "Remove";
     ReportName = "report-name": "Tên báo cáo", "Report name";
