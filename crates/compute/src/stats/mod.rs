@@ -97,7 +97,7 @@ pub struct UnitStats {
     pub name: String,
     pub district: Option<String>,
     pub line: usize,
-    pub source: usize,
+    pub source: Option<usize>,
     pub values: Values,
     /// Installs / smartphones, scaled by 10^decimals (300 = 30,0%).
     pub rate: Option<i64>,
