@@ -142,7 +142,7 @@ pub fn totals(s: &Summary) -> Vec<Total> {
         out.push(t(
             "install-rate",
             "Tỷ lệ cài đặt",
-            format!("{}%", format::scaled(r, s.decimals)),
+            format::percent_scaled(r, s.decimals),
             r,
             s.decimals,
         ));

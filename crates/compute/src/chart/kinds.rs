@@ -104,7 +104,7 @@ pub fn rate_chart(s: &Summary, lang: Lang) -> Option<Chart> {
     let vi = lang == Lang::Vi;
     let dec = s.decimals;
     let p = 10f64.powi(i32::from(dec));
-    let pct = |r: i64| format!("{}%", format::scaled(r, dec));
+    let pct = |r: i64| format::percent_scaled(r, dec);
     let mut items: Vec<Item> = s
         .units
         .iter()

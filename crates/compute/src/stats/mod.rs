@@ -343,7 +343,7 @@ fn current_totals(cur: &Period, manual: &Manual) -> (Values, Vec<Discrepancy>) {
 /// The rate the clerk typed, when it differs from the computed `rate`.
 fn rate_discrepancy(typed: Option<&str>, rate: Option<i64>, dec: u8) -> Option<Discrepancy> {
     let (typed, r) = (typed?, rate?);
-    let computed = format!("{}%", format::scaled(r, dec));
+    let computed = format::percent_scaled(r, dec);
     let typed_norm = typed.trim().replace(' ', "");
     let typed_val = crate::ingest::numbers::parse_decimal(
         &typed_norm,
