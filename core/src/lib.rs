@@ -18,8 +18,8 @@
 pub use thongbao_compute::{chart, engine, history, stats};
 pub use thongbao_model::json;
 pub use thongbao_model::{
-    date, decimal, escape, fastmap, format, json_error_place, model, report as spec, source, text,
-    JsonFault, JsonPlace, Lang, SAMPLE_CSV, SAMPLE_NAME,
+    date, decimal, escape, fastmap, format, model, report as spec, source, text, JsonFault,
+    JsonPlace, Lang, SAMPLE_CSV, SAMPLE_NAME,
 };
 pub use thongbao_read::{csv, html_table, ingest, office};
 pub use thongbao_write::{archive, embed, export, html, letter, report, saved, unit_table};

@@ -8,7 +8,7 @@
 //! The `match`es without a wildcard make a new variant a compile error here
 //! until it is added to the list.
 
-use thongbao_core::ingest::IngestError;
+use thongbao_core::ingest::{FetchFault, IngestError};
 use thongbao_core::letter::Missing;
 use thongbao_core::model::Indicator;
 use thongbao_core::source::{IssueKind, RowIssue, Severity};
@@ -140,11 +140,26 @@ fn every_ingest_error_in_both_languages() {
         },
         IngestError::Fetch {
             file: file(),
-            detail: "HTTP 404".into(),
+            fault: FetchFault::NoAnswer,
+        },
+        IngestError::Fetch {
+            file: file(),
+            fault: FetchFault::Status {
+                code: 404,
+                text: "Not Found".into(),
+            },
+        },
+        IngestError::Fetch {
+            file: file(),
+            fault: FetchFault::Body,
         },
         IngestError::Internal {
             file: file(),
-            detail: "x".into(),
+            place: thongbao_core::JsonPlace {
+                line: 1,
+                column: 2,
+                fault: thongbao_core::JsonFault::Eof,
+            },
         },
         IngestError::NoUnits {
             file: file(),
@@ -163,6 +178,11 @@ fn every_ingest_error_in_both_languages() {
             | IngestError::Fetch { .. }
             | IngestError::Internal { .. }
             | IngestError::NoUnits { .. } => {}
+        }
+        if let IngestError::Fetch { fault, .. } = e {
+            match fault {
+                FetchFault::NoAnswer | FetchFault::Status { .. } | FetchFault::Body => {}
+            }
         }
         let en = e.message(Lang::En);
         assert!(en.contains(e.file()), "{en}");

@@ -9,14 +9,51 @@ mod worker;
 pub use storage::*;
 pub use worker::*;
 
+use thongbao_core::ingest::FetchFault;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Why the browser did not give what was asked: a file's bytes, a URL's,
+/// a worker. Typed like [`StorageError`]; the page words it (a fetch's
+/// through [`BrowserError::fetch_fault`], in `IngestError::Fetch`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BrowserError {
+    /// No window: not running in a page.
+    NoWindow,
+    /// A request got no answer: the network failed, or the server does not
+    /// let this page read it (CORS).
+    NoAnswer,
+    /// The server answered with an error status.
+    Status { code: u16, text: String },
+    /// The bytes of a file or of an answer could not be read.
+    Unreadable,
+    /// What should have started a worker gave something else.
+    NoWorker,
+    /// A JS call failed; its own words ([`js_text`]).
+    Js(String),
+}
+
+impl BrowserError {
+    /// What a failed fetch says in `IngestError::Fetch`, which words it in
+    /// the page's language.
+    pub fn fetch_fault(self) -> FetchFault {
+        match self {
+            BrowserError::Status { code, text } => FetchFault::Status { code, text },
+            BrowserError::Unreadable => FetchFault::Body,
+            // The request could not be made or was not answered.
+            BrowserError::NoWindow
+            | BrowserError::NoAnswer
+            | BrowserError::NoWorker
+            | BrowserError::Js(_) => FetchFault::NoAnswer,
+        }
+    }
+}
+
 /// Read a `File` into bytes.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, BrowserError> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| js_text(&e))?;
+        .map_err(|_| BrowserError::Unreadable)?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -113,23 +150,24 @@ pub fn print() {
     }
 }
 
-/// Fetch a URL's bytes; `Err` says why in words (network, CORS, HTTP status).
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let window = web_sys::window().ok_or("no window")?;
+/// Fetch a URL's bytes; `Err` says why (no answer, an HTTP status, a body
+/// that cannot be read).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, BrowserError> {
+    let window = web_sys::window().ok_or(BrowserError::NoWindow)?;
     let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| {
-            "mạng lỗi hoặc bị chặn (CORS) / network error or blocked (CORS)".to_string()
-        })?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "no response".to_string())?;
+        .map_err(|_| BrowserError::NoAnswer)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| BrowserError::NoAnswer)?;
     if !resp.ok() {
-        return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
+        return Err(BrowserError::Status {
+            code: resp.status(),
+            text: resp.status_text(),
+        });
     }
-    let buf = wasm_bindgen_futures::JsFuture::from(
-        resp.array_buffer().map_err(|_| "no body".to_string())?,
-    )
-    .await
-    .map_err(|_| "đọc dữ liệu lỗi / read error".to_string())?;
+    let body = resp.array_buffer().map_err(|_| BrowserError::Unreadable)?;
+    let buf = wasm_bindgen_futures::JsFuture::from(body)
+        .await
+        .map_err(|_| BrowserError::Unreadable)?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

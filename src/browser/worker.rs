@@ -1,7 +1,7 @@
 //! The Web Worker that reads large files off the page's thread
 //! (`worker.js`, or the `blob:` worker of `thongbao.html`).
 
-use super::js_text;
+use super::{js_text, BrowserError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,17 +26,18 @@ fn one_file_worker() -> Option<js_sys::Function> {
         .ok()
 }
 
-fn new_worker() -> Result<web_sys::Worker, String> {
+fn new_worker() -> Result<web_sys::Worker, BrowserError> {
+    let js = |e: JsValue| BrowserError::Js(js_text(&e));
     if let Some(make) = one_file_worker() {
         return make
             .call0(&JsValue::NULL)
-            .map_err(|e| js_text(&e))?
+            .map_err(js)?
             .dyn_into::<web_sys::Worker>()
-            .map_err(|_| "no worker".to_string());
+            .map_err(|_| BrowserError::NoWorker);
     }
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
-    web_sys::Worker::new_with_options("./worker.js", &opts).map_err(|e| js_text(&e))
+    web_sys::Worker::new_with_options("./worker.js", &opts).map_err(js)
 }
 
 /// Start the reading worker ahead of time, so the first large file does not
@@ -99,7 +100,7 @@ pub fn post_to_worker(
     total: usize,
     options_json: &str,
     on_progress: impl Fn(f64) + 'static,
-) -> Result<impl std::future::Future<Output = WorkerAnswer>, String> {
+) -> Result<impl std::future::Future<Output = WorkerAnswer>, BrowserError> {
     use wasm_bindgen::closure::Closure;
     cancel_worker();
     let worker = match IDLE.with(|i| i.borrow_mut().take()) {
@@ -151,7 +152,7 @@ pub fn post_to_worker(
     } else {
         worker.post_message(&msg)
     };
-    posted.map_err(|e| js_text(&e))?;
+    posted.map_err(|e| BrowserError::Js(js_text(&e)))?;
     Ok(async move {
         let result = wasm_bindgen_futures::JsFuture::from(promise).await;
         // Done (not cancelled): keep the worker for the next file — unless

@@ -119,7 +119,7 @@ pub fn Dashboard() -> impl IntoView {
                 delta_testid="delta-installs" delta=dsig(Indicator::Installs) />
             <Kpi label=K::Smartphones testid="total-smartphones" value=sig(|s| total(s, Indicator::Smartphones)) />
             <Kpi label=K::Rate testid="install-rate"
-                value=sig(|s| s.rate.map(|r| format!("{}%", format::scaled(r, s.decimals))).unwrap_or_else(|| "—".into())) />
+                value=sig(|s| s.rate.map(|r| format::percent_scaled(r, s.decimals)).unwrap_or_else(|| "—".into())) />
         </div>
         <div class="tb-classes">
             // Lists by scans only when units have scan figures, and low

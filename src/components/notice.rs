@@ -14,7 +14,9 @@ pub fn Notice() -> impl IntoView {
     let guard = crate::embed::guard();
     let html = RwSignal::new(state.letter.with_untracked(to_html));
     after_paint_on_change(
-        move || state.letter.track(),
+        // A memo is read (`with`), not only tracked: `track` alone does not
+        // bring a stale memo up to date, so the change could be missed.
+        move || state.letter.with(|_| ()),
         false,
         move || html.set(state.letter.with_untracked(to_html)),
     );

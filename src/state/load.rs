@@ -144,9 +144,12 @@ impl AppState {
         leptos::task::spawn_local(async move {
             match browser::fetch_bytes(&url).await {
                 Ok(bytes) => s.load_files(vec![(name_in_url(&url), bytes)]),
-                Err(detail) => {
+                Err(e) => {
                     s.loading.set(Loading::Idle);
-                    s.error.set(Some(IngestError::Fetch { file: url, detail }));
+                    s.error.set(Some(IngestError::Fetch {
+                        file: url,
+                        fault: e.fetch_fault(),
+                    }));
                 }
             }
         });

@@ -3,37 +3,21 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { startServer, launch, FIXTURES, DIST, ROOT } from "./helpers.mjs";
+import { startPortal, iframeHostPage, launch } from "./helpers.mjs";
 
-let app, host, browser, hostDir;
+let portal, app, host, browser, hostDir;
 before(async () => {
-  hostDir = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-ff-host-"));
-  host = await startServer(hostDir, { "access-control-allow-origin": "*" });
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-ff-site-"));
-  fs.cpSync(DIST, site, { recursive: true });
-  execFileSync("node", [path.join(ROOT, "tools", "set-connect-src.mjs"), site, host.url.replace(/\/$/, "")]);
-  app = await startServer(site, { "access-control-allow-origin": "*" });
-  fs.copyFileSync(path.join(FIXTURES, "seed-title-total.xlsx"), path.join(hostDir, "so-lieu.xlsx"));
+  portal = await startPortal("thongbao-ff", { "so-lieu.xlsx": "seed-title-total.xlsx" });
+  ({ app, host, hostDir } = portal);
   browser = await launch();
 });
-after(async () => { await browser?.close(); await app?.close(); await host?.close(); });
+after(async () => { await browser?.close(); await portal?.close(); });
 
 test("Firefox: iframe embed on another origin — height and report messages, figures from src=", async () => {
   const src = `${host.url}so-lieu.xlsx`;
   const frameUrl = `${app.url}index.html?embed=1&view=dashboard&lang=vi&src=${encodeURIComponent(src)}`;
-  fs.writeFileSync(path.join(hostDir, "iframe.html"), `<!doctype html><meta charset="utf-8"><title>Cổng</title>
-<h1>Cổng thông tin</h1>
-<iframe id="thongbao" src="${frameUrl}" style="width:100%;border:0" height="100"></iframe>
-<script>
-window.msgs = [];
-addEventListener("message", function (e) {
-  window.msgs.push(e.data);
-  if (e.data && e.data.type === "thongbao:height") document.getElementById("thongbao").height = e.data.height;
-});
-</script>`);
+  fs.writeFileSync(path.join(hostDir, "iframe.html"), iframeHostPage(frameUrl));
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.goto(`${host.url}iframe.html`);

@@ -6,7 +6,7 @@ import puppeteer from "puppeteer-core";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-export { startServer, ROOT, DIST, FIXTURES } from "../e2e/helpers.mjs";
+export { startServer, startPortal, iframeHostPage, ROOT, DIST, FIXTURES } from "../e2e/helpers.mjs";
 
 export const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 

@@ -1,7 +1,10 @@
 // Shared set-up for the end-to-end tests: serve dist/ on loopback and drive
 // Debian's Chromium with playwright-core (no browser download).
 import { chromium } from "playwright-core";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 import { serve } from "../../tools/serve.mjs";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -12,6 +15,39 @@ export async function startServer(dir = DIST, headers = {}) {
   const server = await serve(dir, 0, "127.0.0.1", headers);
   const url = `http://127.0.0.1:${server.address().port}/`;
   return { server, url, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** A portal on another origin (also for tests/e2e-firefox): `host` serves
+ * `hostDir` (the portal's pages and data files, readable from any origin);
+ * `app` the site as deployed for that portal (`make dist
+ * CONNECT_SRC=<portal>`), its files loadable from other origins (the script
+ * embed). `files` maps names on the portal to fixtures copied there. */
+export async function startPortal(prefix, files = {}) {
+  const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-host-`));
+  const host = await startServer(hostDir, { "access-control-allow-origin": "*" });
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-site-`));
+  fs.cpSync(DIST, site, { recursive: true });
+  execFileSync("node", [path.join(ROOT, "tools", "set-connect-src.mjs"), site, host.url.replace(/\/$/, "")]);
+  const app = await startServer(site, { "access-control-allow-origin": "*" });
+  for (const [name, fixture] of Object.entries(files)) {
+    fs.copyFileSync(path.join(FIXTURES, fixture), path.join(hostDir, name));
+  }
+  return { host, hostDir, app, close: async () => { await app.close(); await host.close(); } };
+}
+
+/** A portal page with the iframe embed of `frameUrl`: it keeps every message
+ * in `window.msgs` and sizes the frame by its `thongbao:height`. */
+export function iframeHostPage(frameUrl) {
+  return `<!doctype html><meta charset="utf-8"><title>Cổng</title>
+<h1>Cổng thông tin</h1>
+<iframe id="thongbao" src="${frameUrl}" style="width:100%;border:0" height="100"></iframe>
+<script>
+window.msgs = [];
+addEventListener("message", function (e) {
+  window.msgs.push(e.data);
+  if (e.data && e.data.type === "thongbao:height") document.getElementById("thongbao").height = e.data.height;
+});
+</script>`;
 }
 
 export async function launch() {

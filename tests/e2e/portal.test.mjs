@@ -6,27 +6,19 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { startServer, launch, openApp, chooseFiles, waitText, FIXTURES, DIST, ROOT } from "./helpers.mjs";
+import { startPortal, launch, openApp, chooseFiles, waitText, FIXTURES } from "./helpers.mjs";
 
 // The iframe snippet's sandbox (crates/write/src/embed.rs, SANDBOX).
 const SANDBOX = "allow-scripts allow-same-origin allow-downloads allow-modals allow-popups allow-popups-to-escape-sandbox";
 const F = (n) => path.join(FIXTURES, n);
-let app, host, browser, hostDir;
+let portal, app, host, browser, hostDir;
 before(async () => {
-  hostDir = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-portal-"));
-  host = await startServer(hostDir, { "access-control-allow-origin": "*" });
-  // The site as deployed for this portal: make dist CONNECT_SRC=<portal>.
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-site-"));
-  fs.cpSync(DIST, site, { recursive: true });
-  execFileSync("node", [path.join(ROOT, "tools", "set-connect-src.mjs"), site, host.url.replace(/\/$/, "")]);
-  app = await startServer(site, { "access-control-allow-origin": "*" });
-  fs.copyFileSync(F("seed-title-total.xlsx"), path.join(hostDir, "so-lieu.xlsx"));
+  portal = await startPortal("thongbao-portal", { "so-lieu.xlsx": "seed-title-total.xlsx" });
+  ({ app, host, hostDir } = portal);
   browser = await launch();
 });
-after(async () => { await browser?.close(); await app?.close(); await host?.close(); });
+after(async () => { await browser?.close(); await portal?.close(); });
 
 /** What sticks out of a 360-px page: the document's width, and every
  * element wider than the viewport or past its edges that is not inside a

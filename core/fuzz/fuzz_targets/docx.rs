@@ -86,7 +86,7 @@ fn units(rows: &[Row]) -> Vec<Unit> {
         .enumerate()
         .map(|(k, r)| Unit {
             line: k + 2,
-            source: 0,
+            source: Some(0),
             district: r.district.clone(),
             name: r.name.clone(),
             values: values(&r.values),

@@ -53,7 +53,7 @@ pub(crate) fn dataset(units: &[Values]) -> Dataset {
                 .enumerate()
                 .map(|(k, v)| Unit {
                     line: k + 2,
-                    source: 0,
+                    source: Some(0),
                     district: None,
                     name: format!("Xã {k}"),
                     values: *v,

@@ -71,9 +71,9 @@ pub fn with_previous(data: &Dataset, snap: &Snapshot) -> Dataset {
     let older = cur.is_none_or(|c| snap.date < c);
     if older && !out.periods.iter().any(|p| p.date == Some(snap.date)) {
         let mut period = snap.period.clone();
-        // Units of a stored period point at no loaded source.
+        // Units of a stored period came from no loaded file.
         for u in &mut period.units {
-            u.source = usize::MAX;
+            u.source = None;
         }
         out.periods.push(period);
         out.periods.sort_by_key(|p| p.date);
@@ -98,8 +98,23 @@ mod tests {
             .unwrap();
         let merged = with_previous(&now, &snap);
         assert_eq!(merged.periods.len(), 2);
+        assert!(merged.periods[0].units.iter().all(|u| u.source.is_none()));
+        assert!(merged.periods[1].units.iter().all(|u| u.source == Some(0)));
         let s = crate::stats::summarize(&merged, &Default::default(), &Default::default());
         assert_eq!(s.delta.get(Indicator::Scans), Some(5));
+        // Stored again: a unit of no loaded file is `null`; files written
+        // before held a number there (0, or the old "no file" 4294967295).
+        let again = snapshots(&merged, "huyện Quan Sơn").remove(0);
+        assert!(again.to_json().contains("\"source\":null"));
+        assert_eq!(Snapshot::from_json(&again.to_json()), Some(again));
+        let old = snap
+            .to_json()
+            .replace("\"source\":0", "\"source\":4294967295");
+        assert_ne!(old, snap.to_json());
+        let old = Snapshot::from_json(&old).unwrap();
+        assert_eq!(old.period.units[0].source, Some(4294967295));
+        let joined = with_previous(&now, &old);
+        assert!(joined.periods[0].units.iter().all(|u| u.source.is_none()));
         // A newer snapshot is not a previous period.
         let later = snapshots(&now, "huyện Quan Sơn").remove(0);
         assert_eq!(with_previous(&last, &later).periods.len(), 1);

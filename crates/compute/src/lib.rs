@@ -13,7 +13,6 @@ pub mod stats;
 
 pub use thongbao_model::json;
 pub use thongbao_model::{
-    date, decimal, escape, fastmap, format, json_error_place, model, source, text, Lang,
-    SAMPLE_CSV, SAMPLE_NAME,
+    date, decimal, escape, fastmap, format, model, source, text, Lang, SAMPLE_CSV, SAMPLE_NAME,
 };
 pub use thongbao_read::{csv, html_table, ingest, office};

@@ -63,9 +63,15 @@ pub fn scaled(v: i64, decimals: u8) -> String {
 /// `num/den` as `30,0%`; `—` when `den` is zero.
 pub fn percent(num: i64, den: i64, decimals: u8) -> String {
     match ratio_scaled(num, den, decimals) {
-        Some(v) => format!("{}%", scaled(v, decimals)),
+        Some(v) => percent_scaled(v, decimals),
         None => "—".to_string(),
     }
+}
+
+/// A rate already scaled (see [`ratio_scaled`]) as a percentage:
+/// (300, 1) → `30,0%`.
+pub fn percent_scaled(v: i64, decimals: u8) -> String {
+    format!("{}%", scaled(v, decimals))
 }
 
 /// A float with a decimal comma and grouped thousands: 361.33 → `361,3`.
@@ -107,6 +113,10 @@ mod tests {
         assert_eq!(percent(1, 0, 1), "—");
         assert_eq!(percent(-1, 16, 1), "-6,3%");
         assert_eq!(percent(123_456, 100, 1), "123.456,0%");
+        assert_eq!(percent_scaled(300, 1), "30,0%");
+        assert_eq!(percent_scaled(3001, 2), "30,01%");
+        assert_eq!(percent_scaled(-63, 1), "-6,3%");
+        assert_eq!(percent_scaled(30, 0), "30%");
     }
 
     #[test]

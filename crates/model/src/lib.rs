@@ -54,11 +54,10 @@ pub const SAMPLE_CSV: &str = include_str!("../../../assets/quan-son-2021-11-12.c
 /// The sample's file name, as shown in `source-name`.
 pub const SAMPLE_NAME: &str = "quan-son-2021-11-12.csv";
 
-/// Where and why a JSON file could not be read, for messages ("dòng 3, cột
-/// 14: thiếu dữ liệu"). Built from the error's position and class, not its
-/// `Display`: serde's text is English and formatting it links a float
-/// printer with a 10 KB table into the WASM (ARCHITECTURE.md, "Size").
-/// Where and why a JSON file could not be read, to say in either language.
+/// Where and why a JSON file could not be read, to say in either language
+/// ("dòng 3, cột 14: sai cú pháp JSON"). Built from the error's position and
+/// class, not its `Display`: serde's text is English and formatting it links
+/// a float printer with a 10 KB table into the WASM (ARCHITECTURE.md, "Size").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct JsonPlace {
     pub line: usize,
@@ -114,17 +113,4 @@ impl JsonPlace {
             }
         }
     }
-}
-
-/// [`JsonPlace`] in both languages in one string, for the messages that
-/// still carry one text (saved work, archives, the worker's answer).
-pub fn json_error_place(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    let why = match e.classify() {
-        Category::Io => "lỗi đọc / read error",
-        Category::Syntax => "sai cú pháp JSON / not valid JSON",
-        Category::Data => "dữ liệu không đúng dạng / unexpected data",
-        Category::Eof => "tệp bị cắt cụt / the file ends too early",
-    };
-    format!("dòng {}, cột {}: {why}", e.line(), e.column())
 }

@@ -98,8 +98,8 @@ impl Values {
 pub struct Unit {
     /// Where the row came from: line in a text file, row in a sheet (1-based).
     pub line: usize,
-    /// Index into [`Dataset::sources`].
-    pub source: usize,
+    /// Index into [`Dataset::sources`]; `None` for a stored period's unit (no loaded file).
+    pub source: Option<usize>,
     /// District (huyện / thị xã / thành phố) when the table has that column.
     pub district: Option<String>,
     /// The unit's name as the file wrote it (NFC, trimmed): "Xã Trung Xuân".
@@ -230,7 +230,7 @@ impl Dataset {
                     }
                 };
                 for mut unit in period.units {
-                    unit.source += offset;
+                    unit.source = unit.source.and_then(|s| s.checked_add(offset));
                     let mut extra = Vec::new();
                     for (j, cell) in unit.extra.into_iter().enumerate() {
                         let k = map.get(j).copied().unwrap_or(j);
@@ -250,10 +250,10 @@ impl Dataset {
                             unit.name.clone(),
                             crate::source::IssueKind::DuplicateUnit {
                                 first_line: first.line,
-                                first_file: Some(first.source),
+                                first_file: first.source,
                             },
                         );
-                        if let Some(src) = out.sources.get_mut(unit.source) {
+                        if let Some(src) = unit.source.and_then(|s| out.sources.get_mut(s)) {
                             src.issues.push(issue);
                             src.account.units = src.account.units.saturating_sub(1);
                             src.account.rejected += 1;

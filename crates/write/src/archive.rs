@@ -25,6 +25,7 @@
 pub mod sha256;
 
 use crate::ingest::ReadOptions;
+use crate::letter::profile::ProfileError;
 use crate::letter::Profile;
 use crate::office::{Limits, ZipArchive, ZipError, ZipWriter};
 use crate::saved::{RestoreError, Saved};
@@ -141,7 +142,7 @@ pub fn totals(s: &Summary) -> Vec<Total> {
         out.push(t(
             "install-rate",
             "Tỷ lệ cài đặt",
-            format!("{}%", format::scaled(r, s.decimals)),
+            format::percent_scaled(r, s.decimals),
             r,
             s.decimals,
         ));
@@ -355,8 +356,8 @@ pub enum ArchiveError {
     NotArchive,
     /// The zip itself (or one entry) cannot be read.
     Damaged(ZipError),
-    /// `manifest.json` is not a readable manifest.
-    Manifest(String),
+    /// `manifest.json` is not a readable manifest: where, and why.
+    Manifest(crate::JsonPlace),
     /// Made by a newer version of thongbao.
     TooNew(u32),
     /// A file the manifest lists is not in the zip.
@@ -364,7 +365,7 @@ pub enum ArchiveError {
     /// A file's bytes are not the ones the manifest lists: changed since.
     Mismatch(String),
     /// The profile or the work cannot be read.
-    Part { name: String, detail: String },
+    Part { name: String, fault: PartFault },
     /// The manifest lists no input file.
     NoInputs,
     /// The inputs passed every check but cannot be read again (by a later
@@ -381,20 +382,41 @@ impl ArchiveError {
             (NotArchive, Lang::En) => "The file is not a thongbao archive.".into(),
             (Damaged(e), Lang::Vi) => format!("Hồ sơ lưu bị hỏng, không mở được: {}", e.message(lang)),
             (Damaged(e), Lang::En) => format!("The archive is damaged and cannot be opened: {}", e.message(lang)),
-            (Manifest(place), Lang::Vi) => format!("Hồ sơ lưu bị hỏng: không đọc được «manifest.json» ({place}). Không có gì thay đổi."),
-            (Manifest(place), Lang::En) => format!("The archive is damaged: “manifest.json” cannot be read ({place}). Nothing was changed."),
+            (Manifest(place), Lang::Vi) => format!("Hồ sơ lưu bị hỏng: không đọc được «manifest.json» ({}). Không có gì thay đổi.", place.message(lang)),
+            (Manifest(place), Lang::En) => format!("The archive is damaged: “manifest.json” cannot be read ({}). Nothing was changed.", place.message(lang)),
             (TooNew(v), Lang::Vi) => format!("Hồ sơ lưu do phiên bản mới hơn của ứng dụng tạo ra (phiên bản {v}). Hãy dùng phiên bản mới nhất."),
             (TooNew(v), Lang::En) => format!("The archive was made by a newer version of the app (version {v}). Use the latest version."),
             (Missing(n), Lang::Vi) => format!("Hồ sơ lưu thiếu tệp «{n}» mà bản kê (manifest) liệt kê. Không có gì thay đổi."),
             (Missing(n), Lang::En) => format!("The archive lacks the file “{n}” its manifest lists. Nothing was changed."),
             (Mismatch(n), Lang::Vi) => format!("Tệp «{n}» trong hồ sơ lưu đã bị thay đổi: mã băm SHA-256 không khớp với bản kê (manifest). Không có gì thay đổi; hãy lấy lại bản hồ sơ gốc."),
             (Mismatch(n), Lang::En) => format!("The file “{n}” in the archive has been changed: its SHA-256 does not match the manifest. Nothing was changed; get the original archive again."),
-            (Part { name, detail }, Lang::Vi) => format!("Không đọc được «{name}» trong hồ sơ lưu: {detail}. Không có gì thay đổi."),
-            (Part { name, detail }, Lang::En) => format!("“{name}” in the archive cannot be read: {detail}. Nothing was changed."),
+            (Part { name, fault }, Lang::Vi) => format!("Không đọc được «{name}» trong hồ sơ lưu: {}. Không có gì thay đổi.", fault.message(lang)),
+            (Part { name, fault }, Lang::En) => format!("“{name}” in the archive cannot be read: {}. Nothing was changed.", fault.message(lang)),
             (NoInputs, Lang::Vi) => "Hồ sơ lưu không có tệp số liệu nào. Không có gì thay đổi.".into(),
             (NoInputs, Lang::En) => "The archive holds no data file. Nothing was changed.".into(),
             (Unreadable(e), Lang::Vi) => format!("Không đọc lại được tệp số liệu của hồ sơ lưu: {} Không có gì thay đổi.", e.message(lang)),
             (Unreadable(e), Lang::En) => format!("The archive's data file cannot be read again: {} Nothing was changed.", e.message(lang)),
+        }
+    }
+}
+
+/// Why the profile or the work inside an archive cannot be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PartFault {
+    Profile(ProfileError),
+    Work(RestoreError),
+}
+
+impl PartFault {
+    /// In the page's language. A JSON fault is said by its place only: the
+    /// rest of those messages is about a profile chosen on the page or the
+    /// work found at start-up, not a file of an archive.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PartFault::Profile(ProfileError::Json { place })
+            | PartFault::Work(RestoreError::Corrupt(place)) => place.message(lang),
+            PartFault::Profile(e) => e.message(lang),
+            PartFault::Work(e) => e.message(lang),
         }
     }
 }
@@ -439,7 +461,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, ArchiveError> {
         #[serde(default)]
         version: u32,
     }
-    let place = |e: serde_json::Error| ArchiveError::Manifest(crate::json_error_place(&e));
+    let place = |e: serde_json::Error| ArchiveError::Manifest(crate::JsonPlace::of(&e));
     let v: Version = serde_json::from_str(&text).map_err(place)?;
     if v.version > VERSION {
         return Err(ArchiveError::TooNew(v.version));
@@ -475,32 +497,16 @@ pub fn open(bytes: &[u8]) -> Result<Opened, ArchiveError> {
     if inputs.is_empty() {
         return Err(ArchiveError::NoInputs);
     }
-    let part = |name: &str, detail: String| ArchiveError::Part {
+    let part = |name: &str, fault: PartFault| ArchiveError::Part {
         name: name.to_string(),
-        detail,
+        fault,
     };
     let (pname, pbytes) = profile.ok_or_else(|| ArchiveError::Missing(PROFILE_PATH.into()))?;
-    let profile = Profile::from_json(&String::from_utf8_lossy(&pbytes)).map_err(|e| {
-        part(
-            &pname,
-            match e {
-                crate::letter::profile::ProfileError::Json { place } => {
-                    place.message(crate::Lang::Vi)
-                }
-                other => other.message(crate::Lang::Vi),
-            },
-        )
-    })?;
+    let profile = Profile::from_json(&String::from_utf8_lossy(&pbytes))
+        .map_err(|e| part(&pname, PartFault::Profile(e)))?;
     let (wname, wbytes) = work.ok_or_else(|| ArchiveError::Missing(WORK_PATH.into()))?;
-    let mut work = Saved::from_json(&String::from_utf8_lossy(&wbytes)).map_err(|e| {
-        part(
-            &wname,
-            match e {
-                RestoreError::Corrupt(p) => p,
-                e => e.message(Lang::Vi),
-            },
-        )
-    })?;
+    let mut work = Saved::from_json(&String::from_utf8_lossy(&wbytes))
+        .map_err(|e| part(&wname, PartFault::Work(e)))?;
     // The record's data are its inputs, never a dataset inside the work.
     work.dataset = None;
     Ok(Opened {

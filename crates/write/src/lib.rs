@@ -21,7 +21,7 @@ pub use thongbao_compute::{chart, engine, history, stats};
 pub use thongbao_model::json;
 pub use thongbao_model::report as spec;
 pub use thongbao_model::{
-    date, decimal, escape, fastmap, format, json_error_place, model, source, text, JsonFault,
-    JsonPlace, Lang, SAMPLE_CSV, SAMPLE_NAME,
+    date, decimal, escape, fastmap, format, model, source, text, JsonFault, JsonPlace, Lang,
+    SAMPLE_CSV, SAMPLE_NAME,
 };
 pub use thongbao_read::{csv, html_table, ingest, office};

@@ -109,9 +109,7 @@ pub fn summary(s: &Summary, source: &str) -> Report {
         changes,
         install_rate: s.rate.and_then(|r| raw(r, s.decimals)),
         report: crate::letter::profile::COVID_ID.to_string(),
-        install_rate_text: s
-            .rate
-            .map(|r| format!("{}%", crate::format::scaled(r, s.decimals))),
+        install_rate_text: s.rate.map(|r| crate::format::percent_scaled(r, s.decimals)),
         high: names(&s.high),
         low: names(&s.low),
     }

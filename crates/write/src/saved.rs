@@ -40,28 +40,47 @@ impl Default for Saved {
     }
 }
 
-/// Why saved work could not be restored.
+/// Why saved work (or a backup file) could not be restored.
 #[derive(Clone, Debug, thiserror::Error, PartialEq)]
+#[error("{}", self.message(Lang::Vi))]
 pub enum RestoreError {
-    #[error("Dữ liệu đã lưu bị hỏng, không đọc được ({0}). Ứng dụng bắt đầu lại với dữ liệu mẫu.")]
-    Corrupt(String),
-    #[error("Dữ liệu đã lưu do phiên bản mới hơn tạo ra (phiên bản {0}). Hãy dùng phiên bản mới nhất của ứng dụng.")]
+    /// The JSON cannot be read: where, and why.
+    Corrupt(crate::JsonPlace),
+    /// A backup file that is not thongbao's (another JSON file).
+    NotBackup,
+    /// Made by a newer version of the app.
     TooNew(u32),
 }
 
 impl RestoreError {
     /// The message in the page's language.
     pub fn message(&self, lang: Lang) -> String {
+        use RestoreError::*;
         match (self, lang) {
-            (_, Lang::Vi) => self.to_string(),
-            (RestoreError::Corrupt(place), Lang::En) => format!(
-                "The saved work is damaged and cannot be read ({place}). The app starts again with the sample."
+            (Corrupt(place), Lang::Vi) => format!(
+                "Dữ liệu đã lưu bị hỏng, không đọc được ({}). Ứng dụng bắt đầu lại với dữ liệu mẫu.",
+                place.message(lang)
             ),
-            (RestoreError::TooNew(v), Lang::En) => format!(
+            (Corrupt(place), Lang::En) => format!(
+                "The saved work is damaged and cannot be read ({}). The app starts again with the sample.",
+                place.message(lang)
+            ),
+            (NotBackup, Lang::Vi) => {
+                "Tệp không phải bản sao lưu của thongbao. Không có gì thay đổi.".into()
+            }
+            (NotBackup, Lang::En) => "The file is not a thongbao backup. Nothing was changed.".into(),
+            (TooNew(v), Lang::Vi) => format!(
+                "Dữ liệu đã lưu do phiên bản mới hơn tạo ra (phiên bản {v}). Hãy dùng phiên bản mới nhất của ứng dụng."
+            ),
+            (TooNew(v), Lang::En) => format!(
                 "The saved work was made by a newer version of the app (version {v}). Use the latest version."
             ),
         }
     }
+}
+
+fn corrupt(e: serde_json::Error) -> RestoreError {
+    RestoreError::Corrupt(crate::JsonPlace::of(&e))
 }
 
 /// The data the browser keeps, apart from the rest of the work.
@@ -109,7 +128,7 @@ impl StoredData {
     }
 
     pub fn from_json(s: &str) -> Result<StoredData, RestoreError> {
-        serde_json::from_str(s).map_err(|e| RestoreError::Corrupt(crate::json_error_place(&e)))
+        serde_json::from_str(s).map_err(corrupt)
     }
 
     /// Only the id, name and size (the dataset is skipped, not kept).
@@ -135,7 +154,6 @@ impl Saved {
             #[serde(default)]
             version: u32,
         }
-        let corrupt = |e: serde_json::Error| RestoreError::Corrupt(crate::json_error_place(&e));
         let v: Version = serde_json::from_str(s).map_err(corrupt)?;
         if v.version > VERSION {
             return Err(RestoreError::TooNew(v.version));
@@ -213,12 +231,9 @@ impl Backup {
             #[serde(borrow)]
             history: Option<&'a RawValue>,
         }
-        let w: Wire = serde_json::from_str(s)
-            .map_err(|e| RestoreError::Corrupt(crate::json_error_place(&e)))?;
+        let w: Wire = serde_json::from_str(s).map_err(corrupt)?;
         if w.kind != "thongbao-backup" {
-            return Err(RestoreError::Corrupt(
-                "không phải tệp sao lưu của thongbao / not a thongbao backup".into(),
-            ));
+            return Err(RestoreError::NotBackup);
         }
         let saved = Saved::from_json(w.saved.map_or("{}", RawValue::get))?;
         let history = w
@@ -256,14 +271,23 @@ mod stored_data_tests {
 
     #[test]
     fn restore_errors_in_both_languages() {
-        for e in [
-            RestoreError::Corrupt("dòng 1, cột 2".into()),
-            RestoreError::TooNew(9),
-        ] {
+        let Err(e) = Saved::from_json("{\"version\":") else {
+            panic!("read a cut file");
+        };
+        assert_eq!(
+            e.message(Lang::Vi),
+            "Dữ liệu đã lưu bị hỏng, không đọc được (dòng 1, cột 11: tệp bị cắt cụt). Ứng dụng bắt đầu lại với dữ liệu mẫu."
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "The saved work is damaged and cannot be read (line 1, column 11: the file ends too early). The app starts again with the sample."
+        );
+        assert_eq!(e.to_string(), e.message(Lang::Vi));
+        for e in [RestoreError::TooNew(9), RestoreError::NotBackup] {
             let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
             assert_ne!(vi, en);
-            assert!(vi.contains("Dữ liệu đã lưu"), "{vi}");
-            assert!(en.starts_with("The saved work"), "{en}");
+            assert!(vi.contains("phiên bản") || vi.contains("sao lưu"), "{vi}");
+            assert!(en.is_ascii(), "{en}");
         }
     }
 }
@@ -278,6 +302,13 @@ mod backup_tests {
         b.saved.fields.signer = "Lò Văn Bình".into();
         let back = Backup::from_json(&b.to_json()).unwrap();
         assert_eq!(back.saved.fields.signer, "Lò Văn Bình");
-        assert!(Backup::from_json("{\"saved\":{}}").is_err());
+        assert_eq!(
+            Backup::from_json("{\"saved\":{}}"),
+            Err(RestoreError::NotBackup)
+        );
+        assert!(matches!(
+            Backup::from_json("[1,"),
+            Err(RestoreError::Corrupt(_))
+        ));
     }
 }

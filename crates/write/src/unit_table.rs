@@ -85,7 +85,7 @@ pub fn header(key: SortKey, lang: Lang) -> String {
 /// A unit's cell; `pos` is its 1-based place in the file.
 pub fn cell(u: &UnitStats, pos: usize, key: SortKey, s: &Summary) -> String {
     let pct = |v: Option<i64>| {
-        v.map(|v| format!("{}%", format::scaled(v, s.decimals)))
+        v.map(|v| format::percent_scaled(v, s.decimals))
             .unwrap_or_default()
     };
     match key {
@@ -121,7 +121,7 @@ pub fn group_cell(d: &DistrictStats, key: SortKey, s: &Summary, lang: Lang) -> S
         SortKey::Value(i) => d.totals.get(i).map(format::int).unwrap_or_default(),
         SortKey::Rate => d
             .rate
-            .map(|v| format!("{}%", format::scaled(v, s.decimals)))
+            .map(|v| format::percent_scaled(v, s.decimals))
             .unwrap_or_default(),
         _ => String::new(),
     }

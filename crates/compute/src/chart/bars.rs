@@ -8,14 +8,14 @@ pub(super) struct Item<'a> {
     pub(super) name: &'a str,
     pub(super) value: f64,
     pub(super) text: String,
-    pub(super) class: &'static str,
+    pub(super) class: BarClass,
     pub(super) tip: String,
 }
 
 /// A labelled reference line (threshold, overall rate).
 pub(super) struct Ref {
     pub(super) value: f64,
-    pub(super) class: &'static str,
+    pub(super) class: LineClass,
     pub(super) text: String,
     pub(super) dashed: bool,
 }
@@ -31,7 +31,7 @@ pub(super) fn per_unit(
     mut c: Chart,
     mut items: Vec<Item>,
     refs: &[Ref],
-    keys: &[(&'static str, &str)],
+    keys: &[(BarClass, &str)],
     suffix: &str,
     floor: f64,
     lang: Lang,
@@ -149,16 +149,16 @@ fn vertical(mut c: Chart, f: &Frame, refs: &[Ref], suffix: &str, fit: (f64, f64,
                 axis - h - 4.0,
                 it.text.clone(),
                 Anchor::Middle,
-                "value",
+                LabelClass::Value,
             ));
         }
         c.labels.push(if rotate {
             Label {
                 rotate: ROT,
-                ..label(cx + 4.0, axis + 12.0, name, Anchor::End, "name")
+                ..label(cx + 4.0, axis + 12.0, name, Anchor::End, LabelClass::Name)
             }
         } else {
-            label(cx, axis + 16.0, name, Anchor::Middle, "name")
+            label(cx, axis + 16.0, name, Anchor::Middle, LabelClass::Name)
         });
     }
     // Reference labels in the right margin, pushed apart by a line height.
@@ -178,7 +178,7 @@ fn vertical(mut c: Chart, f: &Frame, refs: &[Ref], suffix: &str, fit: (f64, f64,
             prev,
             r.text.clone(),
             Anchor::Start,
-            r.class,
+            LabelClass::Ref(r.class),
         ));
     }
     c.height = (axis
@@ -217,8 +217,13 @@ fn horizontal(mut c: Chart, f: &Frame, refs: &[Ref], suffix: &str, lang: Lang) -
                 Lang::Vi => format!("… {} đơn vị khác", format::int(omitted as i64)),
                 Lang::En => format!("… {} other units", format::int(omitted as i64)),
             };
-            c.labels
-                .push(label(8.0, row + 16.0, note, Anchor::Start, "note"));
+            c.labels.push(label(
+                8.0,
+                row + 16.0,
+                note,
+                Anchor::Start,
+                LabelClass::Note,
+            ));
             row += 24.0;
         }
         let w = it.value.max(0.0) * k;
@@ -230,14 +235,19 @@ fn horizontal(mut c: Chart, f: &Frame, refs: &[Ref], suffix: &str, lang: Lang) -
             class: it.class,
             title: it.tip.clone(),
         });
-        c.labels
-            .push(label(left - 6.0, row + 13.0, name, Anchor::End, "name"));
+        c.labels.push(label(
+            left - 6.0,
+            row + 13.0,
+            name,
+            Anchor::End,
+            LabelClass::Name,
+        ));
         c.labels.push(label(
             left + w + 4.0,
             row + 13.0,
             it.text.clone(),
             Anchor::Start,
-            "value",
+            LabelClass::Value,
         ));
         row += ROW;
     }
@@ -245,21 +255,33 @@ fn horizontal(mut c: Chart, f: &Frame, refs: &[Ref], suffix: &str, lang: Lang) -
     for &t in ticks {
         let x = left + t * k;
         if t > 0.0 {
-            c.lines.push(line(x, top, x, bottom, "grid", false));
+            c.lines
+                .push(line(x, top, x, bottom, LineClass::Grid, false));
         }
         for ty in [tick_y, bottom + 16.0] {
-            c.labels
-                .push(label(x, ty, num(t, step) + suffix, Anchor::Middle, "tick"));
+            c.labels.push(label(
+                x,
+                ty,
+                num(t, step) + suffix,
+                Anchor::Middle,
+                LabelClass::Tick,
+            ));
         }
     }
-    c.lines.push(line(left, top, left, bottom, "axis", false));
+    c.lines
+        .push(line(left, top, left, bottom, LineClass::Axis, false));
     for (r, ty) in refs.iter().zip(ref_rows) {
         let x = left + r.value * k;
         c.lines.push(line(x, top, x, bottom, r.class, r.dashed));
         let half = bold_w(&r.text) / 2.0;
         let tx = x.clamp(half + 4.0, WIDTH - half - 4.0);
-        c.labels
-            .push(label(tx, ty, r.text.clone(), Anchor::Middle, r.class));
+        c.labels.push(label(
+            tx,
+            ty,
+            r.text.clone(),
+            Anchor::Middle,
+            LabelClass::Ref(r.class),
+        ));
     }
     c.height = bottom + 24.0;
     c

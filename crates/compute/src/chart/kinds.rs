@@ -4,12 +4,12 @@
 use super::bars::{per_unit, sort_desc, Item, Ref};
 use super::*;
 
-fn class_name(c: ScanClass) -> &'static str {
+fn bar_class(c: ScanClass) -> BarClass {
     match c {
-        ScanClass::High => "high",
-        ScanClass::Middle => "middle",
-        ScanClass::Low => "low",
-        ScanClass::Unknown => "unknown",
+        ScanClass::High => BarClass::High,
+        ScanClass::Middle => BarClass::Middle,
+        ScanClass::Low => BarClass::Low,
+        ScanClass::Unknown => BarClass::Unknown,
     }
 }
 
@@ -34,7 +34,7 @@ pub fn scans_chart(s: &Summary, lang: Lang) -> Option<Chart> {
                 name: &u.name,
                 value: v as f64,
                 text: format::int(v),
-                class: class_name(u.class),
+                class: bar_class(u.class),
                 tip,
             })
         })
@@ -48,8 +48,9 @@ pub fn scans_chart(s: &Summary, lang: Lang) -> Option<Chart> {
         mean * f64::from(s.thresholds.low_pct) / 100.0,
     );
     let (hi_t, lo_t) = (format::decimal(hi, 1), format::decimal(lo, 1));
-    let count = |c: &str| items.iter().filter(|i| i.class == c).count();
-    let (n, top, nh, nl) = (items.len(), &items[0], count("high"), count("low"));
+    let count = |c| items.iter().filter(|i| i.class == c).count();
+    let (n, top) = (items.len(), &items[0]);
+    let (nh, nl) = (count(BarClass::High), count(BarClass::Low));
     let none = s.units.len() - n;
     let (title, mut desc) = if vi {
         let d = format!("{n} đơn vị; cao nhất {} {}; ngưỡng cao {hi_t}, ngưỡng thấp {lo_t}; {nh} đơn vị quét cao, {nl} đơn vị quét thấp", top.name, top.text);
@@ -68,21 +69,21 @@ pub fn scans_chart(s: &Summary, lang: Lang) -> Option<Chart> {
     let refs = [
         Ref {
             value: hi,
-            class: "threshold-high",
+            class: LineClass::ThresholdHigh,
             text: format!("{} ≥ {hi_t}", if vi { "Cao" } else { "High" }),
             dashed: false,
         },
         Ref {
             value: lo,
-            class: "threshold-low",
+            class: LineClass::ThresholdLow,
             text: format!("{} < {lo_t}", if vi { "Thấp" } else { "Low" }),
             dashed: true,
         },
     ];
     let keys = [
-        ("high", "Cao", "High"),
-        ("middle", "Vừa", "Middle"),
-        ("low", "Thấp", "Low"),
+        (BarClass::High, "Cao", "High"),
+        (BarClass::Middle, "Vừa", "Middle"),
+        (BarClass::Low, "Thấp", "Low"),
     ]
     .map(|(c, v, e)| (c, if vi { v } else { e }));
     Some(per_unit(
@@ -98,12 +99,12 @@ pub fn scans_chart(s: &Summary, lang: Lang) -> Option<Chart> {
 
 /// Install rate per unit (`UnitStats::rate`), sorted descending, with the
 /// overall rate and the low-install threshold as lines; low installers are
-/// drawn as "low" bars. `None` when no unit has a rate.
+/// drawn as [`BarClass::Low`] bars. `None` when no unit has a rate.
 pub fn rate_chart(s: &Summary, lang: Lang) -> Option<Chart> {
     let vi = lang == Lang::Vi;
     let dec = s.decimals;
     let p = 10f64.powi(i32::from(dec));
-    let pct = |r: i64| format!("{}%", format::scaled(r, dec));
+    let pct = |r: i64| format::percent_scaled(r, dec);
     let mut items: Vec<Item> = s
         .units
         .iter()
@@ -117,7 +118,11 @@ pub fn rate_chart(s: &Summary, lang: Lang) -> Option<Chart> {
                 of(Indicator::Installs),
                 of(Indicator::Smartphones)
             );
-            let class = if u.low_install { "low" } else { "rate" };
+            let class = if u.low_install {
+                BarClass::Low
+            } else {
+                BarClass::Rate
+            };
             Some(Item {
                 name: &u.name,
                 value: r as f64 / p,
@@ -131,7 +136,7 @@ pub fn rate_chart(s: &Summary, lang: Lang) -> Option<Chart> {
         return None;
     }
     sort_desc(&mut items);
-    let n_low = items.iter().filter(|i| i.class == "low").count();
+    let n_low = items.iter().filter(|i| i.class == BarClass::Low).count();
     let mut refs = Vec::new();
     let (title, mut desc) = if vi {
         (
@@ -159,13 +164,13 @@ pub fn rate_chart(s: &Summary, lang: Lang) -> Option<Chart> {
         let low_t = format!("{}%", format::decimal(low, dec));
         refs.push(Ref {
             value: r as f64 / p,
-            class: "mean",
+            class: LineClass::Mean,
             text: format!("{} {}", if vi { "Chung" } else { "Overall" }, pct(r)),
             dashed: true,
         });
         refs.push(Ref {
             value: low,
-            class: "threshold-low",
+            class: LineClass::ThresholdLow,
             text: format!("{} < {low_t}", if vi { "Thấp" } else { "Low" }),
             dashed: true,
         });
@@ -182,9 +187,15 @@ pub fn rate_chart(s: &Summary, lang: Lang) -> Option<Chart> {
         };
     }
     let keys = if vi {
-        [("rate", "Tỷ lệ cài đặt"), ("low", "Cài đặt thấp")]
+        [
+            (BarClass::Rate, "Tỷ lệ cài đặt"),
+            (BarClass::Low, "Cài đặt thấp"),
+        ]
     } else {
-        [("rate", "Install rate"), ("low", "Low installs")]
+        [
+            (BarClass::Rate, "Install rate"),
+            (BarClass::Low, "Low installs"),
+        ]
     };
     Some(per_unit(
         Chart::new(title.into(), desc),
@@ -261,12 +272,11 @@ pub fn trend_chart(s: &Summary, ind: Indicator, lang: Lang) -> Option<Chart> {
             x,
             y,
             r: 4.0,
-            class: "point",
             title,
         });
         if values_fit {
             c.labels
-                .push(label(x, y - 9.0, text, Anchor::Middle, "value"));
+                .push(label(x, y - 9.0, text, Anchor::Middle, LabelClass::Value));
         }
         if i % every == 0 {
             c.labels.push(label(
@@ -274,7 +284,7 @@ pub fn trend_chart(s: &Summary, ind: Indicator, lang: Lang) -> Option<Chart> {
                 axis + 16.0,
                 day(*d, false),
                 Anchor::Middle,
-                "tick",
+                LabelClass::Tick,
             ));
         }
     }

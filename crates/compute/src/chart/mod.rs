@@ -53,34 +53,116 @@ pub struct Chart {
     pub horizontal: bool,
     pub bars: Vec<Bar>,
     pub lines: Vec<Line>,
-    /// Every text, the title included (class "title").
+    /// Every text, the title included ([`LabelClass::Title`]).
     pub labels: Vec<Label>,
     pub polyline: Option<Vec<(f64, f64)>>,
     pub points: Vec<Point>,
     pub legend: Vec<Key>,
 }
 
-/// A bar; `class` is "high", "middle", "low", "unknown" or "rate".
+/// What a bar (or a legend swatch) shows; the SVG styles it by
+/// [`BarClass::css`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarClass {
+    /// A unit of the high class (scans).
+    High,
+    /// A unit of the middle class, or a report's figure.
+    Middle,
+    /// A unit of the low class, or a low installer (hatched).
+    Low,
+    /// A unit that could not be classed.
+    Unknown,
+    /// An install rate.
+    Rate,
+}
+
+impl BarClass {
+    /// The class attribute of the SVG.
+    pub fn css(self) -> &'static str {
+        match self {
+            BarClass::High => "high",
+            BarClass::Middle => "middle",
+            BarClass::Low => "low",
+            BarClass::Unknown => "unknown",
+            BarClass::Rate => "rate",
+        }
+    }
+}
+
+/// What a line is: the axes, the grid, or a reference line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineClass {
+    Axis,
+    Grid,
+    ThresholdHigh,
+    ThresholdLow,
+    /// The figure over all units.
+    Mean,
+}
+
+impl LineClass {
+    /// The class attribute of the SVG.
+    pub fn css(self) -> &'static str {
+        match self {
+            LineClass::Axis => "axis",
+            LineClass::Grid => "grid",
+            LineClass::ThresholdHigh => "threshold-high",
+            LineClass::ThresholdLow => "threshold-low",
+            LineClass::Mean => "mean",
+        }
+    }
+}
+
+/// What a text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelClass {
+    Title,
+    /// An axis tick.
+    Tick,
+    /// A unit's name.
+    Name,
+    /// A bar's or a point's value.
+    Value,
+    /// "… 540 other units".
+    Note,
+    /// The label of a reference line, styled like it.
+    Ref(LineClass),
+}
+
+impl LabelClass {
+    /// The class attribute of the SVG.
+    pub fn css(self) -> &'static str {
+        match self {
+            LabelClass::Title => "title",
+            LabelClass::Tick => "tick",
+            LabelClass::Name => "name",
+            LabelClass::Value => "value",
+            LabelClass::Note => "note",
+            LabelClass::Ref(l) => l.css(),
+        }
+    }
+}
+
+/// A bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub x: f64,
     pub y: f64,
     pub w: f64,
     pub h: f64,
-    pub class: &'static str,
+    pub class: BarClass,
     /// Tooltip: "Xã Trung Hạ: 938 lượt quét".
     pub title: String,
 }
 
-/// A line; `class` is "axis", "grid", "threshold-high", "threshold-low" or
-/// "mean".
+/// A line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub x1: f64,
     pub y1: f64,
     pub x2: f64,
     pub y2: f64,
-    pub class: &'static str,
+    pub class: LineClass,
     pub dashed: bool,
 }
 
@@ -102,26 +184,24 @@ impl Anchor {
     }
 }
 
-/// A text at its baseline point; `class` is "title", "tick", "name",
-/// "value", "note", or a line's class for that line's label.
+/// A text at its baseline point.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
     pub x: f64,
     pub y: f64,
     pub text: String,
     pub anchor: Anchor,
-    pub class: &'static str,
+    pub class: LabelClass,
     /// Degrees around (x, y), e.g. -40 for long unit names.
     pub rotate: f64,
 }
 
-/// A marker of the trend line.
+/// A marker of the trend line (class "point" in the SVG).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
     pub x: f64,
     pub y: f64,
     pub r: f64,
-    pub class: &'static str,
     pub title: String,
 }
 
@@ -131,7 +211,7 @@ pub struct Point {
 pub struct Key {
     pub x: f64,
     pub y: f64,
-    pub class: &'static str,
+    pub class: BarClass,
     pub text: String,
 }
 
@@ -162,7 +242,7 @@ fn num(v: f64, step: f64) -> String {
     format::decimal(v, d.clamp(0.0, 6.0) as u8)
 }
 
-fn label(x: f64, y: f64, text: impl Into<String>, anchor: Anchor, class: &'static str) -> Label {
+fn label(x: f64, y: f64, text: impl Into<String>, anchor: Anchor, class: LabelClass) -> Label {
     Label {
         x,
         y,
@@ -173,7 +253,7 @@ fn label(x: f64, y: f64, text: impl Into<String>, anchor: Anchor, class: &'stati
     }
 }
 
-fn line(x1: f64, y1: f64, x2: f64, y2: f64, class: &'static str, dashed: bool) -> Line {
+fn line(x1: f64, y1: f64, x2: f64, y2: f64, class: LineClass, dashed: bool) -> Line {
     Line {
         x1,
         y1,
@@ -214,7 +294,13 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
 
 impl Chart {
     fn new(title: String, description: String) -> Chart {
-        let labels = vec![label(8.0, 20.0, title.clone(), Anchor::Start, "title")];
+        let labels = vec![label(
+            8.0,
+            20.0,
+            title.clone(),
+            Anchor::Start,
+            LabelClass::Title,
+        )];
         Chart {
             width: WIDTH,
             height: 0.0,
@@ -231,7 +317,7 @@ impl Chart {
     }
 
     /// Legend at baseline `y`; returns the next free baseline.
-    fn keys(&mut self, y: f64, keys: &[(&'static str, &str)]) -> f64 {
+    fn keys(&mut self, y: f64, keys: &[(BarClass, &str)]) -> f64 {
         let mut x = 8.0;
         for &(class, text) in keys {
             self.legend.push(Key {
@@ -255,18 +341,20 @@ impl Chart {
         for &t in ticks {
             let y = axis - t * k;
             if t > 0.0 {
-                self.lines.push(line(left, y, right, y, "grid", false));
+                self.lines
+                    .push(line(left, y, right, y, LineClass::Grid, false));
             }
             self.labels.push(label(
                 left - 6.0,
                 y + 4.0,
                 num(t, step) + suffix,
                 Anchor::End,
-                "tick",
+                LabelClass::Tick,
             ));
         }
-        self.lines.push(line(left, top, left, axis, "axis", false));
         self.lines
-            .push(line(left, axis, right, axis, "axis", false));
+            .push(line(left, top, left, axis, LineClass::Axis, false));
+        self.lines
+            .push(line(left, axis, right, axis, LineClass::Axis, false));
     }
 }

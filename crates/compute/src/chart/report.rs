@@ -2,7 +2,7 @@
 //! with the figure over all units as a line.
 
 use super::bars::{per_unit, sort_desc, Item, Ref};
-use super::Chart;
+use super::{BarClass, Chart, LineClass};
 use crate::engine::Computed;
 use crate::Lang;
 
@@ -22,7 +22,7 @@ pub fn report_chart(c: &Computed, id: &str, lang: Lang) -> Option<Chart> {
                 name: &u.name,
                 value: v.as_f64(),
                 text: text(v),
-                class: "middle",
+                class: BarClass::Middle,
                 tip: format!("{}: {}", u.name, text(v)),
             })
         })
@@ -45,7 +45,7 @@ pub fn report_chart(c: &Computed, id: &str, lang: Lang) -> Option<Chart> {
         .filter(|_| !f.rank)
         .map(|t| Ref {
             value: t.as_f64(),
-            class: "mean",
+            class: LineClass::Mean,
             text: text(t),
             dashed: false,
         })

@@ -36,7 +36,11 @@ impl Chart {
         o.push_str(STYLE);
         let _ = write!(o, "<rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>");
         let lines = |o: &mut String, grid: bool| {
-            for l in self.lines.iter().filter(|l| (l.class == "grid") == grid) {
+            for l in self
+                .lines
+                .iter()
+                .filter(|l| (l.class == LineClass::Grid) == grid)
+            {
                 let _ = write!(
                     o,
                     "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"{}\"",
@@ -44,7 +48,7 @@ impl Chart {
                     f(l.y1),
                     f(l.x2),
                     f(l.y2),
-                    l.class
+                    l.class.css()
                 );
                 o.push_str(if l.dashed {
                     " stroke-dasharray=\"6 4\"/>"
@@ -62,7 +66,7 @@ impl Chart {
                 f(b.y),
                 f(b.w),
                 f(b.h),
-                b.class
+                b.class.css()
             );
             esc(&mut o, &b.title);
             o.push_str("</title></rect>");
@@ -78,23 +82,22 @@ impl Chart {
         for p in &self.points {
             let _ = write!(
                 o,
-                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" class=\"{}\"><title>",
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" class=\"point\"><title>",
                 f(p.x),
                 f(p.y),
-                p.r,
-                p.class
+                p.r
             );
             esc(&mut o, &p.title);
             o.push_str("</title></circle>");
         }
         for k in &self.legend {
-            let _ = write!(o, "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" class=\"{}\"/><text x=\"{}\" y=\"{}\">", f(k.x), f(k.y - 9.0), k.class, f(k.x + 14.0), f(k.y));
+            let _ = write!(o, "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" class=\"{}\"/><text x=\"{}\" y=\"{}\">", f(k.x), f(k.y - 9.0), k.class.css(), f(k.x + 14.0), f(k.y));
             esc(&mut o, &k.text);
             o.push_str("</text>");
         }
         for l in &self.labels {
             let (x, y) = (f(l.x), f(l.y));
-            let _ = write!(o, "<text x=\"{x}\" y=\"{y}\" class=\"{}\"", l.class);
+            let _ = write!(o, "<text x=\"{x}\" y=\"{y}\" class=\"{}\"", l.class.css());
             if l.anchor != Anchor::Start {
                 let _ = write!(o, " text-anchor=\"{}\"", l.anchor.as_str());
             }

@@ -19,7 +19,12 @@ type Quad = [(f64, f64); 4];
 /// The estimated box of a label's text, rotated (7 px a character,
 /// 9 for titles; 10 px above the baseline, 3 below).
 fn quad(l: &Label) -> Quad {
-    let w = l.text.chars().count() as f64 * if l.class == "title" { 9.0 } else { CHAR_W };
+    let w = l.text.chars().count() as f64
+        * if l.class == LabelClass::Title {
+            9.0
+        } else {
+            CHAR_W
+        };
     let u0 = match l.anchor {
         Anchor::Start => 0.0,
         Anchor::Middle => -w / 2.0,
@@ -49,7 +54,7 @@ fn overlap(a: &Quad, b: &Quad) -> bool {
     })
 }
 
-fn assert_no_overlap(c: &Chart, class: &str) {
+fn assert_no_overlap(c: &Chart, class: LabelClass) {
     let q: Vec<Quad> = c
         .labels
         .iter()
@@ -58,7 +63,11 @@ fn assert_no_overlap(c: &Chart, class: &str) {
         .collect();
     for i in 0..q.len() {
         for j in i + 1..q.len() {
-            assert!(!overlap(&q[i], &q[j]), "{class} labels {i} and {j} overlap");
+            assert!(
+                !overlap(&q[i], &q[j]),
+                "{} labels {i} and {j} overlap",
+                class.css()
+            );
         }
     }
 }
@@ -77,8 +86,8 @@ fn assert_inside(c: &Chart) {
         inside(b.x + b.w, b.y + b.h, "bar");
     }
     for l in &c.lines {
-        inside(l.x1, l.y1, l.class);
-        inside(l.x2, l.y2, l.class);
+        inside(l.x1, l.y1, l.class.css());
+        inside(l.x2, l.y2, l.class.css());
     }
     for l in &c.labels {
         for (x, y) in quad(l) {
@@ -94,7 +103,7 @@ fn assert_inside(c: &Chart) {
     }
 }
 
-fn texts<'a>(c: &'a Chart, class: &str) -> Vec<&'a str> {
+fn texts(c: &Chart, class: LabelClass) -> Vec<&str> {
     c.labels
         .iter()
         .filter(|l| l.class == class)
@@ -130,6 +139,10 @@ fn nice_ticks_use_1_2_5_steps() {
     assert_eq!(num(0.15, 0.05), "0,15");
 }
 
+/// The labels of the threshold lines.
+const HIGH: LabelClass = LabelClass::Ref(LineClass::ThresholdHigh);
+const LOW: LabelClass = LabelClass::Ref(LineClass::ThresholdLow);
+
 #[test]
 fn seed_scans_chart() {
     let s = seed();
@@ -138,42 +151,45 @@ fn seed_scans_chart() {
     assert_eq!(c.bars.len(), 12);
     assert!(c.bars.windows(2).all(|w| w[0].h >= w[1].h));
     assert_eq!(c.bars[0].title, "Xã Trung Hạ: 938 lượt quét");
-    assert_eq!(c.bars.iter().filter(|b| b.class == "high").count(), 8);
-    assert_eq!(c.bars.iter().filter(|b| b.class == "low").count(), 3);
+    assert_eq!(
+        c.bars.iter().filter(|b| b.class == BarClass::High).count(),
+        8
+    );
+    assert_eq!(
+        c.bars.iter().filter(|b| b.class == BarClass::Low).count(),
+        3
+    );
     // Thresholds: 60% and 10% of the mean 361,33, on the bars' scale.
     let axis = c
         .lines
         .iter()
-        .find(|l| l.class == "axis" && l.y1 == l.y2)
+        .find(|l| l.class == LineClass::Axis && l.y1 == l.y2)
         .unwrap()
         .y1;
     let per = c.bars[0].h / 938.0;
     let at = |class| c.lines.iter().find(|l| l.class == class).unwrap().y1;
-    assert!((at("threshold-high") - (axis - 216.8 * per)).abs() < 0.01);
-    assert!((at("threshold-low") - (axis - 36.1333 * per)).abs() < 0.01);
-    assert!(
-        texts(&c, "threshold-high") == ["Cao ≥ 216,8"]
-            && texts(&c, "threshold-low") == ["Thấp < 36,1"]
-    );
+    assert!((at(LineClass::ThresholdHigh) - (axis - 216.8 * per)).abs() < 0.01);
+    assert!((at(LineClass::ThresholdLow) - (axis - 36.1333 * per)).abs() < 0.01);
+    assert!(texts(&c, HIGH) == ["Cao ≥ 216,8"] && texts(&c, LOW) == ["Thấp < 36,1"]);
     assert_eq!(
-        texts(&c, "tick"),
+        texts(&c, LabelClass::Tick),
         ["0", "200", "400", "600", "800", "1.000"]
     );
-    let names = texts(&c, "name");
+    let names = texts(&c, LabelClass::Name);
     for u in &s.units {
         assert!(names.contains(&u.name.as_str()), "{}", u.name);
     }
     assert_eq!(names[0], "Xã Trung Hạ");
-    assert_no_overlap(&c, "name");
-    assert_no_overlap(&c, "value");
+    assert_no_overlap(&c, LabelClass::Name);
+    assert_no_overlap(&c, LabelClass::Value);
     assert_inside(&c);
     assert_eq!(c.description, "12 đơn vị; cao nhất Xã Trung Hạ 938; ngưỡng cao 216,8, ngưỡng thấp 36,1; 8 đơn vị quét cao, 3 đơn vị quét thấp");
     let en = scans_chart(&s, Lang::En).unwrap();
     assert_eq!(en.title, "QR scans per unit");
-    assert_eq!(texts(&en, "threshold-high"), ["High ≥ 216,8"]);
+    assert_eq!(texts(&en, HIGH), ["High ≥ 216,8"]);
     assert_eq!(
         en.legend.iter().map(|k| k.class).collect::<Vec<_>>(),
-        ["high", "middle", "low"]
+        [BarClass::High, BarClass::Middle, BarClass::Low]
     );
     // The seed has no installs: no rate chart, and no trend (one period).
     assert!(rate_chart(&s, Lang::Vi).is_none());
@@ -191,7 +207,7 @@ fn few_short_names_stay_horizontal() {
     assert!(c
         .labels
         .iter()
-        .filter(|l| l.class == "name")
+        .filter(|l| l.class == LabelClass::Name)
         .all(|l| l.rotate == 0.0));
     assert!(
         c.description.ends_with("; 1 units without figures"),
@@ -216,26 +232,26 @@ fn many_units_turn_horizontal() {
     assert!(c.horizontal);
     assert_eq!(c.bars.len(), 100);
     assert!(c.height >= 100.0 * ROW && c.height < 100.0 * ROW + 200.0);
-    assert!(texts(&c, "note").is_empty());
-    assert_no_overlap(&c, "name");
+    assert!(texts(&c, LabelClass::Note).is_empty());
+    assert_no_overlap(&c, LabelClass::Name);
     assert_inside(&c);
 
     let c = scans_chart(&many(600, "Xã Thử Nghiệm Số "), Lang::Vi).unwrap();
     assert!(c.horizontal);
     assert_eq!(c.bars.len(), 60);
     assert!(c.bars.windows(2).all(|w| w[0].w >= w[1].w));
-    assert_eq!(texts(&c, "note"), ["… 540 đơn vị khác"]);
+    assert_eq!(texts(&c, LabelClass::Note), ["… 540 đơn vị khác"]);
     assert!(
         c.description.contains("lược bớt 540 đơn vị khác"),
         "{}",
         c.description
     );
     assert!(c.height < 62.0 * ROW + 200.0);
-    assert_no_overlap(&c, "name");
-    assert_no_overlap(&c, "threshold-high");
+    assert_no_overlap(&c, LabelClass::Name);
+    assert_no_overlap(&c, HIGH);
     assert_inside(&c);
     let big = scans_chart(&many(3321, "X"), Lang::En).unwrap();
-    assert_eq!(texts(&big, "note"), ["… 3.261 other units"]);
+    assert_eq!(texts(&big, LabelClass::Note), ["… 3.261 other units"]);
     assert_inside(&big);
 }
 
@@ -248,11 +264,11 @@ fn rate_chart_marks_low_installers() {
     assert_eq!(c.bars[0].title, "Xã A: 50,0% (50/100)");
     assert_eq!(
         c.bars.iter().map(|b| b.class).collect::<Vec<_>>(),
-        ["rate", "rate", "low"]
+        [BarClass::Rate, BarClass::Rate, BarClass::Low]
     );
-    assert_eq!(texts(&c, "mean"), ["Chung 33,3%"]);
-    assert_eq!(texts(&c, "threshold-low"), ["Thấp < 26,6%"]);
-    assert!(texts(&c, "tick").iter().all(|t| t.ends_with('%')));
+    assert_eq!(texts(&c, LabelClass::Ref(LineClass::Mean)), ["Chung 33,3%"]);
+    assert_eq!(texts(&c, LOW), ["Thấp < 26,6%"]);
+    assert!(texts(&c, LabelClass::Tick).iter().all(|t| t.ends_with('%')));
     assert_inside(&c);
 }
 
@@ -263,8 +279,8 @@ fn trend_over_two_periods() {
     let c = trend_chart(&s, Indicator::Scans, Lang::Vi).unwrap();
     assert_eq!(c.points.len(), 2);
     assert_eq!(c.polyline.as_ref().unwrap().len(), 2);
-    assert!(texts(&c, "tick").ends_with(&["05/11", "12/11"]));
-    assert_eq!(texts(&c, "value"), ["100", "80"]);
+    assert!(texts(&c, LabelClass::Tick).ends_with(&["05/11", "12/11"]));
+    assert_eq!(texts(&c, LabelClass::Value), ["100", "80"]);
     assert!(c.points[0].y < c.points[1].y);
     assert_eq!(c.points[1].title, "Lượt quét QR, 12/11/2021: 80");
     assert_eq!(

@@ -58,9 +58,10 @@ impl Figure {
 pub struct UnitFigures {
     pub name: String,
     pub group: Option<String>,
-    /// Line in its file, and the file (index into the dataset's sources).
+    /// Line in its file, and the file (index into the dataset's sources;
+    /// `None`: a stored period's unit).
     pub line: usize,
-    pub source: usize,
+    pub source: Option<usize>,
     /// One per [`Computed::figures`].
     pub vals: Vec<Option<Val>>,
 }
@@ -94,7 +95,8 @@ pub struct ClassFigures {
 /// reported).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellProblem {
-    pub source: usize,
+    /// The file (index into the dataset's sources; `None`: a stored period).
+    pub source: Option<usize>,
     pub line: usize,
     pub column: String,
     pub text: String,

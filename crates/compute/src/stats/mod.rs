@@ -109,7 +109,7 @@ pub struct UnitStats {
     pub name: String,
     pub district: Option<String>,
     pub line: usize,
-    pub source: usize,
+    pub source: Option<usize>,
     pub values: Values,
     /// Installs / smartphones, scaled by 10^decimals (300 = 30,0%).
     pub rate: Option<i64>,
@@ -355,7 +355,7 @@ fn current_totals(cur: &Period, manual: &Manual) -> (Values, Vec<Discrepancy>) {
 /// The rate the clerk typed, when it differs from the computed `rate`.
 fn rate_discrepancy(typed: Option<&str>, rate: Option<i64>, dec: u8) -> Option<Discrepancy> {
     let (typed, r) = (typed?, rate?);
-    let computed = format!("{}%", format::scaled(r, dec));
+    let computed = format::percent_scaled(r, dec);
     let typed_norm = typed.trim().replace(' ', "");
     let typed_val = crate::ingest::numbers::parse_decimal(
         &typed_norm,

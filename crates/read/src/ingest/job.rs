@@ -1,8 +1,9 @@
 //! Loading files as a background job (the browser runs it in a Web Worker,
 //! so a large file never freezes the page): the result travels as JSON.
 
-use super::{read_with_progress, IngestError, ReadOptions};
+use super::{read_with_progress, FetchFault, IngestError, ReadOptions};
 use crate::model::Dataset;
+use crate::{JsonFault, JsonPlace};
 
 /// Read every file, merge them, and keep the units of the last two
 /// periods only when the data is larger than `compact_above` unit rows.
@@ -60,13 +61,15 @@ pub fn from_json(s: &str) -> Result<Dataset, IngestError> {
         Ok(R::Err(e)) => Err(e),
         Err(e) => Err(IngestError::Internal {
             file: String::new(),
-            detail: crate::json_error_place(&e),
+            place: JsonPlace::of(&e),
         }),
     }
 }
 
 /// [`IngestError`] as a JSON array: a variant number, then the variant's
-/// fields in order (`[0, "x.csv"]` for `Empty`). Smaller code than serde's
+/// fields in order (`[0, "x.csv"]` for `Empty`; a [`FetchFault`] as its
+/// number and fields, a [`JsonPlace`] as line, column and fault number, in
+/// line: `[6, "u", 1, 404, "Not Found"]`). Smaller code than serde's
 /// derive, whose per-variant field visitors cost the page ≈ 15 KB.
 impl serde::Serialize for IngestError {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -94,9 +97,21 @@ impl serde::Serialize for IngestError {
                 t.serialize_element(size_mb)?;
                 t.serialize_element(limit_mb)?;
             }
-            Unsupported { kind: text, .. }
-            | Fetch { detail: text, .. }
-            | Internal { detail: text, .. } => t.serialize_element(text)?,
+            Unsupported { kind, .. } => t.serialize_element(kind)?,
+            Fetch { fault, .. } => match fault {
+                FetchFault::NoAnswer => t.serialize_element(&0u8)?,
+                FetchFault::Status { code, text } => {
+                    t.serialize_element(&1u8)?;
+                    t.serialize_element(code)?;
+                    t.serialize_element(text)?;
+                }
+                FetchFault::Body => t.serialize_element(&2u8)?,
+            },
+            Internal { place, .. } => {
+                t.serialize_element(&place.line)?;
+                t.serialize_element(&place.column)?;
+                t.serialize_element(&fault_number(place.fault))?;
+            }
             Workbook { detail, .. } => t.serialize_element(detail)?,
             NeedsMapping {
                 header_line,
@@ -163,11 +178,24 @@ impl<'de> serde::de::Visitor<'de> for ErrorVisitor {
             },
             6 => Fetch {
                 file,
-                detail: next(&mut a)?,
+                fault: match next::<u8, A>(&mut a)? {
+                    0 => FetchFault::NoAnswer,
+                    1 => FetchFault::Status {
+                        code: next(&mut a)?,
+                        text: next(&mut a)?,
+                    },
+                    2 => FetchFault::Body,
+                    _ => return Err(serde::de::Error::custom("unknown fetch fault")),
+                },
             },
             7 => Internal {
                 file,
-                detail: next(&mut a)?,
+                place: JsonPlace {
+                    line: next(&mut a)?,
+                    column: next(&mut a)?,
+                    fault: fault_of(next(&mut a)?)
+                        .ok_or_else(|| serde::de::Error::custom("unknown JSON fault"))?,
+                },
             },
             8 => NoUnits {
                 file,
@@ -177,6 +205,28 @@ impl<'de> serde::de::Visitor<'de> for ErrorVisitor {
             _ => return Err(serde::de::Error::custom("unknown ingest error")),
         })
     }
+}
+
+/// A [`JsonFault`]'s number in the compact form.
+fn fault_number(f: JsonFault) -> u8 {
+    match f {
+        JsonFault::Io => 0,
+        JsonFault::Syntax => 1,
+        JsonFault::Data => 2,
+        JsonFault::Eof => 3,
+    }
+}
+
+/// From [`fault_number`].
+fn fault_of(n: u8) -> Option<JsonFault> {
+    [
+        JsonFault::Io,
+        JsonFault::Syntax,
+        JsonFault::Data,
+        JsonFault::Eof,
+    ]
+    .get(usize::from(n))
+    .copied()
 }
 
 /// The next field of the array, which must be there.
@@ -255,11 +305,26 @@ mod tests {
             },
             IngestError::Fetch {
                 file: file(),
-                detail: "HTTP 404".into(),
+                fault: FetchFault::NoAnswer,
+            },
+            IngestError::Fetch {
+                file: file(),
+                fault: FetchFault::Status {
+                    code: 404,
+                    text: "Not Found".into(),
+                },
+            },
+            IngestError::Fetch {
+                file: file(),
+                fault: FetchFault::Body,
             },
             IngestError::Internal {
                 file: file(),
-                detail: "x".into(),
+                place: JsonPlace {
+                    line: 3,
+                    column: 14,
+                    fault: JsonFault::Eof,
+                },
             },
             IngestError::NoUnits {
                 file: file(),
@@ -274,5 +339,25 @@ mod tests {
         assert!(matches!(bad, IngestError::Internal { .. }));
         let short = from_json(r#"{"err":[1,"x.csv",3]}"#).unwrap_err();
         assert!(matches!(short, IngestError::Internal { .. }));
+        for odd in [r#"{"err":[6,"u",9]}"#, r#"{"err":[7,"u",1,2,9]}"#] {
+            assert!(matches!(from_json(odd), Err(IngestError::Internal { .. })));
+        }
+        // The compact form, as the worker sends it.
+        let e = IngestError::Fetch {
+            file: "u".into(),
+            fault: FetchFault::Status {
+                code: 404,
+                text: "Not Found".into(),
+            },
+        };
+        assert_eq!(to_json(&Err(e)), r#"{"err":[6,"u",1,404,"Not Found"]}"#);
+        // A job's answer that is not JSON: where, in the page's language.
+        let e = from_json("{\"ok\":").unwrap_err();
+        assert!(e
+            .message(crate::Lang::En)
+            .ends_with("line 1, column 6: the file ends too early"));
+        assert!(e
+            .message(crate::Lang::Vi)
+            .ends_with("dòng 1, cột 6: tệp bị cắt cụt"));
     }
 }

@@ -105,11 +105,14 @@ pub enum IngestError {
         headers: Vec<String>,
         roles: Vec<Option<Role>>,
     },
-    #[error("Không tải được tệp từ «{file}»: {detail}. Máy chủ của tệp phải cho phép trang này đọc nó (CORS); hoặc tải tệp về máy rồi kéo thả vào đây.")]
-    Fetch { file: String, detail: String },
+    #[error("Không tải được tệp từ «{file}»: {}. Máy chủ của tệp phải cho phép trang này đọc nó (CORS); hoặc tải tệp về máy rồi kéo thả vào đây.", fault.message(Lang::Vi))]
+    Fetch { file: String, fault: FetchFault },
     /// A background job's answer could not be read back (a bug, not the file).
-    #[error("Lỗi nội bộ khi nhận kết quả đọc tệp «{file}»: {detail}")]
-    Internal { file: String, detail: String },
+    #[error("Lỗi nội bộ khi nhận kết quả đọc tệp «{file}»: {}", place.message(Lang::Vi))]
+    Internal {
+        file: String,
+        place: crate::JsonPlace,
+    },
     #[error("Tệp «{file}» không có dòng số liệu hợp lệ nào ({rejected} dòng bị lỗi). Xem danh sách dòng lỗi bên dưới.")]
     NoUnits {
         file: String,
@@ -131,9 +134,9 @@ impl IngestError {
             Binary { file } => format!("The file “{file}” is not a spreadsheet or text (it looks binary). Choose a .csv, .xlsx, .xls or .ods file."),
             Unsupported { file, kind } => format!("The file “{file}” is a {kind}, which is not supported. Open it in Excel and save it as .xlsx or CSV."),
             Workbook { file, detail } => format!("Could not read the workbook “{file}”: {}", detail.message(lang)),
-            Internal { file, detail } => format!("Internal error while receiving the result of reading “{file}”: {detail}"),
+            Internal { file, place } => format!("Internal error while receiving the result of reading “{file}”: {}", place.message(lang)),
             NeedsMapping { file, .. } => format!("No header row found in “{file}”: a unit (commune) column and at least one figure column (QR locations, scans …) are needed. Choose the columns in “Column mapping”."),
-            Fetch { file, detail } => format!("Could not load the file from “{file}”: {detail}. Its server must allow this page to read it (CORS); or download the file and drop it here."),
+            Fetch { file, fault } => format!("Could not load the file from “{file}”: {}. Its server must allow this page to read it (CORS); or download the file and drop it here.", fault.message(lang)),
             NoUnits { file, rejected, .. } => format!("The file “{file}” has no valid data row ({rejected} rows have errors). See the list of rows below."),
         }
     }
@@ -151,6 +154,33 @@ impl IngestError {
             | NeedsMapping { file, .. }
             | Fetch { file, .. }
             | NoUnits { file, .. } => file,
+        }
+    }
+}
+
+/// Why a file at an address (`?src=`, `data-src`) could not be fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchFault {
+    /// No answer: the network failed, or the server does not let this page
+    /// read its files (CORS).
+    NoAnswer,
+    /// The server answered with an error status (404 Not Found).
+    Status { code: u16, text: String },
+    /// The answer came, but its body could not be read.
+    Body,
+}
+
+impl FetchFault {
+    /// "HTTP 404 Not Found", "mạng lỗi hoặc bị chặn (CORS)".
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (FetchFault::NoAnswer, Lang::Vi) => "mạng lỗi hoặc bị chặn (CORS)".into(),
+            (FetchFault::NoAnswer, Lang::En) => "network error or blocked (CORS)".into(),
+            (FetchFault::Status { code, text }, _) => {
+                format!("HTTP {code} {text}").trim_end().into()
+            }
+            (FetchFault::Body, Lang::Vi) => "đọc dữ liệu lỗi".into(),
+            (FetchFault::Body, Lang::En) => "read error".into(),
         }
     }
 }
@@ -215,10 +245,13 @@ pub fn read_with_progress(
     {
         return Err(IngestError::Unsupported {
             file,
-            kind: if ext.is_empty() {
-                "nhị phân".into()
-            } else {
+            // No extension: one of the signatures above says what it is.
+            kind: if !ext.is_empty() {
                 format!(".{ext}")
+            } else if bytes.starts_with(b"%PDF") {
+                ".pdf".into()
+            } else {
+                ".png".into()
             },
         });
     }

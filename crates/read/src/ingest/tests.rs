@@ -269,3 +269,22 @@ fn titles_are_not_joined_to_the_header() {
         assert_eq!(d.sources[0].columns[0].header, "Số TT");
     }
 }
+
+/// A PDF or an image is refused by its kind, in the page's language, even
+/// without an extension (the kind comes from its first bytes then).
+#[test]
+fn unsupported_files_are_named_by_kind() {
+    let kind = |bytes: &[u8], name: &str| match read(bytes, name) {
+        Err(IngestError::Unsupported { kind, .. }) => kind,
+        other => panic!("{name}: {other:?}"),
+    };
+    assert_eq!(kind(b"%PDF-1.4\n", "bao-cao.pdf"), ".pdf");
+    assert_eq!(kind(b"%PDF-1.4\n", "bao-cao"), ".pdf");
+    assert_eq!(kind(&[0x89, b'P', b'N', b'G', 13, 10], "anh"), ".png");
+    assert_eq!(kind(b"x", "cong-van.docx"), ".docx");
+    let e = read(b"%PDF-1.4\n", "bao-cao").unwrap_err();
+    assert_eq!(
+        e.message(Lang::En),
+        "The file “bao-cao” is a .pdf, which is not supported. Open it in Excel and save it as .xlsx or CSV."
+    );
+}

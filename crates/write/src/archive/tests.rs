@@ -219,7 +219,61 @@ fn newer_and_damaged_manifests() {
             .replace("\"files\"", "\"fils\"");
         *d = s.into_bytes();
     });
-    assert!(matches!(open(&bad), Err(ArchiveError::Manifest(_))));
+    let e = open(&bad).unwrap_err();
+    assert!(matches!(e, ArchiveError::Manifest(_)));
+    // Where the manifest breaks, in the page's language only.
+    assert!(
+        e.message(Lang::En).contains("(line "),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert!(!e.message(Lang::En).contains("dòng"));
+    assert!(
+        e.message(Lang::Vi).contains("(dòng "),
+        "{}",
+        e.message(Lang::Vi)
+    );
+    assert!(!e.message(Lang::Vi).contains("line"));
+}
+
+#[test]
+fn a_broken_profile_or_work_says_where_in_the_page_language() {
+    let inputs = vec![("a.csv".to_string(), b"Xa,Scans\nA,1\n".to_vec())];
+    let profile = crate::letter::covid_qr().to_json();
+    let e = open(&build(&inputs, b"d", b"x", "{nope", "{}", &meta())).unwrap_err();
+    assert!(
+        matches!(
+            &e,
+            ArchiveError::Part {
+                fault: PartFault::Profile(ProfileError::Json { .. }),
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(
+        e.message(Lang::En),
+        "“ho-so-bao-cao.json” in the archive cannot be read: line 1, column 2: not valid JSON. Nothing was changed."
+    );
+    assert_eq!(
+        e.message(Lang::Vi),
+        "Không đọc được «ho-so-bao-cao.json» trong hồ sơ lưu: dòng 1, cột 2: sai cú pháp JSON. Không có gì thay đổi."
+    );
+    let e = open(&build(&inputs, b"d", b"x", &profile, "[", &meta())).unwrap_err();
+    assert!(
+        matches!(
+            &e,
+            ArchiveError::Part {
+                fault: PartFault::Work(RestoreError::Corrupt(_)),
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(
+        e.message(Lang::En),
+        "“cong-viec.json” in the archive cannot be read: line 1, column 1: the file ends too early. Nothing was changed."
+    );
 }
 
 #[test]
@@ -300,13 +354,21 @@ fn messages_in_both_languages() {
     for e in [
         ArchiveError::NotArchive,
         ArchiveError::Damaged(ZipError::NotZip),
-        ArchiveError::Manifest("dòng 1".into()),
+        ArchiveError::Manifest(crate::JsonPlace {
+            line: 1,
+            column: 2,
+            fault: crate::JsonFault::Syntax,
+        }),
         ArchiveError::TooNew(2),
         ArchiveError::Missing("x".into()),
         ArchiveError::Mismatch("x".into()),
         ArchiveError::Part {
             name: "x".into(),
-            detail: "y".into(),
+            fault: PartFault::Profile(ProfileError::Newer { version: 3 }),
+        },
+        ArchiveError::Part {
+            name: "x".into(),
+            fault: PartFault::Work(RestoreError::TooNew(3)),
         },
         ArchiveError::NoInputs,
         ArchiveError::Unreadable(crate::ingest::IngestError::Empty {

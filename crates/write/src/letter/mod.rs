@@ -404,7 +404,7 @@ impl Figures for Covid<'_> {
             "rate" => self
                 .s
                 .rate
-                .map(|r| format!("{}%", format::scaled(r, self.s.decimals))),
+                .map(|r| format::percent_scaled(r, self.s.decimals)),
             "locations_change" => self.change(Indicator::Locations),
             "scans_change" => self.change(Indicator::Scans),
             "installs_change" => self.change(Indicator::Installs),

@@ -129,8 +129,8 @@ pub(super) fn typed_rate(
         Some(cols.name(rc)),
         value_at(row, rc),
         IssueKind::RateMismatch {
-            typed: format!("{}%", crate::format::scaled(typed_scaled, 1)),
-            computed: format!("{}%", crate::format::scaled(computed, 1)),
+            typed: crate::format::percent_scaled(typed_scaled, 1),
+            computed: crate::format::percent_scaled(computed, 1),
         },
     ))
 }

@@ -121,7 +121,7 @@ impl Reader<'_> {
         self.since_total.add(&values);
         let unit = Unit {
             line: row.line,
-            source: 0,
+            source: Some(0),
             district: district.map(Cow::into_owned),
             name: unit_name.into_owned(),
             values,
