@@ -85,6 +85,55 @@ pub fn decimal(x: f64, decimals: u8) -> String {
     scaled(v as i64, decimals)
 }
 
+/// `x` rounded to `decimals` places (half away from zero), trailing zeros
+/// dropped, with `point` as the decimal point and no grouping: (30.0, 6,
+/// '.') → `30`, (361.3, 6, '.') → `361.3`, (40.80000000000001, 4, ',') →
+/// `40,8`; −0 is `0`. Written without the float printer, whose tables cost
+/// the WASM ≈ 8 KB (ARCHITECTURE.md, "Size"). `None` for a value that is not
+/// finite or too large to hold its decimals (|x| · 10^decimals ≥ 10^38).
+pub fn plain_decimal(x: f64, decimals: u8, point: char) -> Option<String> {
+    if !x.is_finite() || x.abs() >= 1e38 / 10f64.powi(i32::from(decimals)) {
+        return None;
+    }
+    // The whole part and the fraction apart: both exact in f64, so only
+    // the fraction is scaled and rounded (1e15 + 0,5 keeps its ,5).
+    let whole_f = x.abs().trunc();
+    let p = 10u128.pow(u32::from(decimals));
+    let mut frac = ((x.abs() - whole_f) * 10f64.powi(i32::from(decimals))).round() as u128;
+    let mut whole = whole_f as u128;
+    if frac >= p {
+        whole += 1;
+        frac -= p;
+    }
+    let sign = if x < 0.0 && (whole, frac) != (0, 0) {
+        "-"
+    } else {
+        ""
+    };
+    if frac == 0 {
+        return Some(format!("{sign}{whole}"));
+    }
+    let f = format!("{frac:0width$}", width = usize::from(decimals));
+    Some(format!("{sign}{whole}{point}{}", f.trim_end_matches('0')))
+}
+
+/// A number for a program to read back (a sheet's cell as text, an .xlsx
+/// value): up to 10 decimals, a `.` point, no grouping; beyond 10^28 in
+/// exponent form (`1.5e300`). `None` when not finite. Not the float
+/// printer's shortest form, which links its tables (ARCHITECTURE.md,
+/// "Size"); the figures carry 4 decimals, so 10 lose nothing they use.
+pub fn plain_number(x: f64) -> Option<String> {
+    if !x.is_finite() {
+        return None;
+    }
+    if let Some(t) = plain_decimal(x, 10, '.') {
+        return Some(t);
+    }
+    let e = x.abs().log10().floor();
+    let m = x / 10f64.powf(e);
+    Some(format!("{}e{}", plain_decimal(m, 6, '.')?, e as i64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +184,35 @@ mod tests {
         assert_eq!(scaled(i64::MIN, 1), "-922.337.203.685.477.580,8");
         assert_eq!(scaled(i64::MAX, 2), "92.233.720.368.547.758,07");
         assert_eq!(decimal(-1e30, 1), "-922.337.203.685.477.580,8");
+    }
+
+    #[test]
+    fn plain_decimals_without_the_float_printer() {
+        assert_eq!(plain_decimal(30.0, 6, '.').as_deref(), Some("30"));
+        assert_eq!(plain_decimal(361.3, 6, '.').as_deref(), Some("361.3"));
+        assert_eq!(
+            plain_decimal(40.80000000000001, 4, ',').as_deref(),
+            Some("40,8")
+        );
+        assert_eq!(plain_decimal(0.6077, 4, ',').as_deref(), Some("0,6077"));
+        assert_eq!(plain_decimal(-0.00001, 4, ',').as_deref(), Some("0"));
+        assert_eq!(plain_decimal(-2.5, 0, ',').as_deref(), Some("-3"));
+        assert_eq!(
+            plain_decimal(1e15 + 0.5, 4, ',').as_deref(),
+            Some("1000000000000000,5")
+        );
+        assert_eq!(plain_decimal(f64::NAN, 4, ','), None);
+        assert_eq!(plain_decimal(1e300, 6, '.'), None);
+        assert_eq!(plain_number(0.1 + 0.2).as_deref(), Some("0.3"));
+        assert_eq!(plain_number(-40.8).as_deref(), Some("-40.8"));
+        assert_eq!(plain_number(1e20).as_deref(), Some("100000000000000000000"));
+        assert_eq!(plain_number(1.5e300).as_deref(), Some("1.5e300"));
+        assert_eq!(plain_number(f64::INFINITY), None);
+        // Agrees with the float printer away from exact ties.
+        for x in [0.1, 2.675, 98.63, 123456.789012, 1.0 / 3.0, 7e-5] {
+            let std = format!("{x:.4}");
+            let std = std.trim_end_matches('0').trim_end_matches('.');
+            assert_eq!(plain_decimal(x, 4, '.').as_deref(), Some(std), "{x}");
+        }
     }
 }

@@ -211,7 +211,7 @@ fn td(o: &mut String, numeric: bool, text: &str) {
 fn spacer(o: &mut String, ncols: usize, rows: usize, row_px: f64) {
     o.push_str(&format!(
         "<tr class=\"tb-spacer\" aria-hidden=\"true\"><td colspan=\"{ncols}\" style=\"height:{}px\"></td></tr>",
-        rows as f64 * row_px
+        (rows as f64 * row_px).round() as i64
     ));
 }
 

@@ -14,9 +14,25 @@ text.threshold-high{fill:#1d6b2f}text.threshold-low{fill:#b42318}\
 <defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
 <rect width=\"6\" height=\"6\" fill=\"#b42318\"/><rect width=\"2\" height=\"6\" fill=\"#fff\"/></pattern></defs>";
 
-/// A coordinate with at most one decimal.
-fn f(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0 + 0.0
+/// A coordinate with at most one decimal, in tenths: written as the float
+/// printer writes `(x·10).round() / 10` ("12", "12.5", "-3", "0"), without
+/// linking it (ARCHITECTURE.md, "Size").
+#[derive(Clone, Copy)]
+struct Coord(i64);
+
+impl std::fmt::Display for Coord {
+    fn fmt(&self, o: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let (t, sign) = (self.0.unsigned_abs(), if self.0 < 0 { "-" } else { "" });
+        match t % 10 {
+            0 => write!(o, "{sign}{}", t / 10),
+            d => write!(o, "{sign}{}.{d}", t / 10),
+        }
+    }
+}
+
+fn f(x: f64) -> Coord {
+    let t = (x * 10.0).round();
+    Coord(if t.is_finite() { t as i64 } else { 0 })
 }
 
 fn esc(o: &mut String, s: &str) {
@@ -85,7 +101,7 @@ impl Chart {
                 "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" class=\"point\"><title>",
                 f(p.x),
                 f(p.y),
-                p.r
+                f(p.r)
             );
             esc(&mut o, &p.title);
             o.push_str("</title></circle>");
@@ -102,7 +118,7 @@ impl Chart {
                 let _ = write!(o, " text-anchor=\"{}\"", l.anchor.as_str());
             }
             if l.rotate != 0.0 {
-                let _ = write!(o, " transform=\"rotate({} {x} {y})\"", l.rotate);
+                let _ = write!(o, " transform=\"rotate({} {x} {y})\"", f(l.rotate));
             }
             o.push('>');
             esc(&mut o, &l.text);
@@ -110,5 +126,16 @@ impl Chart {
         }
         o.push_str("</svg>\n");
         o
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn coordinates_print_as_the_float_printer_would() {
+    for x in [
+        0.0, -0.0, 0.04, 0.05, 12.0, 12.46, -3.0, -3.25, 399.99, 1234.5, -0.04,
+    ] {
+        let want = format!("{}", (x * 10.0_f64).round() / 10.0 + 0.0);
+        assert_eq!(f(x).to_string(), want, "{x}");
     }
 }

@@ -160,21 +160,7 @@ impl ReportSpec {
 /// 10.5 → "10,5"). Written without the float printer (ARCHITECTURE.md,
 /// "Size").
 pub fn typed_number(x: f64) -> String {
-    if !x.is_finite() {
-        return String::new();
-    }
-    let scaled = (x.abs() * 10_000.0).round();
-    if scaled >= 9.0e18 {
-        return String::new();
-    }
-    let v = scaled as u64;
-    let sign = if x < 0.0 && v != 0 { "-" } else { "" };
-    let (whole, frac) = (v / 10_000, v % 10_000);
-    if frac == 0 {
-        return format!("{sign}{whole}");
-    }
-    let f = format!("{frac:04}");
-    format!("{sign}{whole},{}", f.trim_end_matches('0'))
+    crate::format::plain_decimal(x, 4, ',').unwrap_or_default()
 }
 
 /// A threshold typed by a clerk: "10,5", "10.5", " 7 "; `None` when it is
@@ -194,7 +180,8 @@ mod tests {
         assert_eq!(typed_number(0.125), "0,125");
         assert_eq!(typed_number(-2.25), "-2,25");
         assert_eq!(typed_number(98.63), "98,63");
-        assert_eq!(typed_number(1e20), "");
+        assert_eq!(typed_number(1e20), "100000000000000000000");
+        assert_eq!(typed_number(f64::NAN), "");
         assert_eq!(read_typed_number(" 10,5 "), Some(10.5));
         assert_eq!(read_typed_number("98.63"), Some(98.63));
         assert_eq!(read_typed_number("mười"), None);

@@ -19,15 +19,12 @@ impl Cell<'_> {
     pub(crate) fn text(&self) -> Cow<'_, str> {
         match self {
             Cell::Text(s) => Cow::Borrowed(text::trim(s)),
-            Cell::Number(x) => Cow::Owned(if x.fract() == 0.0 && x.abs() < 1e15 {
-                format!("{}", *x as i64)
-            } else {
-                format!("{x}")
-            }),
+            Cell::Number(x) => Cow::Owned(crate::format::plain_number(*x).unwrap_or_default()),
             Cell::Date(x) => Cow::Owned(
                 Date::from_excel_serial(*x)
                     .map(|d| d.dmy())
-                    .unwrap_or_else(|| x.to_string()),
+                    .or_else(|| crate::format::plain_number(*x))
+                    .unwrap_or_default(),
             ),
         }
     }

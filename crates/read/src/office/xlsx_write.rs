@@ -109,10 +109,15 @@ fn sheet_xml(rows: &[Vec<XCell>]) -> String {
                 XCell::Empty => continue,
                 XCell::Text(s) => (0, Some(s.as_str()), String::new()),
                 XCell::Bold(s) => (1, Some(s.as_str()), String::new()),
-                XCell::Number(v) if v.is_finite() => (0, None, v.to_string()),
-                XCell::Percent(v) if v.is_finite() => (3, None, v.to_string()),
+                XCell::Number(v) => match crate::format::plain_number(*v) {
+                    Some(t) => (0, None, t),
+                    None => continue,
+                },
+                XCell::Percent(v) => match crate::format::plain_number(*v) {
+                    Some(t) => (3, None, t),
+                    None => continue,
+                },
                 XCell::Int(v) => (2, None, v.to_string()),
-                XCell::Number(_) | XCell::Percent(_) => continue,
             };
             x.push_str("<c r=\"");
             col_name(c, &mut x);

@@ -236,16 +236,7 @@ pub fn table(s: &Summary, lang: Lang) -> Vec<Vec<TableCell>> {
 /// A float written plainly with a decimal point and no exponent, at most six
 /// decimals, trailing zeros dropped: 30.0 → "30", 361.3 → "361.3".
 fn plain(x: f64) -> String {
-    if !x.is_finite() {
-        return String::new();
-    }
-    let s = format!("{x:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
+    crate::format::plain_decimal(x, 6, '.').unwrap_or_default()
 }
 
 /// The table as CSV: UTF-8 with a BOM, comma-separated, CRLF line ends,

@@ -138,11 +138,13 @@ pub(super) fn typed_rate(
 /// A rate cell's value, whether it had "%", and its decimals.
 fn rate_typed(cell: Option<&Cell>, sep: DecimalSep) -> Option<(f64, bool, usize)> {
     match cell {
-        // A number cell's decimals: those of its shortest form (0.64 → 2).
+        // A number cell's decimals: those of its plain form (0.64 → 2).
         Some(Cell::Number(x)) => Some((
             *x,
             false,
-            x.to_string().split_once('.').map_or(0, |(_, f)| f.len()),
+            crate::format::plain_number(*x)
+                .and_then(|t| t.split_once('.').map(|(_, f)| f.len()))
+                .unwrap_or(0),
         )),
         Some(cell) => numbers::parse_decimal_places(&cell.text(), sep),
         None => None,

@@ -31,7 +31,7 @@ impl Dates {
             None => Ok(self.file_date),
             Some(Cell::Date(x)) | Some(Cell::Number(x)) => Date::from_excel_serial(*x)
                 .map(Some)
-                .ok_or_else(|| bad(x.to_string())),
+                .ok_or_else(|| bad(crate::format::plain_number(*x).unwrap_or_default())),
             Some(Cell::Text(s)) if s.trim().is_empty() => Ok(self.file_date),
             Some(Cell::Text(s)) => self.parse(s).map(Some).ok_or_else(|| bad(s.to_string())),
         }

@@ -41,9 +41,7 @@ fn figure_text(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         return format!("{}", x as i64);
     }
-    let t = format!("{x:.4}");
-    let t = t.trim_end_matches('0').trim_end_matches('.');
-    t.replace('.', ",")
+    crate::format::plain_decimal(x, 4, ',').unwrap_or_default()
 }
 
 /// Turn rows into periods of units (and the extra columns' headers); fills
