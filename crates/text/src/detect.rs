@@ -196,7 +196,7 @@ thoại giới tính nữ mường thủy thuỷ xuân lư mìn lào bến cà c
 
 /// Is the (lower-cased) word in [`COMMON`]?
 fn is_common(w: &[char]) -> bool {
-    let word: String = w.iter().flat_map(|c| c.to_lowercase()).collect();
+    let word: String = w.iter().map(|&c| crate::case::lower_char(c)).collect();
     COMMON.split_whitespace().any(|x| x == word)
 }
 

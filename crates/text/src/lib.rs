@@ -11,6 +11,7 @@
 //!
 //! No dependencies; the tables are small and hand-written.
 
+pub mod case;
 mod codepage;
 mod detect;
 mod legacy;

@@ -231,12 +231,13 @@ pub fn fold(s: &str) -> String {
         } else if c == 'đ' || c == 'Đ' {
             out.push('d');
         } else {
-            // Lower-casing can add a combining mark ('İ' → "i\u{307}"): drop
-            // it like the marks above, so fold(fold(s)) == fold(s).
-            out.extend(
-                c.to_lowercase()
-                    .filter(|m| !('\u{300}'..='\u{36F}').contains(m)),
-            );
+            // One character for one (`case`), so fold(fold(s)) == fold(s);
+            // 'İ' (whose lower case is "i" and a dot above) folds to "i".
+            out.push(if c == 'İ' {
+                'i'
+            } else {
+                crate::case::lower_char(c)
+            });
         }
     }
     out

@@ -101,7 +101,9 @@ addEventListener(\"message\", function (e) {{\n\
 fn upper_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => std::iter::once(crate::text::case::upper_char(f))
+            .chain(c)
+            .collect(),
         None => String::new(),
     }
 }

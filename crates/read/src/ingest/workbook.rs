@@ -33,7 +33,14 @@ fn rows_of(sheet: &office::Sheet, converted: &mut bool) -> Vec<RawRow<'static>> 
                         Some((enc, upper)) => {
                             *converted = true;
                             let t = text::convert_legacy_str(s, enc);
-                            Cell::Text(if upper { t.to_uppercase() } else { t }.into())
+                            Cell::Text(
+                                if upper {
+                                    crate::text::case::to_upper(&t)
+                                } else {
+                                    t
+                                }
+                                .into(),
+                            )
                         }
                         None => Cell::Text(text::nfc(s).into()),
                     },

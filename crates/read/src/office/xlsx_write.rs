@@ -47,7 +47,7 @@ fn sheet_name(raw: &str, index: usize, taken: &[String]) -> String {
     let mut n = 2;
     while taken
         .iter()
-        .any(|t| t.to_lowercase() == name.to_lowercase())
+        .any(|t| crate::text::case::to_lower(t) == crate::text::case::to_lower(&name))
     {
         let suffix = format!(" ({n})");
         let keep = 31 - suffix.chars().count();

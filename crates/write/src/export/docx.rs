@@ -232,7 +232,14 @@ fn letterhead(x: &mut String, l: &Letter) {
     cell(x, HL, false);
     let n = l.issuer.len();
     for (k, line) in l.issuer.iter().enumerate() {
-        para(x, CENTER, &line.to_uppercase(), k + 1 == n, false, 12);
+        para(
+            x,
+            CENTER,
+            &crate::text::case::to_upper(line),
+            k + 1 == n,
+            false,
+            12,
+        );
     }
     let longest = l.issuer.iter().map(|s| width(s, 12)).max().unwrap_or(0);
     if longest > 0 {
@@ -242,7 +249,14 @@ fn letterhead(x: &mut String, l: &Letter) {
     }
     x.push_str("</w:tc>");
     cell(x, HR, false);
-    para(x, CENTER, &l.national_title.to_uppercase(), true, false, 12);
+    para(
+        x,
+        CENTER,
+        &crate::text::case::to_upper(&l.national_title),
+        true,
+        false,
+        12,
+    );
     para(x, CENTER, &l.motto, true, false, 13);
     rule(x, width(&l.motto, 13), HR, 0);
     x.push_str("</w:tc></w:tr><w:tr>");
@@ -353,13 +367,20 @@ fn signature(x: &mut String, l: &Letter) {
     para(
         x,
         &format!("{top}{CENTER}"),
-        &l.authority.to_uppercase(),
+        &crate::text::case::to_upper(&l.authority),
         true,
         false,
         14,
     );
     if !l.title.is_empty() {
-        para(x, CENTER, &l.title.to_uppercase(), true, false, 14);
+        para(
+            x,
+            CENTER,
+            &crate::text::case::to_upper(&l.title),
+            true,
+            false,
+            14,
+        );
     }
     for _ in 0..4 {
         para(x, CENTER, "", false, false, 14);
@@ -381,7 +402,14 @@ fn appendix(x: &mut String, l: &Letter) {
         let landscape = a.columns.len() > 6;
         let tw = if landscape { PAGE_H } else { PAGE_W } - LEFT - RIGHT;
         para(x, CENTER, &a.heading, true, false, 14);
-        para(x, CENTER, &a.title.to_uppercase(), true, false, 14);
+        para(
+            x,
+            CENTER,
+            &crate::text::case::to_upper(&a.title),
+            true,
+            false,
+            14,
+        );
         para(x, CENTER, &a.note, false, true, 14);
         rule(x, tw / 5, tw, 360);
         let widths = col_widths(a, tw);

@@ -29,7 +29,9 @@ pub enum TableCell {
 pub(crate) fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
+        Some(f) => std::iter::once(crate::text::case::lower_char(f))
+            .chain(c)
+            .collect(),
         None => String::new(),
     }
 }

@@ -534,7 +534,7 @@ fn number_line(f: &LetterFields) -> String {
     } else {
         n.to_string()
     };
-    let sym = f.symbol.trim().to_uppercase();
+    let sym = crate::text::case::to_upper(f.symbol.trim());
     match (n.is_empty(), sym.is_empty()) {
         (true, true) => "Số:".to_string(),
         (true, false) => format!("Số:      /{sym}"),
@@ -546,7 +546,7 @@ fn number_line(f: &LetterFields) -> String {
 /// The .docx file name: "cong-van-2092-UBND-VHTT-2021-11-16" (the type's
 /// name first: "bao-cao-…").
 fn file_stem(f: &LetterFields, kind: &str) -> String {
-    let sym = f.symbol.trim().to_uppercase();
+    let sym = crate::text::case::to_upper(f.symbol.trim());
     let mut stem = crate::text::fold(kind).replace(' ', "-");
     for part in [f.number.trim(), &sym] {
         let clean: String = part
@@ -655,16 +655,20 @@ fn write(
     } else {
         recipients
     };
-    let sym = f.symbol.trim().to_uppercase();
-    let doc_type = f.doc_type.trim().to_uppercase();
+    let sym = crate::text::case::to_upper(f.symbol.trim());
+    let doc_type = crate::text::case::to_upper(f.doc_type.trim());
     // "Công văn", "Báo cáo", "Thông báo" in running text.
     let kind = if doc_type.is_empty() {
         "Công văn".to_string()
     } else {
-        let lower = doc_type.to_lowercase();
+        let lower = crate::text::case::to_lower(&doc_type);
         let mut c = lower.chars();
         c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
+            .map(|f| {
+                std::iter::once(crate::text::case::upper_char(f))
+                    .chain(c)
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let note = match (f.number.trim(), f.issue_date) {
@@ -683,7 +687,7 @@ fn write(
         issuer: f
             .issuer
             .lines()
-            .map(|l| l.trim().to_uppercase())
+            .map(|l| crate::text::case::to_upper(l.trim()))
             .filter(|l| !l.is_empty())
             .collect(),
         number_line,
@@ -695,8 +699,8 @@ fn write(
         recipients,
         body,
         noi_nhan: punctuate(&f.noi_nhan, true),
-        authority: f.authority.trim().to_uppercase(),
-        title: f.title.trim().to_uppercase(),
+        authority: crate::text::case::to_upper(f.authority.trim()),
+        title: crate::text::case::to_upper(f.title.trim()),
         signer: f.signer.trim().to_string(),
         appendix,
         file_stem,

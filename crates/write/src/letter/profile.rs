@@ -195,8 +195,12 @@ impl Profile {
         let mut id = format!("rieng-{}", crate::spec::slug(name).replace('_', "-"));
         id.truncate(40);
         let mut fields = base.fields.clone();
-        fields.subject = format!("V/v {}[ đến ngày {{date}}]", name.to_lowercase());
-        fields.appendix_title = format!("{}[ ĐẾN NGÀY {{date}}]", name.to_uppercase());
+        fields.subject = format!(
+            "V/v {}[ đến ngày {{date}}]",
+            crate::text::case::to_lower(name)
+        );
+        fields.appendix_title =
+            format!("{}[ ĐẾN NGÀY {{date}}]", crate::text::case::to_upper(name));
         fields.section1 = None;
         Profile {
             version: PROFILE_VERSION,
@@ -208,7 +212,7 @@ impl Profile {
             section1,
             intro: format!(
                 "{{issuer_full}} thông báo {} trên địa bàn {{area}} đến ngày {{date}} như sau:",
-                name.to_lowercase()
+                crate::text::case::to_lower(name)
             ),
             changes: Vec::new(),
             appendix_labels: Vec::new(),

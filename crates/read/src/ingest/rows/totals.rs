@@ -54,7 +54,11 @@ fn is_total_label(s: &str) -> bool {
 /// đoàn"), not a total: spelt "Công" (no dot below), or, typed without
 /// diacritics, followed by such a word.
 fn names_an_agency(s: &str, folded_rest: &str) -> bool {
-    let first: String = s.chars().take(4).flat_map(char::to_lowercase).collect();
+    let first: String = s
+        .chars()
+        .take(4)
+        .map(crate::text::case::lower_char)
+        .collect();
     if first == "cộng" {
         return false;
     }
