@@ -138,6 +138,8 @@ fn reports() {
     );
     for n in [3_321, 10_600] {
         let csv = de_an_06_csv(n);
+        // For the page benchmark (tools/bench.mjs).
+        let _ = std::fs::write(format!("target/bench/de-an-06-{n}.csv"), &csv);
         let (mut bi, mut bc, mut bl) = (f64::MAX, f64::MAX, f64::MAX);
         for _ in 0..3 {
             let t = Instant::now();

@@ -3,6 +3,7 @@
 //! the cells that could not be read. The COVID report has its own
 //! (`dashboard`, `unit_table`).
 
+use super::unit_table::{OVERSCAN, ROW_PX, VIRTUAL_FROM};
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -239,7 +240,17 @@ pub fn ReportTable() -> impl IntoView {
     // The rows change with the figures, not with every keystroke in the
     // letter's form.
     let appendix = Memo::new(move |_| state.letter.with(|l| l.appendix.clone()));
-    let rows = move || appendix.with(html::appendix_table);
+    // Only the rows in view are in the page (10.600 communes laid out at
+    // once froze it for 2 s), as in the COVID table.
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(600.0f64);
+    let rows = move || {
+        appendix.with(|a| {
+            let (n, st, vp) = (a.rows.len(), scroll_top.get(), viewport.get());
+            let range = html::visible_rows(n, st, vp, ROW_PX, OVERSCAN, VIRTUAL_FROM);
+            html::appendix_table(a, range, ROW_PX)
+        })
+    };
     view! {
         <h2>{tr(K::ReportTable)}</h2>
         <div class="tb-table-tools">
@@ -253,7 +264,12 @@ pub fn ReportTable() -> impl IntoView {
                 {tr(K::DownloadXlsx)}
             </button>
         </div>
-        <div class="tb-table-wrap" tabindex="0">
+        <div class="tb-table-wrap" tabindex="0"
+            on:scroll=move |ev| {
+                let el: web_sys::HtmlElement = event_target(&ev);
+                scroll_top.set(el.scroll_top() as f64);
+                viewport.set(el.client_height() as f64);
+            }>
             <table class="tb-table" data-testid="unit-table" inner_html=rows></table>
         </div>
     }

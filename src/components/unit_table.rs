@@ -15,11 +15,11 @@ use wasm_bindgen::JsCast;
 
 /// Height of one row in px (fixed in CSS so the visible window can be
 /// computed from the scroll position).
-const ROW_PX: f64 = 30.0;
+pub(super) const ROW_PX: f64 = 30.0;
 /// Rows rendered beyond the visible window on each side.
-const OVERSCAN: usize = 20;
+pub(super) const OVERSCAN: usize = 20;
 /// Below this many rows everything is rendered.
-const VIRTUAL_FROM: usize = 300;
+pub(super) const VIRTUAL_FROM: usize = 300;
 
 /// The files the table downloads as.
 #[derive(Clone, Copy)]
@@ -54,12 +54,15 @@ pub fn UnitTable() -> impl IntoView {
     });
     let window = move || {
         let n = rows.with(Vec::len);
-        if n < VIRTUAL_FROM {
-            return (0, n);
-        }
-        let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
-        let count = (viewport.get() / ROW_PX) as usize + 2 * OVERSCAN;
-        (first.min(n), (first + count).min(n))
+        let r = thongbao_core::html::visible_rows(
+            n,
+            scroll_top.get(),
+            viewport.get(),
+            ROW_PX,
+            OVERSCAN,
+            VIRTUAL_FROM,
+        );
+        (r.start, r.end)
     };
     // Exports of the computed table (core writes the bytes): CSV (comma,
     // decimal point), CSV for Excel with Vietnamese settings (`;`, decimal

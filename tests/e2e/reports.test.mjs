@@ -177,6 +177,26 @@ test("the designer makes a sum of criteria and a rank within the district", asyn
   await context.close();
 });
 
+test("a report of 3.321 communes puts only the rows in view in its table, and scrolls to the rest", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  let csv = "STT,Đơn vị,Công dân thường trú,Chỉ tiêu giao,Số tài khoản đã kích hoạt mức 2\n";
+  let accounts = 0;
+  for (let i = 1; i <= 3321; i++) { csv += `${i},Xã Số ${i},${1000 + i},${500 + i},${i}\n`; accounts += i; }
+  await chooseFiles(page, { name: "de-an-06-ca-nuoc.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await waitText(page, "total-accounts", (t) => t === accounts.toLocaleString("de-DE"));
+  const table = page.getByTestId("unit-table");
+  const rows = () => table.locator("tbody tr:not(.tb-spacer)").count();
+  assert.ok((await rows()) < 200, `only a window of rows: ${await rows()}`);
+  assert.equal(await table.locator("td", { hasText: /^Xã Số 3321$/ }).count(), 0);
+  // The total row is there from the start; the last commune after a scroll.
+  assert.match(await table.locator("tfoot").innerText(), new RegExp(accounts.toLocaleString("de-DE").replace(/\./g, "\\.")));
+  await page.locator(".tb-table-wrap:has([data-testid='unit-table'])").evaluate((el) => { el.scrollTop = el.scrollHeight; el.dispatchEvent(new Event("scroll")); });
+  await table.locator("td", { hasText: /^Xã Số 3321$/ }).waitFor();
+  assert.ok((await rows()) < 200);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("360 px: a report's dashboard, table and the open designer fit", async () => {
   const { page, context, errors } = await openApp(browser, srv.url, { viewport: { width: 360, height: 740 } });
   await chooseFiles(page, asset("chi-so-766-gia-lai-2026-11.csv"));

@@ -70,8 +70,15 @@ pub fn issue_items(issues: &[(&str, &RowIssue)], lang: Lang, limit: usize) -> St
 }
 
 /// A report's table (the letter's appendix) as `<thead>`, `<tbody>` and
-/// `<tfoot>` rows, numbers right-aligned (class `tb-num`).
-pub fn appendix_table(a: &crate::letter::Appendix) -> String {
+/// `<tfoot>` rows, numbers right-aligned (class `tb-num`). Only the body
+/// rows `rows` are written, with spacer rows of `row_px` per row left out
+/// above and below, so a table of 10.600 communes puts a screenful in the
+/// page (all of it took 2 s of layout).
+pub fn appendix_table(
+    a: &crate::letter::Appendix,
+    rows: std::ops::Range<usize>,
+    row_px: f64,
+) -> String {
     let mut o = String::from("<thead><tr>");
     for c in &a.columns {
         o.push_str("<th scope=\"col\">");
@@ -87,13 +94,49 @@ pub fn appendix_table(a: &crate::letter::Appendix) -> String {
         }
         o.push_str("</tr>");
     };
-    for r in &a.rows {
+    let n = a.rows.len();
+    let (from, to) = (rows.start.min(n), rows.end.min(n).max(rows.start.min(n)));
+    if from > 0 {
+        spacer_row(&mut o, a.columns.len(), from, row_px);
+    }
+    for r in &a.rows[from..to] {
         cells(&mut o, r, "td");
+    }
+    if to < n {
+        spacer_row(&mut o, a.columns.len(), n - to, row_px);
     }
     o.push_str("</tbody><tfoot>");
     cells(&mut o, &a.total, "td");
     o.push_str("</tfoot>");
     o
+}
+
+/// A row standing for `rows` rows of `row_px` each that are not written
+/// (the tables render only what is in view).
+pub fn spacer_row(o: &mut String, ncols: usize, rows: usize, row_px: f64) {
+    o.push_str(&format!(
+        "<tr class=\"tb-spacer\" aria-hidden=\"true\"><td colspan=\"{ncols}\" style=\"height:{}px\"></td></tr>",
+        (rows as f64 * row_px).round() as i64
+    ));
+}
+
+/// The rows of a table of `n` rows `row_px` high to write when it is
+/// scrolled to `scroll_top` with `viewport` px in view: the visible ones
+/// and `overscan` more on each side; all of them below `all_below` rows.
+pub fn visible_rows(
+    n: usize,
+    scroll_top: f64,
+    viewport: f64,
+    row_px: f64,
+    overscan: usize,
+    all_below: usize,
+) -> std::ops::Range<usize> {
+    if n < all_below || row_px <= 0.0 {
+        return 0..n;
+    }
+    let first = ((scroll_top.max(0.0) / row_px) as usize).saturating_sub(overscan);
+    let count = (viewport.max(0.0) / row_px) as usize + 2 * overscan;
+    first.min(n)..(first + count).min(n)
 }
 
 #[cfg(test)]
@@ -127,5 +170,35 @@ mod tests {
             "<li data-testid=\"unit-name\">Xã Sơn Hà</li><li data-testid=\"unit-name\">&lt;b&gt;&amp;&quot;x&quot;</li>"
         );
         assert_eq!(list_items(["a"], ""), "<li>a</li>");
+    }
+
+    #[test]
+    fn a_long_appendix_writes_only_the_rows_in_view() {
+        let a = crate::letter::Appendix {
+            heading: String::new(),
+            title: String::new(),
+            note: String::new(),
+            columns: vec!["STT".into(), "Đơn vị".into()],
+            numeric: vec![true, false],
+            rows: (1..=1000)
+                .map(|i| vec![i.to_string(), format!("Xã {i}")])
+                .collect(),
+            total: vec![String::new(), "Tổng cộng".into()],
+        };
+        let r = visible_rows(1000, 3000.0, 600.0, 30.0, 20, 300);
+        assert_eq!(r, 80..140);
+        let t = appendix_table(&a, r, 30.0);
+        assert!(
+            t.contains("height:2400px") && t.contains("height:25800px"),
+            "{t}"
+        );
+        assert!(t.contains("<td>Xã 81</td>") && t.contains("<td>Xã 140</td>"));
+        assert!(!t.contains("<td>Xã 80</td>") && !t.contains("<td>Xã 141</td>"));
+        assert_eq!(t.matches("<tr>").count(), 1 + 60 + 1, "header, rows, total");
+        // Short tables, and a range past the end, write every row there is.
+        assert_eq!(visible_rows(46, 900.0, 600.0, 30.0, 20, 300), 0..46);
+        let all = appendix_table(&a, 0..5000, 30.0);
+        assert!(all.contains("<td>Xã 1000</td>") && !all.contains("tb-spacer"));
+        assert!(!appendix_table(&a, 990..2000, 30.0).contains("Xã 989<"));
     }
 }

@@ -209,10 +209,7 @@ fn td(o: &mut String, numeric: bool, text: &str) {
 
 /// A spacer row standing for `rows` rows out of view.
 fn spacer(o: &mut String, ncols: usize, rows: usize, row_px: f64) {
-    o.push_str(&format!(
-        "<tr class=\"tb-spacer\" aria-hidden=\"true\"><td colspan=\"{ncols}\" style=\"height:{}px\"></td></tr>",
-        (rows as f64 * row_px).round() as i64
-    ));
+    crate::html::spacer_row(o, ncols, rows, row_px);
 }
 
 /// The body's HTML for the rows `range` of `rows`, with spacer rows for

@@ -8,7 +8,7 @@ use super::fields::{
 use crate::i18n::{t, tr, K};
 use crate::state::{use_state, AppState};
 use leptos::prelude::*;
-use thongbao_core::spec::{Formula, MeasureDef, FORMULA_KINDS};
+use thongbao_core::spec::{Formula, MeasureDef, ReportSpec, FORMULA_KINDS};
 
 /// The select's label of a formula kind.
 fn kind_label(kind: &str) -> K {
@@ -103,34 +103,7 @@ pub(super) fn MeasureRows() -> impl IntoView {
             })
             .collect_view()
     };
-    let add = move |_| {
-        edit(state, |r| {
-            let first = r
-                .indicators
-                .first()
-                .map(|i| i.id.clone())
-                .unwrap_or_default();
-            let second = r
-                .indicators
-                .get(1)
-                .map(|i| i.id.clone())
-                .unwrap_or_else(|| first.clone());
-            let id = format!("ty_le_{}", r.measures.len() + 1);
-            r.kpis.push(id.clone());
-            r.appendix.push(id.clone());
-            r.measures.push(MeasureDef {
-                name: format!("Tỷ lệ {} (%)", r.measures.len() + 1),
-                id,
-                name_en: String::new(),
-                formula: Formula::Ratio {
-                    num: first,
-                    den: second,
-                },
-                decimals: 1,
-                unit: String::new(),
-            });
-        })
-    };
+    let add = move |_| edit(state, ReportSpec::add_ratio);
     view! {
         <h3>{tr(K::Measures)}</h3>
         {rows}

@@ -120,7 +120,53 @@ impl Formula {
     }
 }
 
+/// The name a new measure of `kind` gets in the designer: "Tỷ lệ 2 (%)",
+/// "Tổng 2", "Xếp hạng 2".
+pub fn default_measure_name(kind: &str, n: usize) -> String {
+    match kind {
+        "sum" => format!("Tổng {n}"),
+        "rank" => format!("Xếp hạng {n}"),
+        _ => format!("Tỷ lệ {n} (%)"),
+    }
+}
+
 impl ReportSpec {
+    /// A new ratio of the first two indicators (the first over itself when
+    /// there is one), shown as a card and an appendix column.
+    pub fn add_ratio(&mut self) {
+        let first = self
+            .indicators
+            .first()
+            .map(|i| i.id.clone())
+            .unwrap_or_default();
+        let second = self
+            .indicators
+            .get(1)
+            .map(|i| i.id.clone())
+            .unwrap_or_else(|| first.clone());
+        let mut k = self.measures.len() + 1;
+        let taken = |s: &ReportSpec, id: &str| {
+            s.indicator(id).is_some() || s.measure(id).is_some() || s.class(id).is_some()
+        };
+        while taken(self, &format!("ty_le_{k}")) {
+            k += 1;
+        }
+        let id = format!("ty_le_{k}");
+        self.kpis.push(id.clone());
+        self.appendix.push(id.clone());
+        self.measures.push(super::MeasureDef {
+            id,
+            name: default_measure_name("ratio", k),
+            name_en: String::new(),
+            formula: Formula::Ratio {
+                num: first,
+                den: second,
+            },
+            decimals: 1,
+            unit: String::new(),
+        });
+    }
+
     /// Measure `n` computed another way (one of [`FORMULA_KINDS`]), over
     /// the figures it read (the first indicator where it read too few).
     /// Its decimals follow the kind: none for a rank, one for a ratio, for
@@ -148,7 +194,13 @@ impl ReportSpec {
                 .max()
                 .unwrap_or(0),
         };
+        let count = self.measures.len();
         if let Some(m) = self.measures.get_mut(n) {
+            // A name the designer gave follows the kind; the clerk's stays.
+            let old = m.formula.kind();
+            if let Some(k) = (1..=count + 99).find(|&k| m.name == default_measure_name(old, k)) {
+                m.name = default_measure_name(formula.kind(), k);
+            }
             m.formula = formula;
             m.decimals = decimals;
         }
@@ -266,6 +318,7 @@ mod tests {
             unit: String::new(),
         });
         spec.set_formula_kind(0, "sum");
+        assert_eq!(spec.measures[0].name, "M", "the clerk's name stays");
         assert_eq!(
             spec.measures[0].formula.figures(),
             ["tieu_chi_1", "tieu_chi_2"]
@@ -280,5 +333,15 @@ mod tests {
         assert_eq!(spec.measures[0].decimals, 1);
         spec.set_formula_kind(9, "sum"); // no such measure: nothing changes
         assert_eq!(spec.measures.len(), 1);
+        // A new ratio, and its default name following its kind.
+        spec.add_ratio();
+        let m = &spec.measures[1];
+        assert_eq!((m.id.as_str(), m.name.as_str()), ("ty_le_2", "Tỷ lệ 2 (%)"));
+        assert_eq!(m.formula.figures(), ["tieu_chi_1", "tieu_chi_2"]);
+        assert!(spec.kpis.contains(&m.id) && spec.appendix.contains(&m.id));
+        spec.set_formula_kind(1, "rank");
+        assert_eq!(spec.measures[1].name, "Xếp hạng 2");
+        spec.set_formula_kind(1, "sum");
+        assert_eq!(spec.measures[1].name, "Tổng 2");
     }
 }
