@@ -2,8 +2,8 @@
 //! thousands of names is one `innerHTML`, not thousands of reactive nodes
 //! (see also [`crate::letter::html`]).
 
+pub use crate::escape::escape_into;
 use crate::ingest::{RowIssue, Severity};
-pub use crate::office::xml::escape_into;
 use crate::Lang;
 
 /// `<tag class="cls">text</tag>` (no class attribute when `cls` is empty).

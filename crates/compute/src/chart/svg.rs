@@ -36,7 +36,7 @@ fn f(x: f64) -> Coord {
 }
 
 fn esc(o: &mut String, s: &str) {
-    crate::office::xml::escape_into(o, s);
+    crate::escape::escape_into(o, s);
 }
 
 impl Chart {

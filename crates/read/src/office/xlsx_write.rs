@@ -3,9 +3,9 @@
 use std::borrow::Cow;
 
 use super::col_name;
-use super::xml::escape_into;
 use super::xstring::{cut_utf16, escape, MAX_CELL_UNITS};
 use super::zip::ZipWriter;
+use crate::escape::escape_into;
 
 /// One cell to write.
 #[derive(Clone, Debug, PartialEq)]

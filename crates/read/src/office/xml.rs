@@ -382,7 +382,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-pub use crate::escape::escape_into;
 
 /// Tokenizes a whole document; `Ok` only if it is well-formed (as far as this
 /// tokenizer checks).

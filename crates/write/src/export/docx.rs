@@ -7,8 +7,8 @@
 //! when the table has more than 6 columns) whose numbering restarts at 1.
 //! Lengths are in twips (1/20 pt, 1 mm ≈ 56.7).
 
+use crate::escape::escape_into;
 use crate::letter::{Appendix, Block, Letter};
-use crate::office::xml::escape_into;
 use crate::office::ZipWriter;
 
 pub const MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
