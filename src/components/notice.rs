@@ -14,9 +14,7 @@ pub fn Notice() -> impl IntoView {
     let guard = crate::embed::guard();
     let html = RwSignal::new(state.letter.with_untracked(to_html));
     after_paint_on_change(
-        // A memo is read (`with`), not only tracked: `track` alone does not
-        // bring a stale memo up to date, so the change could be missed.
-        move || state.letter.with(|_| ()),
+        move || state.letter.track(),
         false,
         move || html.set(state.letter.with_untracked(to_html)),
     );

@@ -166,9 +166,7 @@ pub fn after_paint_on_change(
 fn after_paint_copy(source: Memo<Summary>) -> Signal<Summary> {
     let late = RwSignal::new(source.get_untracked());
     after_paint_on_change(
-        // Read, not only tracked: `track` alone does not bring a stale memo
-        // up to date, so the change could be missed.
-        move || source.with(|_| ()),
+        move || source.track(),
         false,
         move || late.set(source.get_untracked()),
     );
