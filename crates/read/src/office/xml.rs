@@ -382,7 +382,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-
 /// Tokenizes a whole document; `Ok` only if it is well-formed (as far as this
 /// tokenizer checks).
 pub fn check_well_formed(s: &str, part: &str, max_depth: usize) -> Result<(), XmlError> {
