@@ -115,19 +115,9 @@ pub fn Designer() -> impl IntoView {
         let base = state.current_profile();
         let name = t(state.lang.get_untracked(), K::NewReport).to_string();
         let mut p = Profile::designed(&base, &name, spec);
-        // A second new report does not replace the first.
-        let taken = |id: &str| {
-            state
-                .profiles
-                .with_untracked(|ps| ps.iter().any(|q| q.id == id))
-        };
-        let stem = p.id.clone();
-        let mut n = 2;
-        while taken(&p.id) {
-            p.id = format!("{stem}-{n}");
-            p.name = format!("{name} {n}");
-            n += 1;
-        }
+        state
+            .profiles
+            .with_untracked(|ps| p.numbered_apart(|id| ps.iter().any(|q| q.id == id)));
         state.use_profile(p.clone());
         state.keep_own_profile(p);
         state.reread_with_reports();

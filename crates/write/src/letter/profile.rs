@@ -182,6 +182,18 @@ impl Profile {
         Ok(p)
     }
 
+    /// This new report numbered apart from the ids `taken` already ("bao-cao-moi-2",
+    /// "Báo cáo mới 2"), so a second one does not replace the first.
+    pub fn numbered_apart(&mut self, taken: impl Fn(&str) -> bool) {
+        let (stem, name) = (self.id.clone(), self.name.clone());
+        let mut n = 2;
+        while taken(&self.id) {
+            self.id = format!("{stem}-{n}");
+            self.name = format!("{name} {n}");
+            n += 1;
+        }
+    }
+
     /// A new report of the office's own from a definition, keeping `base`'s
     /// letterhead and texts: an intro and one sentence per indicator to
     /// start from.
@@ -605,4 +617,21 @@ pub fn sample_manual() -> Manual {
             .map(String::from)
             .to_vec(),
     }
+}
+
+#[cfg(test)]
+#[test]
+fn a_new_report_is_numbered_apart_from_the_ones_kept() {
+    let base = covid_qr();
+    let mut p = Profile::designed(&base, "Báo cáo mới", crate::spec::ReportSpec::default());
+    let first = p.id.clone();
+    let taken = [first.clone(), format!("{first}-2")];
+    p.numbered_apart(|id| taken.iter().any(|t| t == id));
+    assert_eq!(
+        (p.id, p.name.as_str()),
+        (format!("{first}-3"), "Báo cáo mới 3")
+    );
+    let mut q = Profile::designed(&base, "Báo cáo mới", crate::spec::ReportSpec::default());
+    q.numbered_apart(|_| false);
+    assert_eq!(q.id, first);
 }
