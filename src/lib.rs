@@ -149,5 +149,5 @@ pub fn worker_warm() {
 }
 
 fn serde_json_options(s: &str) -> thongbao_core::ingest::ReadOptions {
-    thongbao_core::ingest::ReadOptions::from_json(s)
+    thongbao_core::ingest::ReadOptions::from_json_text(s)
 }

@@ -3,11 +3,12 @@
 //! without the old file.
 
 use crate::date::Date;
+use crate::json::{Bad, FromJson, Obj, Value};
 use crate::model::{Dataset, Indicator, Period};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One stored period.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Snapshot {
     /// Schema version of the snapshot.
     pub version: u32,
@@ -38,7 +39,21 @@ impl Snapshot {
     }
 
     pub fn from_json(s: &str) -> Option<Snapshot> {
-        serde_json::from_str(s).ok()
+        crate::json::parse(s).ok()
+    }
+}
+
+impl FromJson for Snapshot {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = Snapshot {
+            version: o.req("version"),
+            area: o.req("area"),
+            date: o.need("date")?,
+            source: o.req("source"),
+            period: o.need("period")?,
+        };
+        o.done(value)
     }
 }
 

@@ -35,8 +35,6 @@ impl crate::json::FromJson for Date {
     }
 }
 
-crate::serde_by_hand!(Date);
-
 /// The years [`Date::parse`], [`Date::find_in`] and
 /// [`Date::from_excel_serial`] accept.
 pub const YEARS: RangeInclusive<i32> = 1900..=2100;

@@ -1,5 +1,5 @@
-//! Reading JSON into typed values by hand, from a parsed
-//! [`serde_json::Value`] tree.
+//! Reading JSON into typed values by hand, from a parsed [`Value`] tree
+//! (our own parser, `value.rs`).
 //!
 //! serde's derived `Deserialize` writes a visitor per type (field names,
 //! map and sequence forms, every variant) for each deserializer it is used
@@ -15,12 +15,11 @@
 //! `or`/`or_default`/`opt` calls mirror the `#[serde(default)]`s the
 //! derive had), and unknown fields are ignored, as serde does.
 //!
-//! [`serde_by_hand!`](crate::serde_by_hand) gives such a type a
-//! `Deserialize` that goes through here, so containers that still derive
-//! theirs (the saved work, the archive's manifest) read it unchanged.
+//! No type derives `Deserialize`: every JSON the app reads (profiles,
+//! saved work, the worker's answer, archives) comes through here.
 
-use serde_json::Map;
-pub use serde_json::Value;
+mod value;
+pub use value::{parse_value, Map, Number, Value, MAX_DEPTH};
 
 /// Why a JSON value is not the type asked for, and where in the file's
 /// tree: `report.classes[1].rule`.
@@ -129,11 +128,10 @@ pub trait FromJson: Sized {
     fn from_json(v: &Value) -> Result<Self, Bad>;
 }
 
-/// Parse `s` and read it as `T`: a syntax fault as serde_json places it,
-/// a shape fault with its path.
+/// Parse `s` and read it as `T`: a syntax fault with its line and
+/// column, a shape fault with its path.
 pub fn parse<T: FromJson>(s: &str) -> Result<T, JsonError> {
-    let v: Value =
-        serde_json::from_str(s).map_err(|e| JsonError::Syntax(crate::JsonPlace::of(&e)))?;
+    let v = parse_value(s).map_err(JsonError::Syntax)?;
     T::from_json(&v).map_err(JsonError::Shape)
 }
 
@@ -153,6 +151,45 @@ impl JsonError {
             JsonError::Shape(b) => b.message(lang),
         }
     }
+
+    /// As a [`JsonPlace`], for errors that carry one: a shape fault has no
+    /// line (`0`) and says only that the data is not of the expected form.
+    pub fn place(&self) -> crate::JsonPlace {
+        match self {
+            JsonError::Syntax(p) => *p,
+            JsonError::Shape(_) => crate::JsonPlace {
+                line: 0,
+                column: 0,
+                fault: crate::JsonFault::Data,
+            },
+        }
+    }
+}
+
+/// An array's items read in order (the compact forms written as arrays).
+pub struct Seq<'a> {
+    items: &'a [Value],
+    at: usize,
+}
+
+impl<'a> Seq<'a> {
+    pub fn of(v: &'a Value) -> Result<Seq<'a>, Bad> {
+        match v.as_array() {
+            Some(items) => Ok(Seq { items, at: 0 }),
+            None => Err(Bad::expected(Shape::Array)),
+        }
+    }
+
+    /// The next item, which must be there.
+    pub fn next<T: FromJson>(&mut self) -> Result<T, Bad> {
+        let i = self.at;
+        self.at += 1;
+        let at = || format!("[{i}]");
+        match self.items.get(i) {
+            Some(v) => T::from_json(v).map_err(|e| e.at(&at())),
+            None => Err(Bad::new(Fault::OutOfRange).at(&at())),
+        }
+    }
 }
 
 /// An object's fields, read one by one. A fault does not return at once:
@@ -160,7 +197,7 @@ impl JsonError {
 /// in one expression without an early return per field (whose drop code
 /// for the fields before it grew with the square of the field count).
 pub struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     fault: core::cell::RefCell<Option<Bad>>,
 }
 
@@ -266,6 +303,16 @@ pub fn within<T>(
     read().map_err(|e| e.at(name))
 }
 
+/// A variant without content, by its name in `names` (the variants in
+/// declaration order): its index.
+pub fn unit_variant(v: &Value, names: &[&str]) -> Result<usize, Bad> {
+    let (name, _) = variant(v)?;
+    names
+        .iter()
+        .position(|n| *n == name)
+        .ok_or_else(|| unknown(name))
+}
+
 /// The fault of a variant name no reader knows.
 pub fn unknown(name: &str) -> Bad {
     Bad::new(Fault::Unknown(name.to_string()))
@@ -310,6 +357,7 @@ macro_rules! whole {
                     Value::Number(n) => n,
                     _ => return Err(Bad::expected(Shape::WholeNumber)),
                 };
+                let n = *n;
                 if let Some(i) = n.as_i64() {
                     <$t>::try_from(i).map_err(|_| Bad::new(Fault::OutOfRange))
                 } else if let Some(u) = n.as_u64() {
@@ -395,24 +443,6 @@ impl FromJson for crate::Lang {
         }
     }
 }
-
-/// Give types that implement [`FromJson`] serde's `Deserialize`, reading
-/// a [`Value`] first: the containers that still derive theirs (the saved
-/// work, the archive) then read them through [`FromJson`] too. Use it in
-/// the crate that defines the types.
-#[macro_export]
-macro_rules! serde_by_hand {
-    ($($t:ty),* $(,)?) => {$(
-        impl<'de> serde::Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let v = <$crate::json::Value as serde::Deserialize>::deserialize(d)?;
-                <$t as $crate::json::FromJson>::from_json(&v)
-                    .map_err(|e| <D::Error as serde::de::Error>::custom(e.path))
-            }
-        }
-    )*};
-}
-pub use crate::serde_by_hand;
 
 #[cfg(test)]
 mod tests;

@@ -19,16 +19,15 @@ pub mod source;
 /// Vietnamese text (encodings, NFC, folding) from the crate below.
 pub use thongbao_text as text;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The UI language. The letter itself is always Vietnamese.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub enum Lang {
-    // Aliases: saved work of version 0 stored the language as its code.
+    // Saved work of version 0 stored the language as its code: the reader
+    // (`json.rs`) takes "vi", "vn" and "en" too.
     #[default]
-    #[serde(alias = "vi", alias = "vn")]
     Vi,
-    #[serde(alias = "en")]
     En,
 }
 
@@ -55,9 +54,9 @@ pub const SAMPLE_CSV: &str = include_str!("../../../assets/quan-son-2021-11-12.c
 pub const SAMPLE_NAME: &str = "quan-son-2021-11-12.csv";
 
 /// Where and why a JSON file could not be read, to say in either language
-/// ("dòng 3, cột 14: sai cú pháp JSON"). Built from the error's position and
-/// class, not its `Display`: serde's text is English and formatting it links
-/// a float printer with a 10 KB table into the WASM (ARCHITECTURE.md, "Size").
+/// ("dòng 3, cột 14: sai cú pháp JSON"), as our parser
+/// ([`json::parse_value`]) finds it: line and column (1-based, columns in
+/// bytes) and the class of fault.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct JsonPlace {
     pub line: usize,
@@ -75,23 +74,16 @@ pub enum JsonFault {
 }
 
 impl JsonPlace {
-    pub fn of(e: &serde_json::Error) -> JsonPlace {
-        use serde_json::error::Category;
-        JsonPlace {
-            line: e.line(),
-            column: e.column(),
-            fault: match e.classify() {
-                Category::Io => JsonFault::Io,
-                Category::Syntax => JsonFault::Syntax,
-                Category::Data => JsonFault::Data,
-                Category::Eof => JsonFault::Eof,
-            },
-        }
-    }
-
     /// "dòng 3, cột 14: sai cú pháp JSON" / "line 3, column 14: not valid JSON".
     pub fn message(&self, lang: Lang) -> String {
         let (l, c) = (self.line, self.column);
+        if l == 0 {
+            // A shape fault: valid JSON of another form (no place to name).
+            return match lang {
+                Lang::Vi => "dữ liệu không đúng dạng".to_string(),
+                Lang::En => "unexpected data".to_string(),
+            };
+        }
         match lang {
             Lang::Vi => {
                 let why = match self.fault {

@@ -5,12 +5,13 @@
 //! it in the browser and the history can store one period per report date.
 
 use crate::date::Date;
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Bad, FromJson, Obj, Value};
+use serde::Serialize;
 use thongbao_text::fold;
 
 /// A counted figure reported per unit. The order is the order of
 /// [`Values`]' slots and of the columns in tables and exports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Indicator {
     /// Registered QR check-in locations.
     Locations,
@@ -66,22 +67,66 @@ impl Indicator {
     }
 }
 
-impl crate::json::FromJson for Indicator {
-    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
-        let (name, _) = crate::json::variant(v)?;
-        Ok(match name {
-            "Locations" => Indicator::Locations,
-            "Scans" => Indicator::Scans,
-            "Installs" => Indicator::Installs,
-            "Smartphones" => Indicator::Smartphones,
-            "Population" => Indicator::Population,
-            n => return Err(crate::json::unknown(n)),
-        })
+impl FromJson for Indicator {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let names = [
+            "Locations",
+            "Scans",
+            "Installs",
+            "Smartphones",
+            "Population",
+        ];
+        Ok(Indicator::ALL[json::unit_variant(v, &names)?])
+    }
+}
+
+impl FromJson for Values {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        FromJson::from_json(v).map(Values)
+    }
+}
+
+impl FromJson for Unit {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = Unit {
+            line: o.req("line"),
+            source: o.opt("source"),
+            district: o.opt("district"),
+            name: o.req("name"),
+            values: o.req("values"),
+            extra: o.req("extra"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Period {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = Period {
+            date: o.opt("date"),
+            units: o.req("units"),
+            totals: o.opt("totals"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Dataset {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = Dataset {
+            sources: o.req("sources"),
+            periods: o.req("periods"),
+            extra_columns: o.req("extra_columns"),
+        };
+        o.done(value)
     }
 }
 
 /// One optional count per [`Indicator`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Values(pub [Option<i64>; 5]);
 
 impl Values {
@@ -94,7 +139,7 @@ impl Values {
 }
 
 /// One administrative unit's row (a commune, ward or town).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Unit {
     /// Where the row came from: line in a text file, row in a sheet (1-based).
     pub line: usize,
@@ -111,7 +156,7 @@ pub struct Unit {
 }
 
 /// All units reported for one date.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Period {
     /// The report date, when the file or its name or title says it.
     pub date: Option<Date>,
@@ -123,7 +168,7 @@ pub struct Period {
 }
 
 /// Everything read from one or more files.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dataset {
     /// One report per file that went into this dataset.
     pub sources: Vec<crate::source::SourceReport>,

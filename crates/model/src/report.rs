@@ -658,8 +658,6 @@ impl FromJson for HeaderWords {
     }
 }
 
-crate::serde_by_hand!(ReportSpec, HeaderWords);
-
 #[cfg(test)]
 mod tests {
     use super::*;

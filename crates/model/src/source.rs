@@ -5,13 +5,14 @@
 //! letter, an export or a saved week can say which file and line a figure
 //! rests on. Readers fill them in (`thongbao-read`).
 
+use crate::json::{self, variant, within, Bad, FromJson, Obj, Value};
 use crate::model::Indicator;
 use crate::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use thongbao_text::Encoding;
 
 /// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Role {
     /// "STT": row number, used only in messages.
     Serial,
@@ -73,7 +74,7 @@ impl Role {
 }
 
 /// The kind of file that was read.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Format {
     /// Delimited text, with its delimiter.
     Text {
@@ -85,7 +86,7 @@ pub enum Format {
 }
 
 /// How bad a row issue is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Severity {
     /// The row is left out of the figures.
     Error,
@@ -94,7 +95,7 @@ pub enum Severity {
 }
 
 /// What is wrong with a row.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum IssueKind {
     NotANumber,
     Fraction,
@@ -128,7 +129,7 @@ pub enum IssueKind {
 }
 
 /// One flagged row: line, column, value and reason.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RowIssue {
     pub line: usize,
     /// Header text of the column concerned.
@@ -273,7 +274,7 @@ impl RowIssue {
 
 /// Where every row of the file went. `units + totals + skipped + rejected`
 /// equals `rows`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct LineAccount {
     /// Rows (records) in the file.
     pub rows: usize,
@@ -290,14 +291,14 @@ pub struct LineAccount {
 }
 
 /// A column of the header row and what it was taken for.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ColumnInfo {
     pub header: String,
     pub role: Option<Role>,
 }
 
 /// What was read from one file, and how.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SourceReport {
     pub file_name: String,
     pub format: Format,
@@ -342,6 +343,150 @@ impl SourceReport {
         let headers: Vec<String> = self.columns.iter().map(|c| c.header.clone()).collect();
         let roles: Vec<Option<Role>> = self.columns.iter().map(|c| c.role).collect();
         figure_headers(&headers, &roles)
+    }
+}
+
+impl FromJson for Role {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        match variant(v)? {
+            ("Serial", _) => Ok(Role::Serial),
+            ("District", _) => Ok(Role::District),
+            ("Unit", _) => Ok(Role::Unit),
+            ("Date", _) => Ok(Role::Date),
+            ("Rate", _) => Ok(Role::Rate),
+            (n @ "Count", Some(c)) => Indicator::from_json(c)
+                .map(Role::Count)
+                .map_err(|e| e.at(n)),
+            (n, _) => Err(json::unknown(n)),
+        }
+    }
+}
+
+impl FromJson for Format {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        match variant(v)? {
+            ("Xlsx", _) => Ok(Format::Xlsx),
+            ("Xls", _) => Ok(Format::Xls),
+            ("Ods", _) => Ok(Format::Ods),
+            (n @ "Text", c) => within(n, c, |o| {
+                Ok(Format::Text {
+                    delimiter: o.need("delimiter")?,
+                })
+            }),
+            (n, _) => Err(json::unknown(n)),
+        }
+    }
+}
+
+impl FromJson for Severity {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        Ok([Severity::Error, Severity::Warning][json::unit_variant(v, &["Error", "Warning"])?])
+    }
+}
+
+impl FromJson for IssueKind {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        use IssueKind::*;
+        Ok(match variant(v)? {
+            ("NotANumber", _) => NotANumber,
+            ("Fraction", _) => Fraction,
+            ("Negative", _) => Negative,
+            ("TooLarge", _) => TooLarge,
+            ("EmptyUnitName", _) => EmptyUnitName,
+            ("BadDate", _) => BadDate,
+            (n @ "DuplicateUnit", c) => within(n, c, |o| {
+                Ok(DuplicateUnit {
+                    first_line: o.req("first_line"),
+                    first_file: o.opt("first_file"),
+                })
+            })?,
+            (n @ "TooFewCells", c) => within(n, c, |o| {
+                Ok(TooFewCells {
+                    found: o.req("found"),
+                    expected: o.req("expected"),
+                })
+            })?,
+            (n @ "InstallsAboveSmartphones", c) => within(n, c, |o| {
+                Ok(InstallsAboveSmartphones {
+                    installs: o.req("installs"),
+                    smartphones: o.req("smartphones"),
+                })
+            })?,
+            (n @ "TotalMismatch", c) => within(n, c, |o| {
+                Ok(TotalMismatch {
+                    indicator: o.need("indicator")?,
+                    typed: o.req("typed"),
+                    computed: o.req("computed"),
+                })
+            })?,
+            (n @ "RateMismatch", c) => within(n, c, |o| {
+                Ok(RateMismatch {
+                    typed: o.req("typed"),
+                    computed: o.req("computed"),
+                })
+            })?,
+            (n, _) => return Err(json::unknown(n)),
+        })
+    }
+}
+
+impl FromJson for RowIssue {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = RowIssue {
+            line: o.req("line"),
+            column: o.opt("column"),
+            value: o.req("value"),
+            kind: o.need("kind")?,
+            severity: o.need("severity")?,
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for LineAccount {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = LineAccount {
+            rows: o.req("rows"),
+            units: o.req("units"),
+            totals: o.req("totals"),
+            skipped: o.req("skipped"),
+            rejected: o.req("rejected"),
+            issues: o.req("issues"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for ColumnInfo {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = ColumnInfo {
+            header: o.req("header"),
+            role: o.opt("role"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for SourceReport {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = SourceReport {
+            file_name: o.req("file_name"),
+            format: o.need("format")?,
+            encoding: o.opt("encoding"),
+            sheets: o.req("sheets"),
+            sheet: o.opt("sheet"),
+            header_line: o.req("header_line"),
+            columns: o.req("columns"),
+            issues: o.req("issues"),
+            account: o.req("account"),
+            legacy_converted: o.req("legacy_converted"),
+            report: o.opt("report"),
+        };
+        o.done(value)
     }
 }
 

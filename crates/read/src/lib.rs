@@ -12,6 +12,6 @@ pub mod ingest;
 pub mod office;
 
 pub use thongbao_model::{
-    date, decimal, escape, fastmap, format, model, source, text, JsonFault, JsonPlace, Lang,
+    date, decimal, escape, fastmap, format, json, model, source, text, JsonFault, JsonPlace, Lang,
     SAMPLE_CSV, SAMPLE_NAME,
 };

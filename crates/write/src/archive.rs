@@ -25,13 +25,14 @@
 pub mod sha256;
 
 use crate::ingest::ReadOptions;
+use crate::json::{self, Bad, FromJson, JsonError, Obj, Value};
 use crate::letter::profile::ProfileError;
 use crate::letter::Profile;
 use crate::office::{Limits, ZipArchive, ZipError, ZipWriter};
 use crate::saved::{RestoreError, Saved};
 use crate::stats::Summary;
 use crate::{date::Date, format, model::Indicator, Lang};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// `kind` of the manifest.
 pub const KIND: &str = "thongbao-archive";
@@ -46,7 +47,7 @@ pub const INPUTS_DIR: &str = "so-lieu/";
 pub const MIME: &str = "application/zip";
 
 /// What a file of the archive is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// An input file, as dropped.
@@ -74,7 +75,7 @@ impl Role {
 }
 
 /// One file of the archive, as the manifest lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FileEntry {
     /// Its path inside the zip.
     pub path: String,
@@ -88,7 +89,7 @@ pub struct FileEntry {
 }
 
 /// A total as the page shows it and as an integer (`value` / 10^`decimals`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Total {
     /// The page's test hook id without "total-" (`unit-count`, `scans`, `install-rate`…).
     pub id: String,
@@ -98,8 +99,61 @@ pub struct Total {
     pub shown: String,
     pub value: i64,
     /// Decimal places of `value` (a rate of 30,0% is 300 with 1).
-    #[serde(default)]
     pub decimals: u8,
+}
+
+impl FromJson for Role {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        use Role::*;
+        let names = ["input", "letter", "table", "profile", "work"];
+        Ok([Input, Letter, Table, Profile, Work][json::unit_variant(v, &names)?])
+    }
+}
+
+impl FromJson for FileEntry {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = FileEntry {
+            path: o.req("path"),
+            role: o.need("role")?,
+            name: o.req("name"),
+            size: o.req("size"),
+            sha256: o.req("sha256"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Total {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = Total {
+            id: o.req("id"),
+            label: o.req("label"),
+            shown: o.req("shown"),
+            value: o.req("value"),
+            decimals: o.or_default("decimals"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for Manifest {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = Manifest {
+            kind: o.req("kind"),
+            version: o.req("version"),
+            app: o.req("app"),
+            app_version: o.req("app_version"),
+            made: o.req("made"),
+            report_date: o.opt("report_date"),
+            read_options: o.req("read_options"),
+            totals: o.req("totals"),
+            files: o.req("files"),
+        };
+        o.done(value)
+    }
 }
 
 /// The page's totals: units, districts, each indicator, the install rate.
@@ -167,7 +221,7 @@ pub struct Meta {
 }
 
 /// `manifest.json`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Manifest {
     pub kind: String,
     pub version: u32,
@@ -357,7 +411,7 @@ pub enum ArchiveError {
     /// The zip itself (or one entry) cannot be read.
     Damaged(ZipError),
     /// `manifest.json` is not a readable manifest: where, and why.
-    Manifest(crate::JsonPlace),
+    Manifest(JsonError),
     /// Made by a newer version of thongbao.
     TooNew(u32),
     /// A file the manifest lists is not in the zip.
@@ -414,7 +468,9 @@ impl PartFault {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             PartFault::Profile(ProfileError::Json { place })
-            | PartFault::Work(RestoreError::Corrupt(place)) => place.message(lang),
+            | PartFault::Work(RestoreError::Corrupt(JsonError::Syntax(place))) => {
+                place.message(lang)
+            }
             PartFault::Profile(e) => e.message(lang),
             PartFault::Work(e) => e.message(lang),
         }
@@ -441,13 +497,8 @@ fn manifest_text(bytes: &[u8]) -> Result<(ZipArchive<'_>, String), ArchiveError>
         .clone();
     let raw = zip.read(&entry).map_err(ArchiveError::Damaged)?;
     let text = String::from_utf8(raw).map_err(|_| ArchiveError::NotArchive)?;
-    #[derive(Deserialize)]
-    struct Kind {
-        #[serde(default)]
-        kind: String,
-    }
-    match serde_json::from_str::<Kind>(&text) {
-        Ok(k) if k.kind == KIND => Ok((zip, text)),
+    match json::parse_value(&text) {
+        Ok(v) if v.get("kind").and_then(Value::as_str) == Some(KIND) => Ok((zip, text)),
         _ => Err(ArchiveError::NotArchive),
     }
 }
@@ -456,17 +507,16 @@ fn manifest_text(bytes: &[u8]) -> Result<(ZipArchive<'_>, String), ArchiveError>
 /// size and SHA-256; then the inputs, the profile and the work.
 pub fn open(bytes: &[u8]) -> Result<Opened, ArchiveError> {
     let (zip, text) = manifest_text(bytes)?;
-    #[derive(Deserialize)]
-    struct Version {
-        #[serde(default)]
-        version: u32,
+    let v = json::parse_value(&text).map_err(|p| ArchiveError::Manifest(JsonError::Syntax(p)))?;
+    let shape = |b: Bad| ArchiveError::Manifest(JsonError::Shape(b));
+    let version = match v.get("version") {
+        None | Some(Value::Null) => 0,
+        Some(n) => u32::from_json(n).map_err(|b| shape(b.at("version")))?,
+    };
+    if version > VERSION {
+        return Err(ArchiveError::TooNew(version));
     }
-    let place = |e: serde_json::Error| ArchiveError::Manifest(crate::JsonPlace::of(&e));
-    let v: Version = serde_json::from_str(&text).map_err(place)?;
-    if v.version > VERSION {
-        return Err(ArchiveError::TooNew(v.version));
-    }
-    let manifest: Manifest = serde_json::from_str(&text).map_err(place)?;
+    let manifest = Manifest::from_json(&v).map_err(shape)?;
     let mut inputs = Vec::new();
     let mut profile = None;
     let mut work = None;

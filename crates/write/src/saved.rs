@@ -1,22 +1,22 @@
 //! What the app keeps in the browser between visits, with a schema version
 //! and migrations, so an update never loses a clerk's work.
 
+use crate::json::{self, Bad, FromJson, JsonError, Obj, Value};
 use crate::letter::LetterFields;
 use crate::model::Dataset;
 use crate::stats::{Manual, Settings};
 use crate::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Current schema version of [`Saved`].
 pub const VERSION: u32 = 1;
 
 /// The saved work: settings, letter fields, typed figures and the data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Saved {
     pub version: u32,
     pub lang: Lang,
-    #[serde(alias = "letter")]
+    /// Version 0 wrote it under "letter".
     pub fields: LetterFields,
     pub manual: Manual,
     pub settings: Settings,
@@ -45,7 +45,7 @@ impl Default for Saved {
 #[error("{}", self.message(Lang::Vi))]
 pub enum RestoreError {
     /// The JSON cannot be read: where, and why.
-    Corrupt(crate::JsonPlace),
+    Corrupt(JsonError),
     /// A backup file that is not thongbao's (another JSON file).
     NotBackup,
     /// Made by a newer version of the app.
@@ -57,13 +57,13 @@ impl RestoreError {
     pub fn message(&self, lang: Lang) -> String {
         use RestoreError::*;
         match (self, lang) {
-            (Corrupt(place), Lang::Vi) => format!(
+            (Corrupt(e), Lang::Vi) => format!(
                 "Dữ liệu đã lưu bị hỏng, không đọc được ({}). Ứng dụng bắt đầu lại với dữ liệu mẫu.",
-                place.message(lang)
+                e.message(lang)
             ),
-            (Corrupt(place), Lang::En) => format!(
+            (Corrupt(e), Lang::En) => format!(
                 "The saved work is damaged and cannot be read ({}). The app starts again with the sample.",
-                place.message(lang)
+                e.message(lang)
             ),
             (NotBackup, Lang::Vi) => {
                 "Tệp không phải bản sao lưu của thongbao. Không có gì thay đổi.".into()
@@ -79,8 +79,12 @@ impl RestoreError {
     }
 }
 
-fn corrupt(e: serde_json::Error) -> RestoreError {
-    RestoreError::Corrupt(crate::JsonPlace::of(&e))
+fn corrupt(p: crate::JsonPlace) -> RestoreError {
+    RestoreError::Corrupt(JsonError::Syntax(p))
+}
+
+fn misshapen(b: Bad) -> RestoreError {
+    RestoreError::Corrupt(JsonError::Shape(b))
 }
 
 /// The data the browser keeps, apart from the rest of the work.
@@ -91,7 +95,7 @@ fn corrupt(e: serde_json::Error) -> RestoreError {
 /// edit is written at once without serialising thousands of units again.
 /// A small dataset is kept here whole (`dataset: Some`); a large one is
 /// kept in the browser's database under `id` and only named here.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoredData {
     /// Names this load: a new load has a new id.
     pub id: String,
@@ -100,12 +104,11 @@ pub struct StoredData {
     /// Unit rows held.
     pub units: usize,
     /// The data itself, when kept with this record.
-    #[serde(default)]
     pub dataset: Option<Dataset>,
 }
 
 /// What another tab's [`StoredData`] names, read without its dataset.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoredDataHead {
     pub id: String,
     pub name: String,
@@ -128,12 +131,32 @@ impl StoredData {
     }
 
     pub fn from_json(s: &str) -> Result<StoredData, RestoreError> {
-        serde_json::from_str(s).map_err(corrupt)
+        json::parse(s).map_err(RestoreError::Corrupt)
     }
 
-    /// Only the id, name and size (the dataset is skipped, not kept).
+    /// Only the id, name and size (the dataset is not read into types).
     pub fn head_from_json(s: &str) -> Option<StoredDataHead> {
-        serde_json::from_str(s).ok()
+        let v = json::parse_value(s).ok()?;
+        let o = Obj::of(&v).ok()?;
+        let head = StoredDataHead {
+            id: o.req("id"),
+            name: o.req("name"),
+            units: o.req("units"),
+        };
+        o.done(head).ok()
+    }
+}
+
+impl FromJson for StoredData {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = StoredData {
+            id: o.req("id"),
+            name: o.req("name"),
+            units: o.req("units"),
+            dataset: o.opt("dataset"),
+        };
+        o.done(value)
     }
 }
 
@@ -145,22 +168,37 @@ impl Saved {
     /// Read saved work of any earlier schema version.
     ///
     /// Version 0 (before versioning) kept the letter fields under "letter"
-    /// and the language as a code ("vi"): serde aliases read both, so every
-    /// version goes through the one typed path (no `serde_json::Value`,
-    /// whose machinery would double the serde code in the WASM).
+    /// and the language as a code ("vi"): both are read here, so every
+    /// version goes through the one typed path. A field the file lacks
+    /// takes its value from [`Saved::default`].
     pub fn from_json(s: &str) -> Result<Saved, RestoreError> {
-        #[derive(Deserialize)]
-        struct Version {
-            #[serde(default)]
-            version: u32,
+        Saved::from_value(&json::parse_value(s).map_err(corrupt)?)
+    }
+
+    fn from_value(v: &Value) -> Result<Saved, RestoreError> {
+        let version = match v.get("version") {
+            None | Some(Value::Null) => 0,
+            Some(n) => u32::from_json(n).map_err(|b| misshapen(b.at("version")))?,
+        };
+        if version > VERSION {
+            return Err(RestoreError::TooNew(version));
         }
-        let v: Version = serde_json::from_str(s).map_err(corrupt)?;
-        if v.version > VERSION {
-            return Err(RestoreError::TooNew(v.version));
-        }
-        let mut saved: Saved = serde_json::from_str(s).map_err(corrupt)?;
-        saved.version = VERSION;
-        Ok(saved)
+        let o = Obj::of(v).map_err(misshapen)?;
+        let d = Saved::default();
+        let fields = match v.get("fields") {
+            Some(f) if !f.is_null() => o.or("fields", d.fields),
+            _ => o.or("letter", d.fields),
+        };
+        let saved = Saved {
+            version: VERSION,
+            lang: o.or("lang", d.lang),
+            fields,
+            manual: o.or("manual", d.manual),
+            settings: o.or("settings", d.settings),
+            dataset: o.opt("dataset"),
+            profile: o.opt("profile"),
+        };
+        o.done(saved).map_err(misshapen)
     }
 }
 
@@ -203,8 +241,7 @@ mod tests {
 }
 
 /// A backup file: the saved work and the history, in one JSON file.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Backup {
     pub kind: String,
     pub saved: Saved,
@@ -221,24 +258,22 @@ impl Backup {
     /// Read a backup; its saved work is migrated like [`Saved::from_json`];
     /// a history that cannot be read is left out (the saved work is not).
     pub fn from_json(s: &str) -> Result<Backup, RestoreError> {
-        use serde_json::value::RawValue;
-        #[derive(Deserialize)]
-        struct Wire<'a> {
-            #[serde(default)]
-            kind: String,
-            #[serde(borrow)]
-            saved: Option<&'a RawValue>,
-            #[serde(borrow)]
-            history: Option<&'a RawValue>,
+        let v = json::parse_value(s).map_err(corrupt)?;
+        if v.as_object().is_none() {
+            return Err(misshapen(Bad::new(json::Fault::Expected(
+                json::Shape::Object,
+            ))));
         }
-        let w: Wire = serde_json::from_str(s).map_err(corrupt)?;
-        if w.kind != "thongbao-backup" {
+        if v.get("kind").and_then(Value::as_str) != Some("thongbao-backup") {
             return Err(RestoreError::NotBackup);
         }
-        let saved = Saved::from_json(w.saved.map_or("{}", RawValue::get))?;
-        let history = w
-            .history
-            .and_then(|h| serde_json::from_str(h.get()).ok())
+        let saved = match v.get("saved") {
+            Some(w) if !w.is_null() => Saved::from_value(w)?,
+            _ => Saved::from_json("{}")?,
+        };
+        let history = v
+            .get("history")
+            .and_then(|h| Vec::from_json(h).ok())
             .unwrap_or_default();
         Ok(Backup {
             kind: "thongbao-backup".into(),

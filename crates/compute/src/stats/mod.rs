@@ -12,12 +12,12 @@ use crate::date::Date;
 use crate::format;
 use crate::model::unit_key;
 use crate::model::{Dataset, Indicator, Period, Values};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use crate::sort::{name_sort_key, order, SortKey};
 
 /// Thresholds for classification, in percent.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Thresholds {
     /// High scanners: scans ≥ this % of the mean scans per unit.
     pub high_pct: u32,
@@ -37,6 +37,41 @@ impl Default for Thresholds {
     }
 }
 
+impl crate::json::FromJson for Settings {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
+        let o = crate::json::Obj::of(v)?;
+        let value = Settings {
+            decimals: o.req("decimals"),
+            thresholds: o.req("thresholds"),
+        };
+        o.done(value)
+    }
+}
+
+impl crate::json::FromJson for Manual {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
+        let o = crate::json::Obj::of(v)?;
+        let value = Manual {
+            current: o.req("current"),
+            previous: o.opt("previous"),
+            typed_rate: o.opt("typed_rate"),
+            low_installers: o.or_default("low_installers"),
+        };
+        o.done(value)
+    }
+}
+
+impl crate::json::FromJson for ManualPeriod {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
+        let o = crate::json::Obj::of(v)?;
+        let value = ManualPeriod {
+            date: o.opt("date"),
+            values: o.req("values"),
+        };
+        o.done(value)
+    }
+}
+
 impl crate::json::FromJson for Thresholds {
     fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
         let o = crate::json::Obj::of(v)?;
@@ -50,7 +85,7 @@ impl crate::json::FromJson for Thresholds {
 }
 
 /// How figures are computed.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Settings {
     /// Decimals of rates (0–2).
     pub decimals: u8,
@@ -69,7 +104,7 @@ impl Default for Settings {
 /// Figures typed in by hand: totals the file lacks (the seed letter's
 /// 5.554 installs of 18.510 smartphones), and the previous report's totals
 /// when no previous file is at hand (526 / 3.186 / 5.386 on 05/11/2021).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Manual {
     /// Totals for the current period; used where the data has no column,
     /// checked against the computed total where it has.
@@ -87,14 +122,14 @@ pub struct Manual {
 }
 
 /// A previous report's date and totals.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ManualPeriod {
     pub date: Option<Date>,
     pub values: Values,
 }
 
 /// Scan class of a unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum ScanClass {
     High,
     Middle,
@@ -104,7 +139,7 @@ pub enum ScanClass {
 }
 
 /// One unit's figures in the current period.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnitStats {
     pub name: String,
     pub district: Option<String>,
@@ -134,7 +169,7 @@ impl UnitStats {
 }
 
 /// Subtotals of one district.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DistrictStats {
     pub name: String,
     pub units: usize,
@@ -143,7 +178,7 @@ pub struct DistrictStats {
 }
 
 /// Where the previous figures came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum PrevSource {
     None,
     /// An earlier period of the loaded data (second file, date column).
@@ -153,7 +188,7 @@ pub enum PrevSource {
 }
 
 /// A typed figure that disagrees with the computed one.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Discrepancy {
     Total {
         indicator: Indicator,
@@ -203,7 +238,7 @@ impl Discrepancy {
 /// Who installs too little, and on what grounds. Data without per-unit
 /// installs and smartphones says nothing about it: that is [`LowInstallers::NoData`],
 /// never another list standing in.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum LowInstallers {
     /// No unit has both installs and smartphones, and none were named by
     /// hand: no list, no sentence.
@@ -233,7 +268,7 @@ impl LowInstallers {
 }
 
 /// Everything the dashboard and the letter say in numbers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Summary {
     pub date: Option<Date>,
     pub decimals: u8,

@@ -4,7 +4,7 @@ use crate::report::*;
 use crate::Lang;
 
 fn read<T: FromJson>(s: &str) -> Result<T, Bad> {
-    let v: Value = serde_json::from_str(s).expect("test JSON is valid");
+    let v = parse_value(s).expect("test JSON is valid");
     T::from_json(&v)
 }
 
@@ -122,9 +122,6 @@ fn a_report_reads_back_what_serialize_wrote() {
     let spec = every_form();
     let text = serde_json::to_string(&spec).expect("serializes");
     assert_eq!(read::<ReportSpec>(&text), Ok(spec.clone()));
-    // Through serde too, as containers that derive theirs read it.
-    let back: ReportSpec = serde_json::from_str(&text).expect("reads through serde");
-    assert_eq!(back, spec);
     for b in [Baseline::Previous, Baseline::YearEarlier] {
         let t = serde_json::to_string(&b).expect("serializes");
         assert_eq!(read::<Baseline>(&t), Ok(b));

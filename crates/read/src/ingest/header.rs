@@ -161,10 +161,10 @@ pub fn mapping_to_json(mapping: &[Option<Role>]) -> String {
 /// or the older form, ids joined by commas (`"unit,,scans"`). An id this
 /// version does not know is a column left out.
 pub fn mapping_from_stored(s: &str) -> Vec<Option<Role>> {
-    match serde_json::from_str::<Vec<Option<&str>>>(s) {
+    match crate::json::parse::<Vec<Option<String>>>(s) {
         Ok(ids) => ids
             .into_iter()
-            .map(|id| id.and_then(Role::from_id))
+            .map(|id| id.as_deref().and_then(Role::from_id))
             .collect(),
         Err(_) => s.split(',').map(Role::from_id).collect(),
     }

@@ -2,6 +2,7 @@
 //! so a large file never freezes the page): the result travels as JSON.
 
 use super::{read_with_progress, FetchFault, IngestError, ReadOptions};
+use crate::json::{self, Bad, FromJson, Seq, Value};
 use crate::model::Dataset;
 use crate::{JsonFault, JsonPlace};
 
@@ -50,19 +51,16 @@ pub fn to_json(r: &Result<Dataset, IngestError>) -> String {
 
 /// Read a job's result.
 pub fn from_json(s: &str) -> Result<Dataset, IngestError> {
-    #[derive(serde::Deserialize)]
-    #[serde(rename_all = "lowercase")]
-    enum R {
-        Ok(Dataset),
-        Err(IngestError),
-    }
-    match serde_json::from_str::<R>(s) {
-        Ok(R::Ok(d)) => Ok(d),
-        Ok(R::Err(e)) => Err(e),
-        Err(e) => Err(IngestError::Internal {
-            file: String::new(),
-            place: JsonPlace::of(&e),
-        }),
+    let internal = |e: json::JsonError| IngestError::Internal {
+        file: String::new(),
+        place: e.place(),
+    };
+    let v = json::parse_value(s).map_err(|p| internal(json::JsonError::Syntax(p)))?;
+    let shape = |b: Bad| internal(json::JsonError::Shape(b));
+    match json::variant(&v).map_err(shape)? {
+        ("ok", Some(d)) => Dataset::from_json(d).map_err(|b| shape(b.at("ok"))),
+        ("err", Some(e)) => Err(IngestError::from_json(e).map_err(|b| shape(b.at("err")))?),
+        (n, _) => Err(shape(json::unknown(n))),
     }
 }
 
@@ -135,74 +133,63 @@ impl serde::Serialize for IngestError {
 }
 
 /// From [`IngestError`]'s `Serialize`.
-impl<'de> serde::Deserialize<'de> for IngestError {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_seq(ErrorVisitor)
-    }
-}
-
-struct ErrorVisitor;
-
-impl<'de> serde::de::Visitor<'de> for ErrorVisitor {
-    type Value = IngestError;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("an ingest error")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<IngestError, A::Error> {
+impl FromJson for IngestError {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
         use IngestError::*;
-        let tag: u8 = next(&mut a)?;
-        let file: String = next(&mut a)?;
+        let mut a = Seq::of(v)?;
+        let tag: u8 = a.next()?;
+        let file: String = a.next()?;
         Ok(match tag {
             0 => Empty { file },
             1 => TooLarge {
                 file,
-                size_mb: next(&mut a)?,
-                limit_mb: next(&mut a)?,
+                size_mb: a.next()?,
+                limit_mb: a.next()?,
             },
             2 => Binary { file },
             3 => Unsupported {
                 file,
-                kind: next(&mut a)?,
+                kind: a.next()?,
             },
             4 => Workbook {
                 file,
-                detail: next(&mut a)?,
+                detail: a.next()?,
             },
             5 => NeedsMapping {
                 file,
-                header_line: next(&mut a)?,
-                headers: next(&mut a)?,
-                roles: next(&mut a)?,
+                header_line: a.next()?,
+                headers: a.next()?,
+                roles: a.next()?,
             },
             6 => Fetch {
                 file,
-                fault: match next::<u8, A>(&mut a)? {
+                fault: match a.next::<u8>()? {
                     0 => FetchFault::NoAnswer,
                     1 => FetchFault::Status {
-                        code: next(&mut a)?,
-                        text: next(&mut a)?,
+                        code: a.next()?,
+                        text: a.next()?,
                     },
                     2 => FetchFault::Body,
-                    _ => return Err(serde::de::Error::custom("unknown fetch fault")),
+                    n => return Err(json::unknown(&n.to_string())),
                 },
             },
             7 => Internal {
                 file,
                 place: JsonPlace {
-                    line: next(&mut a)?,
-                    column: next(&mut a)?,
-                    fault: fault_of(next(&mut a)?)
-                        .ok_or_else(|| serde::de::Error::custom("unknown JSON fault"))?,
+                    line: a.next()?,
+                    column: a.next()?,
+                    fault: {
+                        let n: u8 = a.next()?;
+                        fault_of(n).ok_or_else(|| json::unknown(&n.to_string()))?
+                    },
                 },
             },
             8 => NoUnits {
                 file,
-                rejected: next(&mut a)?,
-                issues: next(&mut a)?,
+                rejected: a.next()?,
+                issues: a.next()?,
             },
-            _ => return Err(serde::de::Error::custom("unknown ingest error")),
+            n => return Err(json::unknown(&n.to_string())),
         })
     }
 }
@@ -227,14 +214,6 @@ fn fault_of(n: u8) -> Option<JsonFault> {
     ]
     .get(usize::from(n))
     .copied()
-}
-
-/// The next field of the array, which must be there.
-fn next<'de, T: serde::Deserialize<'de>, A: serde::de::SeqAccess<'de>>(
-    a: &mut A,
-) -> Result<T, A::Error> {
-    a.next_element()?
-        .ok_or_else(|| serde::de::Error::custom("missing field"))
 }
 
 #[cfg(test)]

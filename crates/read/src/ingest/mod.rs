@@ -18,6 +18,7 @@ pub mod numbers;
 mod rows;
 mod workbook;
 
+use crate::json::{Bad, FromJson, Obj, Value};
 pub use crate::model::unit_key;
 use crate::model::Dataset;
 use crate::model::Period;
@@ -29,7 +30,7 @@ use crate::Lang;
 pub use cell::{Cell, RawRow};
 pub use header::Role;
 pub(crate) use rows::read_rows;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
@@ -39,7 +40,7 @@ const HEADER_SEARCH_ROWS: usize = 60;
 
 /// What the user chose to override, when the detection was wrong or a
 /// column could not be recognised.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ReadOptions {
     pub encoding: Option<Encoding>,
     pub delimiter: Option<char>,
@@ -58,7 +59,7 @@ pub struct ReadOptions {
 }
 
 /// A report definition's id and the part of it that finds columns.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ReportHeaders {
     pub id: String,
     pub words: thongbao_model::report::HeaderWords,
@@ -70,8 +71,34 @@ impl ReadOptions {
         serde_json::to_string(self).unwrap_or_default()
     }
     /// From [`ReadOptions::to_json`]; defaults when unreadable.
-    pub fn from_json(s: &str) -> ReadOptions {
-        serde_json::from_str(s).unwrap_or_default()
+    pub fn from_json_text(s: &str) -> ReadOptions {
+        crate::json::parse(s).unwrap_or_default()
+    }
+}
+
+impl FromJson for ReadOptions {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = ReadOptions {
+            encoding: o.opt("encoding"),
+            delimiter: o.opt("delimiter"),
+            sheet: o.opt("sheet"),
+            mapping: o.opt("mapping"),
+            reports: o.or_default("reports"),
+            active_report: o.opt("active_report"),
+        };
+        o.done(value)
+    }
+}
+
+impl FromJson for ReportHeaders {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let value = ReportHeaders {
+            id: o.req("id"),
+            words: o.req("words"),
+        };
+        o.done(value)
     }
 }
 

@@ -14,7 +14,7 @@
 //! comes back as [`OfficeError::Sent`]. The layers below have no serde (its
 //! derives on this tree cost the page ≈ 30 KB of code).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use super::{OdsError, XlsError, XlsxError, MB};
 use crate::Lang;
@@ -217,9 +217,9 @@ impl Serialize for OfficeError {
 }
 
 /// From [`OfficeError`]'s `Serialize`: an [`OfficeError::Sent`].
-impl<'de> Deserialize<'de> for OfficeError {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let (vi, en) = <(String, String)>::deserialize(d)?;
+impl crate::json::FromJson for OfficeError {
+    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
+        let (vi, en) = <(String, String)>::from_json(v)?;
         Ok(OfficeError::Sent { vi, en })
     }
 }

@@ -21,7 +21,7 @@ use crate::spec::ReportSpec;
 use crate::stats::{LowInstallers, Summary, UnitStats};
 use crate::text::fold;
 pub use profile::{covid_qr, sample_manual, Profile};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Everything the user can edit. Multi-line fields hold one item per line.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -107,7 +107,7 @@ impl LetterFields {
 }
 
 /// A paragraph of the body.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Block {
     /// Section heading, bold: "1. Kết quả thực hiện".
     Heading(String),
@@ -124,7 +124,7 @@ impl Block {
 }
 
 /// The appendix table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Appendix {
     pub heading: String,
     pub title: String,
@@ -138,7 +138,7 @@ pub struct Appendix {
 }
 
 /// The whole letter.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Letter {
     pub national_title: String,
     pub motto: String,
@@ -244,7 +244,7 @@ pub const FIGURE_BLANK: &str = "…";
 /// Something the letter needed and did not have: it printed a visible blank
 /// ([`DATE_BLANK`], [`FIGURE_BLANK`]) instead, for the clerk to fill in or
 /// to type in the form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Missing {
     /// The date of the figures: the file has none and none is typed.
     DataDate,

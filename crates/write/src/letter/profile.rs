@@ -377,8 +377,6 @@ impl FromJson for Profile {
     }
 }
 
-crate::json::serde_by_hand!(Profile, LetterFields);
-
 #[cfg(test)]
 #[test]
 fn bad_profiles_are_refused_with_a_reason() {
@@ -527,7 +525,7 @@ pub fn as_own(mut p: Profile, builtins: &[Profile]) -> Profile {
 /// The office's own profiles as the browser keeps them: a JSON list of
 /// profile files, each read on its own (a faulty one is left out).
 pub fn list_from_json(s: &str) -> Vec<Profile> {
-    let raw: Vec<String> = serde_json::from_str(s).unwrap_or_default();
+    let raw: Vec<String> = crate::json::parse(s).unwrap_or_default();
     raw.iter()
         .filter_map(|p| Profile::from_json(p).ok())
         .collect()

@@ -1,0 +1,403 @@
+//! A JSON tree and its parser, ours: serde_json's `Value` and
+//! deserializer cost the WASM ≈ 25 KB brotli with the derived readers they
+//! served (ARCHITECTURE.md, "Size"). Reading is by [`FromJson`]
+//! (`super`); writing stays with serde's `Serialize`.
+//!
+//! Invariant: any bytes give a tree or a [`JsonPlace`] (line, column and
+//! class, as serde_json placed them), never a panic or a deep recursion:
+//! nesting is limited to [`MAX_DEPTH`].
+//!
+//! [`FromJson`]: super::FromJson
+
+use crate::{JsonFault, JsonPlace};
+
+/// Arrays and objects nested deeper than this are refused (serde_json's
+/// own limit is 128).
+pub const MAX_DEPTH: usize = 128;
+
+/// A parsed JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    Object(Map),
+}
+
+/// A JSON number: whole numbers exactly, others as `f64`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    Int(i64),
+    /// A whole number above `i64::MAX`.
+    UInt(u64),
+    Float(f64),
+}
+
+impl Number {
+    pub fn as_i64(self) -> Option<i64> {
+        match self {
+            Number::Int(i) => Some(i),
+            _ => None,
+        }
+    }
+    pub fn as_u64(self) -> Option<u64> {
+        match self {
+            Number::Int(i) => u64::try_from(i).ok(),
+            Number::UInt(u) => Some(u),
+            Number::Float(_) => None,
+        }
+    }
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(i) => i as f64,
+            Number::UInt(u) => u as f64,
+            Number::Float(f) => f,
+        }
+    }
+}
+
+/// An object's fields in the file's order. A key written twice keeps its
+/// last value, as serde_json's map does.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Map(Vec<(String, Value)>);
+
+impl Map {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl Value {
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(n.as_f64()),
+            _ => None,
+        }
+    }
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+    pub fn as_array(&self) -> Option<&Vec<Value>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    pub fn as_object(&self) -> Option<&Map> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+    /// An object's field (`None` for a non-object).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object()?.get(key)
+    }
+}
+
+/// Parse a whole JSON text (whitespace around it allowed).
+pub fn parse_value(s: &str) -> Result<Value, JsonPlace> {
+    let mut p = Parser {
+        b: s.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
+    let v = p.value()?;
+    p.ws();
+    if p.i < p.b.len() {
+        return Err(p.fault(JsonFault::Syntax));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    b: &'a [u8],
+    i: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    /// The place of the byte at `i` (or of the last byte, at the end),
+    /// 1-based, columns in bytes: as serde_json writes them.
+    #[inline(never)]
+    fn fault(&self, fault: JsonFault) -> JsonPlace {
+        let (at, fault) = if self.i >= self.b.len() {
+            (self.b.len(), JsonFault::Eof)
+        } else {
+            (self.i + 1, fault)
+        };
+        let before = &self.b[..at];
+        let line = 1 + before.iter().filter(|&&c| c == b'\n').count();
+        let start = before
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |n| n + 1);
+        JsonPlace {
+            line,
+            column: at - start,
+            fault,
+        }
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, word: &[u8]) -> Result<(), JsonPlace> {
+        for &c in word {
+            if self.b.get(self.i) != Some(&c) {
+                return Err(self.fault(JsonFault::Syntax));
+            }
+            self.i += 1;
+        }
+        Ok(())
+    }
+
+    fn value(&mut self) -> Result<Value, JsonPlace> {
+        self.ws();
+        match self.b.get(self.i) {
+            None => Err(self.fault(JsonFault::Eof)),
+            Some(b'n') => self.eat(b"null").map(|()| Value::Null),
+            Some(b't') => self.eat(b"true").map(|()| Value::Bool(true)),
+            Some(b'f') => self.eat(b"false").map(|()| Value::Bool(false)),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'{') => self.nested(Self::object),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            Some(_) => Err(self.fault(JsonFault::Syntax)),
+        }
+    }
+
+    fn nested(&mut self, f: fn(&mut Self) -> Result<Value, JsonPlace>) -> Result<Value, JsonPlace> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.fault(JsonFault::Syntax));
+        }
+        self.depth += 1;
+        self.i += 1;
+        let v = f(self);
+        self.depth -= 1;
+        v
+    }
+
+    /// After `[`.
+    fn array(&mut self) -> Result<Value, JsonPlace> {
+        let mut items = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b']') {
+            self.i += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.fault(JsonFault::Syntax)),
+            }
+        }
+    }
+
+    /// After `{`.
+    fn object(&mut self) -> Result<Value, JsonPlace> {
+        let mut fields = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b'}') {
+            self.i += 1;
+            return Ok(Value::Object(Map(fields)));
+        }
+        loop {
+            self.ws();
+            if self.b.get(self.i) != Some(&b'"') {
+                return Err(self.fault(JsonFault::Syntax));
+            }
+            let key = self.string()?;
+            self.ws();
+            self.eat(b":")?;
+            let v = self.value()?;
+            fields.push((key, v));
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(Value::Object(Map(fields)));
+                }
+                _ => return Err(self.fault(JsonFault::Syntax)),
+            }
+        }
+    }
+
+    /// At `"`: the string's text, escapes decoded. The input is a `str`,
+    /// so unescaped runs are valid UTF-8 already.
+    fn string(&mut self) -> Result<String, JsonPlace> {
+        self.i += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while let Some(&c) = self.b.get(self.i) {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            // Runs end at ASCII bytes, so they are whole characters.
+            out.push_str(std::str::from_utf8(&self.b[start..self.i]).unwrap_or_default());
+            match self.b.get(self.i) {
+                None => return Err(self.fault(JsonFault::Eof)),
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let c = match self.b.get(self.i) {
+                        None => return Err(self.fault(JsonFault::Eof)),
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => self.unicode()?,
+                        Some(_) => return Err(self.fault(JsonFault::Syntax)),
+                    };
+                    self.i += 1;
+                    out.push(c);
+                }
+                Some(_) => return Err(self.fault(JsonFault::Syntax)),
+            }
+        }
+    }
+
+    /// At the `u` of `\uXXXX` (a surrogate pair takes two); leaves `i` on
+    /// the last hex digit.
+    fn unicode(&mut self) -> Result<char, JsonPlace> {
+        let hi = self.hex4()?;
+        let code = if (0xD800..0xDC00).contains(&hi) {
+            if self.b.get(self.i + 1..self.i + 3) != Some(b"\\u") {
+                self.i += 1;
+                return Err(self.fault(JsonFault::Syntax));
+            }
+            self.i += 2;
+            let lo = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&lo) {
+                return Err(self.fault(JsonFault::Syntax));
+            }
+            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+        } else {
+            hi
+        };
+        char::from_u32(code).ok_or_else(|| self.fault(JsonFault::Syntax))
+    }
+
+    /// At `u`: the four hex digits after it, `i` left on the last.
+    fn hex4(&mut self) -> Result<u32, JsonPlace> {
+        if self.b.len() < self.i + 5 {
+            self.i = self.b.len();
+            return Err(self.fault(JsonFault::Eof));
+        }
+        let digits = &self.b[self.i + 1..self.i + 5];
+        self.i += 4;
+        // serde_json reads the four bytes, then places a fault on the last.
+        digits.iter().try_fold(0, |n, &c| {
+            let d = (c as char)
+                .to_digit(16)
+                .ok_or_else(|| self.fault(JsonFault::Syntax))?;
+            Ok(n * 16 + d)
+        })
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while let Some(b'0'..=b'9') = self.b.get(self.i) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn number(&mut self) -> Result<Number, JsonPlace> {
+        let start = self.i;
+        if self.b.get(self.i) == Some(&b'-') {
+            self.i += 1;
+        }
+        let int_start = self.i;
+        let n = self.digits();
+        if n == 0 {
+            return Err(self.fault(JsonFault::Syntax));
+        }
+        if n > 1 && self.b[int_start] == b'0' {
+            self.i = int_start + 1;
+            return Err(self.fault(JsonFault::Syntax));
+        }
+        let mut whole = true;
+        if self.b.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            whole = false;
+            if self.digits() == 0 {
+                return Err(self.fault(JsonFault::Syntax));
+            }
+        }
+        if let Some(b'e' | b'E') = self.b.get(self.i) {
+            self.i += 1;
+            whole = false;
+            if let Some(b'+' | b'-') = self.b.get(self.i) {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.fault(JsonFault::Syntax));
+            }
+        }
+        let text = std::str::from_utf8(&self.b[start..self.i]).unwrap_or_default();
+        if whole {
+            if let Ok(i) = text.parse::<i64>() {
+                return Ok(Number::Int(i));
+            }
+            if let Ok(u) = text.parse::<u64>() {
+                return Ok(Number::UInt(u));
+            }
+        }
+        crate::decimal::parse_f64(text)
+            .map(Number::Float)
+            .ok_or_else(|| self.fault(JsonFault::Syntax))
+    }
+}
+
+#[cfg(test)]
+mod tests;
