@@ -29,7 +29,7 @@ elif [ -d "$HERE/core/fuzz" ]; then CORE="$HERE/core"
 elif [ -d "$HERE/../core/fuzz" ]; then CORE="$(cd "$HERE/../core" && pwd)"
 else echo "fuzz.sh: cannot find core/fuzz (set THONGBAO_CORE)" >&2; exit 2; fi
 FUZZ="$CORE/fuzz"
-ALL_TARGETS="ingest numbers text docx office"
+ALL_TARGETS="ingest numbers text docx office json"
 TARGETS="${TARGETS:-$ALL_TARGETS}"
 JOBS="${FUZZ_JOBS:-1}"
 

@@ -85,6 +85,9 @@ test("print: a province's letter (559 communes) has every page numbered, the tab
   await page.getByTestId("file-input").setInputFiles(path.join(FIXTURES, "province-559.csv"));
   await waitText(page, "source-name", (t) => t === "province-559.csv");
   assert.equal(await text(page, "unit-count"), "559");
+  // The preview is written after the figures are painted: print what the
+  // clerk sees once it holds the province (its last commune).
+  await waitText(page, "notice", (t) => t.includes("Xã Đông Khê"));
   await page.emulateMedia({ media: "print" });
   const pdf = path.join(tmp, "province.pdf");
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });

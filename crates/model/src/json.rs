@@ -181,7 +181,7 @@ impl<'a> Seq<'a> {
     }
 
     /// The next item, which must be there.
-    pub fn next<T: FromJson>(&mut self) -> Result<T, Bad> {
+    pub fn item<T: FromJson>(&mut self) -> Result<T, Bad> {
         let i = self.at;
         self.at += 1;
         let at = || format!("[{i}]");

@@ -393,9 +393,16 @@ impl Parser<'_> {
                 return Ok(Number::UInt(u));
             }
         }
-        crate::decimal::parse_f64(text)
-            .map(Number::Float)
-            .ok_or_else(|| self.fault(JsonFault::Syntax))
+        // Beyond f64 (1e400) is refused, as serde_json does: it could not
+        // be written back (serde_json writes `null` for an infinity).
+        match crate::decimal::parse_f64(text) {
+            Some(f) if f.is_finite() => Ok(Number::Float(f)),
+            _ => {
+                // Placed on the number's last digit, as serde_json does.
+                self.i -= 1;
+                Err(self.fault(JsonFault::Syntax))
+            }
+        }
     }
 }
 

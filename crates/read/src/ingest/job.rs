@@ -137,37 +137,37 @@ impl FromJson for IngestError {
     fn from_json(v: &Value) -> Result<Self, Bad> {
         use IngestError::*;
         let mut a = Seq::of(v)?;
-        let tag: u8 = a.next()?;
-        let file: String = a.next()?;
+        let tag: u8 = a.item()?;
+        let file: String = a.item()?;
         Ok(match tag {
             0 => Empty { file },
             1 => TooLarge {
                 file,
-                size_mb: a.next()?,
-                limit_mb: a.next()?,
+                size_mb: a.item()?,
+                limit_mb: a.item()?,
             },
             2 => Binary { file },
             3 => Unsupported {
                 file,
-                kind: a.next()?,
+                kind: a.item()?,
             },
             4 => Workbook {
                 file,
-                detail: a.next()?,
+                detail: a.item()?,
             },
             5 => NeedsMapping {
                 file,
-                header_line: a.next()?,
-                headers: a.next()?,
-                roles: a.next()?,
+                header_line: a.item()?,
+                headers: a.item()?,
+                roles: a.item()?,
             },
             6 => Fetch {
                 file,
-                fault: match a.next::<u8>()? {
+                fault: match a.item::<u8>()? {
                     0 => FetchFault::NoAnswer,
                     1 => FetchFault::Status {
-                        code: a.next()?,
-                        text: a.next()?,
+                        code: a.item()?,
+                        text: a.item()?,
                     },
                     2 => FetchFault::Body,
                     n => return Err(json::unknown(&n.to_string())),
@@ -176,18 +176,18 @@ impl FromJson for IngestError {
             7 => Internal {
                 file,
                 place: JsonPlace {
-                    line: a.next()?,
-                    column: a.next()?,
+                    line: a.item()?,
+                    column: a.item()?,
                     fault: {
-                        let n: u8 = a.next()?;
+                        let n: u8 = a.item()?;
                         fault_of(n).ok_or_else(|| json::unknown(&n.to_string()))?
                     },
                 },
             },
             8 => NoUnits {
                 file,
-                rejected: a.next()?,
-                issues: a.next()?,
+                rejected: a.item()?,
+                issues: a.item()?,
             },
             n => return Err(json::unknown(&n.to_string())),
         })

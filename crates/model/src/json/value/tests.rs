@@ -93,6 +93,9 @@ fn refuses_what_serde_json_refuses_at_the_same_place() {
         "\n\n  [1,\n  }",
         "NaN",
         "\u{feff}{}",
+        "1e400",
+        "[0, -1e400]",
+        "{\"a\": 1.5e309}",
     ] {
         let (a, b) = (parse_value(s), oracle(s));
         assert!(a.is_err(), "{s:?} should be refused");
