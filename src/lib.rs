@@ -99,7 +99,7 @@ pub fn worker_run(
     progress: &js_sys::Function,
 ) -> String {
     use thongbao_core::ingest::{job, ReadOptions};
-    let opts: ReadOptions = serde_json_options(options);
+    let opts: ReadOptions = read_options_of(options);
     let files: Vec<(String, Vec<u8>)> = names
         .into_iter()
         .zip(buffers.iter())
@@ -148,6 +148,6 @@ pub fn worker_warm() {
     std::hint::black_box(job::to_json(&r));
 }
 
-fn serde_json_options(s: &str) -> thongbao_core::ingest::ReadOptions {
+fn read_options_of(s: &str) -> thongbao_core::ingest::ReadOptions {
     thongbao_core::ingest::ReadOptions::from_json_text(s)
 }

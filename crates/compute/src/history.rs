@@ -5,10 +5,9 @@
 use crate::date::Date;
 use crate::json::{Bad, FromJson, Obj, Value};
 use crate::model::{Dataset, Indicator, Period};
-use serde::Serialize;
 
 /// One stored period.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     /// Schema version of the snapshot.
     pub version: u32,
@@ -35,13 +34,21 @@ impl Snapshot {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json::ToJson::to_json_text(self)
     }
 
     pub fn from_json(s: &str) -> Option<Snapshot> {
         crate::json::parse(s).ok()
     }
 }
+
+crate::json::to_json_struct!(Snapshot {
+    version,
+    area,
+    date,
+    source,
+    period
+});
 
 impl FromJson for Snapshot {
     fn from_json(v: &Value) -> Result<Self, Bad> {

@@ -1,13 +1,11 @@
 //! The order of the unit table: by any column, ascending or descending,
 //! filtered by name (Vietnamese collation of names).
 
-use crate::json::{self, variant, Bad, FromJson};
 use crate::model::Indicator;
 use crate::stats::{Summary, UnitStats};
-use serde::Serialize;
 
 /// A column the unit table can be sorted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortKey {
     /// File order.
     File,
@@ -19,28 +17,6 @@ pub enum SortKey {
     Share,
     Rank,
     Delta(Indicator),
-}
-
-impl FromJson for SortKey {
-    fn from_json(v: &json::Value) -> Result<Self, Bad> {
-        use SortKey::*;
-        let of = |n: &str, c: Option<&json::Value>| match c {
-            Some(c) => Indicator::from_json(c).map_err(|e| e.at(n)),
-            None => Err(json::unknown(n)),
-        };
-        Ok(match variant(v)? {
-            ("File", _) => File,
-            ("Name", _) => Name,
-            ("District", _) => District,
-            ("Rate", _) => Rate,
-            ("ScansPerLocation", _) => ScansPerLocation,
-            ("Share", _) => Share,
-            ("Rank", _) => Rank,
-            (n @ "Value", c) => Value(of(n, c)?),
-            (n @ "Delta", c) => Delta(of(n, c)?),
-            (n, _) => return Err(json::unknown(n)),
-        })
-    }
 }
 
 /// How names sort: by the proper name, without the type word ("Xã",

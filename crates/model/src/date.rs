@@ -10,13 +10,12 @@
 //! 2230 is a typing error, not a date.
 
 use chrono::{Datelike, Days, NaiveDate};
-use serde::Serialize;
 use std::fmt;
 use std::ops::RangeInclusive;
 
 /// A calendar date. The serde form (`{"year", "month", "day"}`) is the saved
 /// work's, unchanged since version 0.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
     pub month: u8,
@@ -392,6 +391,8 @@ fn words_in(f: &str) -> Option<(usize, Date)> {
         _ => None,
     })
 }
+
+crate::json::to_json_struct!(Date { year, month, day });
 
 #[cfg(test)]
 mod tests;

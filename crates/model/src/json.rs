@@ -19,7 +19,12 @@
 //! saved work, the worker's answer, archives) comes through here.
 
 mod value;
+mod write;
 pub use value::{parse_value, Map, Number, Value, MAX_DEPTH};
+pub use write::{
+    pretty, string, struct_variant, to_json_struct, unit_variant as write_unit,
+    variant as write_variant, ArrW, ObjW, RawNumber, ToJson,
+};
 
 /// Why a JSON value is not the type asked for, and where in the file's
 /// tree: `report.classes[1].rule`.

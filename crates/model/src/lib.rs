@@ -19,10 +19,8 @@ pub mod source;
 /// Vietnamese text (encodings, NFC, folding) from the crate below.
 pub use thongbao_text as text;
 
-use serde::Serialize;
-
 /// The UI language. The letter itself is always Vietnamese.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     // Saved work of version 0 stored the language as its code: the reader
     // (`json.rs`) takes "vi", "vn" and "en" too.

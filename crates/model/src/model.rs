@@ -1,17 +1,17 @@
 //! The data model every feature shares: a dataset of periods of units.
 //!
 //! Ingest produces it, statistics read it, the letter and the exports are
-//! written from the statistics. It is plain data (serde) so the app can keep
-//! it in the browser and the history can store one period per report date.
+//! written from the statistics. It is plain data (JSON both ways,
+//! `json.rs`) so the app can keep it in the browser and the history can
+//! store one period per report date.
 
 use crate::date::Date;
 use crate::json::{self, Bad, FromJson, Obj, Value};
-use serde::Serialize;
 use thongbao_text::fold;
 
 /// A counted figure reported per unit. The order is the order of
 /// [`Values`]' slots and of the columns in tables and exports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Indicator {
     /// Registered QR check-in locations.
     Locations,
@@ -126,7 +126,7 @@ impl FromJson for Dataset {
 }
 
 /// One optional count per [`Indicator`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Values(pub [Option<i64>; 5]);
 
 impl Values {
@@ -139,7 +139,7 @@ impl Values {
 }
 
 /// One administrative unit's row (a commune, ward or town).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     /// Where the row came from: line in a text file, row in a sheet (1-based).
     pub line: usize,
@@ -156,19 +156,18 @@ pub struct Unit {
 }
 
 /// All units reported for one date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Period {
     /// The report date, when the file or its name or title says it.
     pub date: Option<Date>,
     pub units: Vec<Unit>,
     /// The totals of an older period whose units were dropped to keep a
     /// long file small in memory (see [`Dataset::compact`]).
-    #[serde(default)]
     pub totals: Option<Values>,
 }
 
 /// Everything read from one or more files.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     /// One report per file that went into this dataset.
     pub sources: Vec<crate::source::SourceReport>,
@@ -349,3 +348,41 @@ pub fn totals_of(period: &Period) -> Values {
     }
     v
 }
+
+impl json::ToJson for Indicator {
+    fn write_json(&self, out: &mut String) {
+        let names = [
+            "Locations",
+            "Scans",
+            "Installs",
+            "Smartphones",
+            "Population",
+        ];
+        json::write_unit(out, names[self.index()]);
+    }
+}
+
+impl json::ToJson for Values {
+    fn write_json(&self, out: &mut String) {
+        self.0.write_json(out);
+    }
+}
+
+json::to_json_struct!(Unit {
+    line,
+    source,
+    district,
+    name,
+    values,
+    extra
+});
+json::to_json_struct!(Period {
+    date,
+    units,
+    totals
+});
+json::to_json_struct!(Dataset {
+    sources,
+    periods,
+    extra_columns
+});

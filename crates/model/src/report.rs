@@ -11,7 +11,6 @@
 //! rates never go through a float and round half-up once, when printed.
 
 use crate::json::{self, variant, within, Bad, FromJson, Obj, Value};
-use serde::Serialize;
 use thongbao_text::fold;
 
 mod edit;
@@ -22,40 +21,32 @@ pub use edit::{read_typed_number, typed_number, FORMULA_KINDS, RULE_KINDS};
 pub const SCALE: i64 = 10_000;
 
 /// What one column of the file is.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorDef {
     pub id: String,
     /// Its name in Vietnamese (the appendix column, the dashboard).
     pub name: String,
-    #[serde(default)]
     pub name_en: String,
     /// Header words that find its column: each entry is a phrase matched as
     /// whole words in the folded header (any case, with or without
     /// diacritics). "chỉ tiêu" matches "Chỉ tiêu giao (tài khoản)".
     pub headers: Vec<String>,
     /// Phrases that rule a header out ("tỷ lệ" for a count column).
-    #[serde(default)]
     pub not_headers: Vec<String>,
-    #[serde(default)]
     pub kind: Kind,
     /// The word sentences write after the figure: "tài khoản", "điểm".
-    #[serde(default)]
     pub unit: String,
-    #[serde(default)]
     pub aggregate: Aggregate,
     /// Decimals printed (0 for counts, 2 for scores).
-    #[serde(default)]
     pub decimals: u8,
     /// When the column gives the change of another indicator since the last
     /// report ("Tăng so với tuần trước"): that indicator's id. Used for its
     /// change when the data holds no earlier period.
-    #[serde(default)]
     pub change_of: Option<String>,
 }
 
 /// What a figure is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Kind {
     /// Whole things counted: accounts, files, visits.
     #[default]
@@ -69,8 +60,7 @@ pub enum Kind {
 }
 
 /// How a figure over all units is made from the units' figures.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Aggregate {
     #[default]
     Sum,
@@ -84,18 +74,15 @@ pub enum Aggregate {
 }
 
 /// A figure derived from indicators, per unit and over all units.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MeasureDef {
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub name_en: String,
     pub formula: Formula,
     /// Decimals printed (1 for rates: 40,8%).
-    #[serde(default = "one")]
     pub decimals: u8,
     /// The word after the figure ("điểm"); rates print "%" themselves.
-    #[serde(default)]
     pub unit: String,
 }
 
@@ -104,8 +91,7 @@ fn one() -> u8 {
 }
 
 /// How a measure is computed.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Formula {
     /// `num / den` as a percentage: accounts / residents, accounts / target
     /// (a per-unit target from its column). Over all units: the ratio of
@@ -115,20 +101,15 @@ pub enum Formula {
     Sum { of: Vec<String> },
     /// The unit's rank by another figure (1 = highest), within its group
     /// when `within_group`; ties share a rank (1, 2, 2, 4).
-    Rank {
-        of: String,
-        #[serde(default)]
-        within_group: bool,
-    },
+    Rank { of: String, within_group: bool },
 }
 
 /// A class of units: a rule on one figure.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClassDef {
     pub id: String,
     /// Its name in sentences and lists: "xuất sắc", "hoàn thành chỉ tiêu".
     pub name: String,
-    #[serde(default)]
     pub name_en: String,
     /// The indicator or measure the rule reads.
     pub of: String,
@@ -137,8 +118,7 @@ pub struct ClassDef {
 
 /// A rule on a unit's figure. Values are as printed (40 for 40 %,
 /// 98,5 points as 98.5), compared exactly in fixed point.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Rule {
     /// At least `value` (≥ 100 % of target: completion).
     AtLeast { value: f64 },
@@ -158,8 +138,7 @@ pub enum Rule {
 }
 
 /// What a change is measured against.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Baseline {
     /// The period before the current one (last week's report).
     #[default]
@@ -172,7 +151,7 @@ pub enum Baseline {
 
 /// Bands: classes every unit falls in one of, with the sentence that lists
 /// them ("Nhóm được xếp loại xuất sắc gồm 14/16 đơn vị, chiếm tỷ lệ 87,5%").
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bands {
     /// Class ids, best first.
     pub classes: Vec<String>,
@@ -184,8 +163,7 @@ pub struct Bands {
 }
 
 /// The report itself.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportSpec {
     pub indicators: Vec<IndicatorDef>,
     pub measures: Vec<MeasureDef>,
@@ -209,7 +187,7 @@ pub struct ReportSpec {
 /// What finds a report's columns: per indicator its header phrases and
 /// the phrases that rule a header out, and the group column's phrases.
 /// This is all a read needs of a report (and what the worker is sent).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HeaderWords {
     pub indicators: Vec<(Vec<String>, Vec<String>)>,
     pub group: Vec<String>,
@@ -657,6 +635,134 @@ impl FromJson for HeaderWords {
         o.done(value)
     }
 }
+
+json::to_json_struct!(IndicatorDef {
+    id,
+    name,
+    name_en,
+    headers,
+    not_headers,
+    kind,
+    unit,
+    aggregate,
+    decimals,
+    change_of,
+});
+
+impl json::ToJson for Kind {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Kind::Count => json::write_unit(out, "count"),
+            Kind::Amount => json::write_unit(out, "amount"),
+            Kind::Percent => json::write_unit(out, "percent"),
+            Kind::Score { max } => json::struct_variant(out, "score", |o| {
+                o.field("max", max);
+            }),
+        }
+    }
+}
+
+impl json::ToJson for Aggregate {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Aggregate::Sum => json::write_unit(out, "sum"),
+            Aggregate::Mean => json::write_unit(out, "mean"),
+            Aggregate::None => json::write_unit(out, "none"),
+            Aggregate::WeightedMean { by } => json::struct_variant(out, "weighted_mean", |o| {
+                o.field("by", by);
+            }),
+        }
+    }
+}
+
+json::to_json_struct!(MeasureDef {
+    id,
+    name,
+    name_en,
+    formula,
+    decimals,
+    unit
+});
+
+impl json::ToJson for Formula {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Formula::Ratio { num, den } => json::struct_variant(out, "ratio", |o| {
+                o.field("num", num).field("den", den);
+            }),
+            Formula::Sum { of } => json::struct_variant(out, "sum", |o| {
+                o.field("of", of);
+            }),
+            Formula::Rank { of, within_group } => json::struct_variant(out, "rank", |o| {
+                o.field("of", of).field("within_group", within_group);
+            }),
+        }
+    }
+}
+
+json::to_json_struct!(ClassDef {
+    id,
+    name,
+    name_en,
+    of,
+    rule
+});
+
+impl json::ToJson for Rule {
+    fn write_json(&self, out: &mut String) {
+        use json::struct_variant as sv;
+        match self {
+            Rule::AtLeast { value } => sv(out, "at_least", |o| {
+                o.field("value", value);
+            }),
+            Rule::Below { value } => sv(out, "below", |o| {
+                o.field("value", value);
+            }),
+            Rule::Between { min, max } => sv(out, "between", |o| {
+                o.field("min", min).field("max", max);
+            }),
+            Rule::Zero => json::write_unit(out, "zero"),
+            Rule::Missing => json::write_unit(out, "missing"),
+            Rule::AboveMean { percent } => sv(out, "above_mean", |o| {
+                o.field("percent", percent);
+            }),
+            Rule::BelowMean { percent } => sv(out, "below_mean", |o| {
+                o.field("percent", percent);
+            }),
+        }
+    }
+}
+
+impl json::ToJson for Baseline {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Baseline::Previous => json::write_unit(out, "previous"),
+            Baseline::YearEarlier => json::write_unit(out, "year_earlier"),
+            Baseline::Date { date } => json::struct_variant(out, "date", |o| {
+                o.field("date", date);
+            }),
+        }
+    }
+}
+
+json::to_json_struct!(Bands {
+    classes,
+    phrase,
+    none
+});
+json::to_json_struct!(ReportSpec {
+    indicators,
+    measures,
+    classes,
+    bands,
+    group_headers,
+    unit_word,
+    baseline,
+    kpis,
+    chart,
+    appendix,
+});
+json::to_json_struct!(HeaderWords { indicators, group });
 
 #[cfg(test)]
 mod tests {

@@ -8,11 +8,10 @@
 use crate::json::{self, variant, within, Bad, FromJson, Obj, Value};
 use crate::model::Indicator;
 use crate::Lang;
-use serde::Serialize;
 use thongbao_text::Encoding;
 
 /// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     /// "STT": row number, used only in messages.
     Serial,
@@ -74,7 +73,7 @@ impl Role {
 }
 
 /// The kind of file that was read.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Format {
     /// Delimited text, with its delimiter.
     Text {
@@ -86,7 +85,7 @@ pub enum Format {
 }
 
 /// How bad a row issue is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
     /// The row is left out of the figures.
     Error,
@@ -95,7 +94,7 @@ pub enum Severity {
 }
 
 /// What is wrong with a row.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum IssueKind {
     NotANumber,
     Fraction,
@@ -129,7 +128,7 @@ pub enum IssueKind {
 }
 
 /// One flagged row: line, column, value and reason.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RowIssue {
     pub line: usize,
     /// Header text of the column concerned.
@@ -274,7 +273,7 @@ impl RowIssue {
 
 /// Where every row of the file went. `units + totals + skipped + rejected`
 /// equals `rows`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineAccount {
     /// Rows (records) in the file.
     pub rows: usize,
@@ -291,14 +290,14 @@ pub struct LineAccount {
 }
 
 /// A column of the header row and what it was taken for.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ColumnInfo {
     pub header: String,
     pub role: Option<Role>,
 }
 
 /// What was read from one file, and how.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SourceReport {
     pub file_name: String,
     pub format: Format,
@@ -316,7 +315,6 @@ pub struct SourceReport {
     pub legacy_converted: bool,
     /// The report definition the header fitted (its id), when not the
     /// built-in roles: its figures are the extra columns.
-    #[serde(default)]
     pub report: Option<String>,
 }
 
@@ -506,3 +504,115 @@ fn figure_headers_leave_out_the_unit_district_date_and_row_number() {
     // A header past the roles' end has no role: a figure.
     assert_eq!(figure_headers(&h, &roles), ["Lượt quét", "Chỉ tiêu"]);
 }
+
+impl json::ToJson for Role {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Role::Serial => json::write_unit(out, "Serial"),
+            Role::District => json::write_unit(out, "District"),
+            Role::Unit => json::write_unit(out, "Unit"),
+            Role::Date => json::write_unit(out, "Date"),
+            Role::Rate => json::write_unit(out, "Rate"),
+            Role::Count(i) => json::write_variant(out, "Count", i),
+        }
+    }
+}
+
+impl json::ToJson for Format {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Format::Text { delimiter } => json::struct_variant(out, "Text", |o| {
+                o.field("delimiter", delimiter);
+            }),
+            Format::Xlsx => json::write_unit(out, "Xlsx"),
+            Format::Xls => json::write_unit(out, "Xls"),
+            Format::Ods => json::write_unit(out, "Ods"),
+        }
+    }
+}
+
+impl json::ToJson for Severity {
+    fn write_json(&self, out: &mut String) {
+        json::write_unit(
+            out,
+            match self {
+                Severity::Error => "Error",
+                Severity::Warning => "Warning",
+            },
+        );
+    }
+}
+
+impl json::ToJson for IssueKind {
+    fn write_json(&self, out: &mut String) {
+        use json::{struct_variant as sv, write_unit as unit};
+        use IssueKind::*;
+        match self {
+            NotANumber => unit(out, "NotANumber"),
+            Fraction => unit(out, "Fraction"),
+            Negative => unit(out, "Negative"),
+            TooLarge => unit(out, "TooLarge"),
+            EmptyUnitName => unit(out, "EmptyUnitName"),
+            BadDate => unit(out, "BadDate"),
+            DuplicateUnit {
+                first_line,
+                first_file,
+            } => sv(out, "DuplicateUnit", |o| {
+                o.field("first_line", first_line)
+                    .field("first_file", first_file);
+            }),
+            TooFewCells { found, expected } => sv(out, "TooFewCells", |o| {
+                o.field("found", found).field("expected", expected);
+            }),
+            InstallsAboveSmartphones {
+                installs,
+                smartphones,
+            } => sv(out, "InstallsAboveSmartphones", |o| {
+                o.field("installs", installs)
+                    .field("smartphones", smartphones);
+            }),
+            TotalMismatch {
+                indicator,
+                typed,
+                computed,
+            } => sv(out, "TotalMismatch", |o| {
+                o.field("indicator", indicator)
+                    .field("typed", typed)
+                    .field("computed", computed);
+            }),
+            RateMismatch { typed, computed } => sv(out, "RateMismatch", |o| {
+                o.field("typed", typed).field("computed", computed);
+            }),
+        }
+    }
+}
+
+json::to_json_struct!(RowIssue {
+    line,
+    column,
+    value,
+    kind,
+    severity
+});
+json::to_json_struct!(LineAccount {
+    rows,
+    units,
+    totals,
+    skipped,
+    rejected,
+    issues
+});
+json::to_json_struct!(ColumnInfo { header, role });
+json::to_json_struct!(SourceReport {
+    file_name,
+    format,
+    encoding,
+    sheets,
+    sheet,
+    header_line,
+    columns,
+    issues,
+    account,
+    legacy_converted,
+    report,
+});

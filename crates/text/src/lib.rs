@@ -24,7 +24,7 @@ pub use self::detect::vietnamese_score;
 pub use self::nfc::{fold, nfc};
 
 /// A text encoding that [`decode`] can detect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Encoding {
     /// UTF-8 without BOM (also pure ASCII).
     Utf8,

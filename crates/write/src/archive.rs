@@ -32,7 +32,6 @@ use crate::office::{Limits, ZipArchive, ZipError, ZipWriter};
 use crate::saved::{RestoreError, Saved};
 use crate::stats::Summary;
 use crate::{date::Date, format, model::Indicator, Lang};
-use serde::Serialize;
 
 /// `kind` of the manifest.
 pub const KIND: &str = "thongbao-archive";
@@ -47,8 +46,7 @@ pub const INPUTS_DIR: &str = "so-lieu/";
 pub const MIME: &str = "application/zip";
 
 /// What a file of the archive is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     /// An input file, as dropped.
     Input,
@@ -75,7 +73,7 @@ impl Role {
 }
 
 /// One file of the archive, as the manifest lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileEntry {
     /// Its path inside the zip.
     pub path: String,
@@ -89,7 +87,7 @@ pub struct FileEntry {
 }
 
 /// A total as the page shows it and as an integer (`value` / 10^`decimals`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Total {
     /// The page's test hook id without "total-" (`unit-count`, `scans`, `install-rate`…).
     pub id: String,
@@ -101,6 +99,39 @@ pub struct Total {
     /// Decimal places of `value` (a rate of 30,0% is 300 with 1).
     pub decimals: u8,
 }
+
+impl json::ToJson for Role {
+    fn write_json(&self, out: &mut String) {
+        let names = ["input", "letter", "table", "profile", "work"];
+        json::write_unit(out, names[*self as usize]);
+    }
+}
+
+json::to_json_struct!(FileEntry {
+    path,
+    role,
+    name,
+    size,
+    sha256
+});
+json::to_json_struct!(Total {
+    id,
+    label,
+    shown,
+    value,
+    decimals
+});
+json::to_json_struct!(Manifest {
+    kind,
+    version,
+    app,
+    app_version,
+    made,
+    report_date,
+    read_options,
+    totals,
+    files,
+});
 
 impl FromJson for Role {
     fn from_json(v: &Value) -> Result<Self, Bad> {
@@ -221,7 +252,7 @@ pub struct Meta {
 }
 
 /// `manifest.json`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Manifest {
     pub kind: String,
     pub version: u32,
@@ -262,7 +293,7 @@ impl Manifest {
         let opts = if self.read_options == ReadOptions::default() {
             "mặc định (ứng dụng tự nhận mã ký tự, dấu phân cách, trang tính và cột)".into()
         } else {
-            serde_json::to_string(&self.read_options).unwrap_or_default()
+            self.read_options.to_json()
         };
         s.push_str(&format!("Tùy chọn đọc tệp: {opts}\n\n"));
         s.push_str("Số liệu tổng hợp (như trên trang; trong ngoặc: số nguyên):\n");
@@ -372,9 +403,7 @@ pub fn build(
     let mut z = ZipWriter::new();
     z.add(
         MANIFEST,
-        serde_json::to_string_pretty(&manifest)
-            .unwrap_or_default()
-            .as_bytes(),
+        json::pretty(&json::ToJson::to_json_text(&manifest)).as_bytes(),
     );
     z.add(MANIFEST_TXT, manifest.to_text().as_bytes());
     for (path, _, _, bytes) in &parts {

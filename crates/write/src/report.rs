@@ -1,16 +1,14 @@
 //! The figures as a small JSON summary, for embedders: the `detail` of the
 //! `thongbao:report` event and of the iframe's `postMessage`.
 
+use crate::json::{ObjW, RawNumber, ToJson};
 use crate::model::Indicator;
 use crate::stats::Summary;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The embedders' summary (field names are the published event format).
-/// A typed struct, not `serde_json::Value`: the `Value` machinery would
-/// add its own copy of every serde path to the WASM.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Written with its fields in camelCase (`reportDate`).
+#[derive(Debug)]
 pub struct Report {
     pub source: String,
     pub report_date: Option<String>,
@@ -20,14 +18,14 @@ pub struct Report {
     /// Per figure id (the COVID report's indicators, or a report
     /// definition's indicators and measures): a JSON number, exact as the
     /// page shows it.
-    pub totals: BTreeMap<String, Box<serde_json::value::RawValue>>,
-    pub changes: BTreeMap<String, Box<serde_json::value::RawValue>>,
+    pub totals: BTreeMap<String, RawNumber>,
+    pub changes: BTreeMap<String, RawNumber>,
     /// The report's id (`covid-qr-pccovid`, `de-an-06`, …).
     pub report: String,
     /// The rate as a JSON number ("30.0"), written from the scaled integer
     /// (exact, whatever the float printer would round: the scaled integer
     /// is the figure the page shows).
-    pub install_rate: Option<Box<serde_json::value::RawValue>>,
+    pub install_rate: Option<RawNumber>,
     pub install_rate_text: Option<String>,
     pub high: Vec<String>,
     pub low: Vec<String>,
@@ -35,19 +33,38 @@ pub struct Report {
 
 impl Report {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        self.to_json_text()
+    }
+}
+
+impl ToJson for Report {
+    fn write_json(&self, out: &mut String) {
+        let mut o = ObjW::new(out);
+        o.field("source", &self.source)
+            .field("reportDate", &self.report_date)
+            .field("previousDate", &self.previous_date)
+            .field("units", &self.units)
+            .field("districts", &self.districts)
+            .field("totals", &self.totals)
+            .field("changes", &self.changes)
+            .field("report", &self.report)
+            .field("installRate", &self.install_rate)
+            .field("installRateText", &self.install_rate_text)
+            .field("high", &self.high)
+            .field("low", &self.low);
+        o.end();
     }
 }
 
 /// A scaled integer (units of 10^-decimals) as an exact JSON number.
-fn raw(v: i64, decimals: u8) -> Option<Box<serde_json::value::RawValue>> {
+fn raw(v: i64, decimals: u8) -> Option<RawNumber> {
     let p = 10u64.pow(u32::from(decimals));
     let (sign, a) = (if v < 0 { "-" } else { "" }, v.unsigned_abs());
     let text = match decimals {
         0 => format!("{sign}{a}"),
         d => format!("{sign}{}.{:0w$}", a / p, a % p, w = d as usize),
     };
-    serde_json::value::RawValue::from_string(text).ok()
+    Some(RawNumber(text))
 }
 
 /// The summary of a report definition's figures: every indicator and

@@ -6,13 +6,12 @@ use crate::letter::LetterFields;
 use crate::model::Dataset;
 use crate::stats::{Manual, Settings};
 use crate::Lang;
-use serde::Serialize;
 
 /// Current schema version of [`Saved`].
 pub const VERSION: u32 = 1;
 
 /// The saved work: settings, letter fields, typed figures and the data.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Saved {
     pub version: u32,
     pub lang: Lang,
@@ -95,7 +94,7 @@ fn misshapen(b: Bad) -> RestoreError {
 /// edit is written at once without serialising thousands of units again.
 /// A small dataset is kept here whole (`dataset: Some`); a large one is
 /// kept in the browser's database under `id` and only named here.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoredData {
     /// Names this load: a new load has a new id.
     pub id: String,
@@ -127,7 +126,7 @@ impl StoredData {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::ToJson::to_json_text(self)
     }
 
     pub fn from_json(s: &str) -> Result<StoredData, RestoreError> {
@@ -147,6 +146,27 @@ impl StoredData {
     }
 }
 
+json::to_json_struct!(StoredData {
+    id,
+    name,
+    units,
+    dataset
+});
+json::to_json_struct!(Saved {
+    version,
+    lang,
+    fields,
+    manual,
+    settings,
+    dataset,
+    profile
+});
+json::to_json_struct!(Backup {
+    kind,
+    saved,
+    history
+});
+
 impl FromJson for StoredData {
     fn from_json(v: &Value) -> Result<Self, Bad> {
         let o = Obj::of(v)?;
@@ -162,7 +182,7 @@ impl FromJson for StoredData {
 
 impl Saved {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::ToJson::to_json_text(self)
     }
 
     /// Read saved work of any earlier schema version.
@@ -241,7 +261,7 @@ mod tests {
 }
 
 /// A backup file: the saved work and the history, in one JSON file.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Backup {
     pub kind: String,
     pub saved: Saved,
@@ -252,7 +272,7 @@ impl Backup {
     pub fn to_json(&self) -> String {
         let mut b = self.clone();
         b.kind = "thongbao-backup".into();
-        serde_json::to_string(&b).unwrap_or_default()
+        json::ToJson::to_json_text(&b)
     }
 
     /// Read a backup; its saved work is migrated like [`Saved::from_json`];

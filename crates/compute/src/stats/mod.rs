@@ -12,12 +12,11 @@ use crate::date::Date;
 use crate::format;
 use crate::model::unit_key;
 use crate::model::{Dataset, Indicator, Period, Values};
-use serde::Serialize;
 
 pub use crate::sort::{name_sort_key, order, SortKey};
 
 /// Thresholds for classification, in percent.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Thresholds {
     /// High scanners: scans ≥ this % of the mean scans per unit.
     pub high_pct: u32,
@@ -36,6 +35,23 @@ impl Default for Thresholds {
         }
     }
 }
+
+crate::json::to_json_struct!(Thresholds {
+    high_pct,
+    low_pct,
+    low_install_pct
+});
+crate::json::to_json_struct!(Settings {
+    decimals,
+    thresholds
+});
+crate::json::to_json_struct!(Manual {
+    current,
+    previous,
+    typed_rate,
+    low_installers
+});
+crate::json::to_json_struct!(ManualPeriod { date, values });
 
 impl crate::json::FromJson for Settings {
     fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
@@ -85,7 +101,7 @@ impl crate::json::FromJson for Thresholds {
 }
 
 /// How figures are computed.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Settings {
     /// Decimals of rates (0–2).
     pub decimals: u8,
@@ -104,7 +120,7 @@ impl Default for Settings {
 /// Figures typed in by hand: totals the file lacks (the seed letter's
 /// 5.554 installs of 18.510 smartphones), and the previous report's totals
 /// when no previous file is at hand (526 / 3.186 / 5.386 on 05/11/2021).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Manual {
     /// Totals for the current period; used where the data has no column,
     /// checked against the computed total where it has.
@@ -117,19 +133,18 @@ pub struct Manual {
     /// Units named by hand as low installers, for data without per-unit
     /// installs and smartphones (the seed letter named three). Ignored when
     /// the data has them: the computed list is used.
-    #[serde(default)]
     pub low_installers: Vec<String>,
 }
 
 /// A previous report's date and totals.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ManualPeriod {
     pub date: Option<Date>,
     pub values: Values,
 }
 
 /// Scan class of a unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScanClass {
     High,
     Middle,
@@ -139,7 +154,7 @@ pub enum ScanClass {
 }
 
 /// One unit's figures in the current period.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UnitStats {
     pub name: String,
     pub district: Option<String>,
@@ -169,7 +184,7 @@ impl UnitStats {
 }
 
 /// Subtotals of one district.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DistrictStats {
     pub name: String,
     pub units: usize,
@@ -178,7 +193,7 @@ pub struct DistrictStats {
 }
 
 /// Where the previous figures came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PrevSource {
     None,
     /// An earlier period of the loaded data (second file, date column).
@@ -188,7 +203,7 @@ pub enum PrevSource {
 }
 
 /// A typed figure that disagrees with the computed one.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Discrepancy {
     Total {
         indicator: Indicator,
@@ -238,7 +253,7 @@ impl Discrepancy {
 /// Who installs too little, and on what grounds. Data without per-unit
 /// installs and smartphones says nothing about it: that is [`LowInstallers::NoData`],
 /// never another list standing in.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum LowInstallers {
     /// No unit has both installs and smartphones, and none were named by
     /// hand: no list, no sentence.
@@ -268,7 +283,7 @@ impl LowInstallers {
 }
 
 /// Everything the dashboard and the letter say in numbers.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub date: Option<Date>,
     pub decimals: u8,

@@ -192,7 +192,7 @@ fn calendar_arithmetic() {
 
 #[test]
 fn serde_form_is_unchanged() {
-    let j = serde_json::to_string(&d(2021, 11, 16)).unwrap();
+    let j = crate::json::ToJson::to_json_text(&d(2021, 11, 16));
     assert_eq!(j, r#"{"year":2021,"month":11,"day":16}"#);
     let back: Date = crate::json::parse(r#"{"year":2021,"month":11,"day":5}"#).unwrap();
     assert_eq!(back, d(2021, 11, 5));

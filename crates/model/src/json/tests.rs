@@ -120,14 +120,14 @@ fn every_form() -> ReportSpec {
 #[test]
 fn a_report_reads_back_what_serialize_wrote() {
     let spec = every_form();
-    let text = serde_json::to_string(&spec).expect("serializes");
+    let text = spec.to_json_text();
     assert_eq!(read::<ReportSpec>(&text), Ok(spec.clone()));
     for b in [Baseline::Previous, Baseline::YearEarlier] {
-        let t = serde_json::to_string(&b).expect("serializes");
+        let t = b.to_json_text();
         assert_eq!(read::<Baseline>(&t), Ok(b));
     }
     let words = spec.header_words();
-    let t = serde_json::to_string(&words).expect("serializes");
+    let t = words.to_json_text();
     assert_eq!(read::<HeaderWords>(&t), Ok(words));
 }
 

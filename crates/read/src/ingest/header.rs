@@ -154,7 +154,7 @@ pub fn signature(cells: &[String]) -> String {
 /// `null` for a column left out (`["unit",null,"scans"]`).
 pub fn mapping_to_json(mapping: &[Option<Role>]) -> String {
     let ids: Vec<Option<&str>> = mapping.iter().map(|r| r.map(Role::id)).collect();
-    serde_json::to_string(&ids).unwrap_or_default()
+    crate::json::ToJson::to_json_text(&ids)
 }
 
 /// A stored column mapping read back: the JSON list of [`mapping_to_json`],

@@ -36,17 +36,12 @@ pub fn run(
 
 /// The job's result as JSON, for the trip back to the page.
 pub fn to_json(r: &Result<Dataset, IngestError>) -> String {
-    #[derive(serde::Serialize)]
-    #[serde(rename_all = "lowercase")]
-    enum R<'a> {
-        Ok(&'a Dataset),
-        Err(&'a IngestError),
+    let mut out = String::new();
+    match r {
+        Ok(d) => json::write_variant(&mut out, "ok", d),
+        Err(e) => json::write_variant(&mut out, "err", e),
     }
-    let r = match r {
-        Ok(d) => R::Ok(d),
-        Err(e) => R::Err(e),
-    };
-    serde_json::to_string(&r).unwrap_or_default()
+    out
 }
 
 /// Read a job's result.
@@ -69,11 +64,10 @@ pub fn from_json(s: &str) -> Result<Dataset, IngestError> {
 /// number and fields, a [`JsonPlace`] as line, column and fault number, in
 /// line: `[6, "u", 1, 404, "Not Found"]`). Smaller code than serde's
 /// derive, whose per-variant field visitors cost the page ≈ 15 KB.
-impl serde::Serialize for IngestError {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
+impl json::ToJson for IngestError {
+    fn write_json(&self, out: &mut String) {
         use IngestError::*;
-        let mut t = s.serialize_seq(None)?;
+        let mut t = json::ArrW::new(out);
         let tag: u8 = match self {
             Empty { .. } => 0,
             TooLarge { .. } => 1,
@@ -85,54 +79,62 @@ impl serde::Serialize for IngestError {
             Internal { .. } => 7,
             NoUnits { .. } => 8,
         };
-        t.serialize_element(&tag)?;
-        t.serialize_element(self.file())?;
+        t.item(&tag);
+        t.item(self.file());
         match self {
             Empty { .. } | Binary { .. } => {}
             TooLarge {
                 size_mb, limit_mb, ..
             } => {
-                t.serialize_element(size_mb)?;
-                t.serialize_element(limit_mb)?;
+                t.item(size_mb);
+                t.item(limit_mb);
             }
-            Unsupported { kind, .. } => t.serialize_element(kind)?,
+            Unsupported { kind, .. } => {
+                t.item(kind);
+            }
             Fetch { fault, .. } => match fault {
-                FetchFault::NoAnswer => t.serialize_element(&0u8)?,
-                FetchFault::Status { code, text } => {
-                    t.serialize_element(&1u8)?;
-                    t.serialize_element(code)?;
-                    t.serialize_element(text)?;
+                FetchFault::NoAnswer => {
+                    t.item(&0u8);
                 }
-                FetchFault::Body => t.serialize_element(&2u8)?,
+                FetchFault::Status { code, text } => {
+                    t.item(&1u8);
+                    t.item(code);
+                    t.item(text);
+                }
+                FetchFault::Body => {
+                    t.item(&2u8);
+                }
             },
             Internal { place, .. } => {
-                t.serialize_element(&place.line)?;
-                t.serialize_element(&place.column)?;
-                t.serialize_element(&fault_number(place.fault))?;
+                t.item(&place.line);
+                t.item(&place.column);
+                t.item(&fault_number(place.fault));
             }
-            Workbook { detail, .. } => t.serialize_element(detail)?,
+            Workbook { detail, .. } => {
+                t.item(detail);
+            }
             NeedsMapping {
                 header_line,
                 headers,
                 roles,
                 ..
             } => {
-                t.serialize_element(header_line)?;
-                t.serialize_element(headers)?;
-                t.serialize_element(roles)?;
+                t.item(header_line);
+                t.item(headers);
+                t.item(roles);
             }
             NoUnits {
                 rejected, issues, ..
             } => {
-                t.serialize_element(rejected)?;
-                t.serialize_element(issues)?;
+                t.item(rejected);
+                t.item(issues);
             }
         }
-        t.end()
+        t.end();
     }
 }
 
-/// From [`IngestError`]'s `Serialize`.
+/// From [`IngestError`]'s `ToJson`.
 impl FromJson for IngestError {
     fn from_json(v: &Value) -> Result<Self, Bad> {
         use IngestError::*;

@@ -30,7 +30,6 @@ use crate::Lang;
 pub use cell::{Cell, RawRow};
 pub use header::Role;
 pub(crate) use rows::read_rows;
-use serde::Serialize;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
@@ -40,7 +39,7 @@ const HEADER_SEARCH_ROWS: usize = 60;
 
 /// What the user chose to override, when the detection was wrong or a
 /// column could not be recognised.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReadOptions {
     pub encoding: Option<Encoding>,
     pub delimiter: Option<char>,
@@ -50,16 +49,14 @@ pub struct ReadOptions {
     pub mapping: Option<Vec<Option<Role>>>,
     /// Report definitions a header may fit besides the built-in roles
     /// (see [`ReportHeaders`]).
-    #[serde(default)]
     pub reports: Vec<ReportHeaders>,
     /// The active report's id (`None`: the built-in COVID report): it wins
     /// a tie.
-    #[serde(default)]
     pub active_report: Option<String>,
 }
 
 /// A report definition's id and the part of it that finds columns.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportHeaders {
     pub id: String,
     pub words: thongbao_model::report::HeaderWords,
@@ -68,13 +65,23 @@ pub struct ReportHeaders {
 impl ReadOptions {
     /// As JSON, for a background job.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json::ToJson::to_json_text(self)
     }
     /// From [`ReadOptions::to_json`]; defaults when unreadable.
     pub fn from_json_text(s: &str) -> ReadOptions {
         crate::json::parse(s).unwrap_or_default()
     }
 }
+
+crate::json::to_json_struct!(ReadOptions {
+    encoding,
+    delimiter,
+    sheet,
+    mapping,
+    reports,
+    active_report,
+});
+crate::json::to_json_struct!(ReportHeaders { id, words });
 
 impl FromJson for ReadOptions {
     fn from_json(v: &Value) -> Result<Self, Bad> {

@@ -14,8 +14,6 @@
 //! comes back as [`OfficeError::Sent`]. The layers below have no serde (its
 //! derives on this tree cost the page ≈ 30 KB of code).
 
-use serde::{Serialize, Serializer};
-
 use super::{OdsError, XlsError, XlsxError, MB};
 use crate::Lang;
 
@@ -210,9 +208,9 @@ impl OfficeError {
 }
 
 /// As its two texts, `[vi, en]`.
-impl Serialize for OfficeError {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (self.message(Lang::Vi), self.message(Lang::En)).serialize(s)
+impl crate::json::ToJson for OfficeError {
+    fn write_json(&self, out: &mut String) {
+        (self.message(Lang::Vi), self.message(Lang::En)).write_json(out);
     }
 }
 

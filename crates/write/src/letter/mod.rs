@@ -21,11 +21,9 @@ use crate::spec::ReportSpec;
 use crate::stats::{LowInstallers, Summary, UnitStats};
 use crate::text::fold;
 pub use profile::{covid_qr, sample_manual, Profile};
-use serde::Serialize;
 
 /// Everything the user can edit. Multi-line fields hold one item per line.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LetterFields {
     /// Issuer, one line each: "ỦY BAN NHÂN DÂN\nHUYỆN QUAN SƠN".
     pub issuer: String,
@@ -48,7 +46,6 @@ pub struct LetterFields {
     /// "THÔNG BÁO". A công văn (empty) puts its subject "V/v …" under its
     /// number; another type prints its name and subject as a title block
     /// (Decree 30, Appendix I, box 5a).
-    #[serde(default)]
     pub doc_type: String,
     pub recipients: String,
     pub reference: String,
@@ -107,7 +104,7 @@ impl LetterFields {
 }
 
 /// A paragraph of the body.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     /// Section heading, bold: "1. Kết quả thực hiện".
     Heading(String),
@@ -124,7 +121,7 @@ impl Block {
 }
 
 /// The appendix table.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Appendix {
     pub heading: String,
     pub title: String,
@@ -138,7 +135,7 @@ pub struct Appendix {
 }
 
 /// The whole letter.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Letter {
     pub national_title: String,
     pub motto: String,
@@ -148,7 +145,6 @@ pub struct Letter {
     pub subject: String,
     /// The type name of a document other than a công văn ("BÁO CÁO"):
     /// its title block above the body.
-    #[serde(default)]
     pub doc_type: Option<String>,
     /// "Quan Sơn, ngày 16 tháng 11 năm 2021".
     pub place_date: String,
@@ -164,7 +160,6 @@ pub struct Letter {
     pub file_stem: String,
     /// What the letter needed and left blank (a date, a figure), for the
     /// form to ask for; empty when nothing is missing.
-    #[serde(default)]
     pub missing: Vec<Missing>,
 }
 
@@ -244,7 +239,7 @@ pub const FIGURE_BLANK: &str = "…";
 /// Something the letter needed and did not have: it printed a visible blank
 /// ([`DATE_BLANK`], [`FIGURE_BLANK`]) instead, for the clerk to fill in or
 /// to type in the form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Missing {
     /// The date of the figures: the file has none and none is typed.
     DataDate,
@@ -777,6 +772,31 @@ impl Letter {
         out
     }
 }
+
+crate::json::to_json_struct!(LetterFields {
+    issuer,
+    issuer_short,
+    issuer_full,
+    area,
+    area_word,
+    number,
+    symbol,
+    place,
+    issue_date,
+    data_date,
+    subject,
+    doc_type,
+    recipients,
+    reference,
+    section1,
+    section2,
+    section3,
+    authority,
+    title,
+    signer,
+    noi_nhan,
+    appendix_title,
+});
 
 #[cfg(test)]
 mod tests {

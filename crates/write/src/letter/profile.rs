@@ -11,11 +11,10 @@ use crate::date::Date;
 use crate::json::{self, Bad, FromJson, Obj, Value};
 use crate::model::{Indicator, Values};
 use crate::stats::{Manual, ManualPeriod, Thresholds};
-use serde::Serialize;
 
 /// Change phrases for one indicator: `{n}` is the absolute change,
 /// `{prev_dm}`/`{prev_date}` the previous date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChangePhrases {
     pub indicator: Indicator,
     pub up: String,
@@ -25,8 +24,7 @@ pub struct ChangePhrases {
 
 /// Words for a change in the generic report's sentences and appendix:
 /// `{n}` is the change's size, `{unit}` the figure's word.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChangeWords {
     pub up: String,
     pub down: String,
@@ -54,49 +52,39 @@ impl Default for ChangeWords {
 }
 
 /// A kind of report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Profile {
     /// Schema version of the JSON form.
     pub version: u32,
     pub id: String,
     pub name: String,
-    #[serde(default)]
     pub name_en: String,
     /// The COVID report's classification thresholds.
-    #[serde(default)]
     pub thresholds: Thresholds,
     pub section_titles: [String; 3],
     /// Section 1, one paragraph per line; "- " starts a dash line.
     pub section1: String,
     pub intro: String,
     /// The COVID report's change phrases.
-    #[serde(default)]
     pub changes: Vec<ChangePhrases>,
     /// The COVID report's appendix column labels per indicator.
-    #[serde(default)]
     pub appendix_labels: Vec<(Indicator, String)>,
     /// Label of the unit column in the appendix.
     pub unit_label: String,
-    #[serde(default)]
     pub district_label: String,
     pub fields: LetterFields,
     /// The report as data (indicators, measures, classes): present, the
     /// generic engine computes it; absent, the COVID report's own.
-    #[serde(default)]
     pub report: Option<crate::spec::ReportSpec>,
     /// Generic appendix labels for a column (`id`, `id.diff`, `band`)
     /// other than its figure's name.
-    #[serde(default)]
     pub column_labels: Vec<(String, String)>,
-    #[serde(default)]
     pub change_words: ChangeWords,
     /// What `{baseline}` says when the change comes from the file's own
     /// change column ("tuần trước").
-    #[serde(default)]
     pub previous_word: String,
     /// The appendix's total row label ("Bình quân" when the figures are
     /// means); "Tổng cộng" when empty.
-    #[serde(default)]
     pub total_label: String,
 }
 
@@ -159,7 +147,7 @@ impl Profile {
     /// The profile as a small JSON file (compact: the saved work writes
     /// the same form, so the WASM holds one serializer of it, not two).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::ToJson::to_json_text(self)
     }
 
     /// Read a profile saved by [`Profile::to_json`] (any version up to
@@ -534,7 +522,7 @@ pub fn list_from_json(s: &str) -> Vec<Profile> {
 /// [`list_from_json`]'s form.
 pub fn list_to_json(ps: &[Profile]) -> String {
     let raw: Vec<String> = ps.iter().map(Profile::to_json).collect();
-    serde_json::to_string(&raw).unwrap_or_default()
+    json::ToJson::to_json_text(&raw)
 }
 
 /// The sample file of a built-in report: (file name, contents).
@@ -633,3 +621,39 @@ fn a_new_report_is_numbered_apart_from_the_ones_kept() {
     q.numbered_apart(|_| false);
     assert_eq!(q.id, first);
 }
+
+json::to_json_struct!(ChangePhrases {
+    indicator,
+    up,
+    down,
+    same
+});
+json::to_json_struct!(ChangeWords {
+    up,
+    down,
+    same,
+    rank_up,
+    rank_down,
+    rank_same,
+    points,
+});
+json::to_json_struct!(Profile {
+    version,
+    id,
+    name,
+    name_en,
+    thresholds,
+    section_titles,
+    section1,
+    intro,
+    changes,
+    appendix_labels,
+    unit_label,
+    district_label,
+    fields,
+    report,
+    column_labels,
+    change_words,
+    previous_word,
+    total_label,
+});

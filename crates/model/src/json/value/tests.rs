@@ -1,7 +1,8 @@
-//! Our parser against serde_json's (kept as a test oracle: the crates still
-//! write JSON with it): the same trees, the same refusals and places.
+//! Our parser and writer against serde_json's (a test oracle only): the
+//! same trees, the same refusals and places, the same texts written.
 
 use super::*;
+use crate::json::{pretty, ToJson};
 use proptest::prelude::*;
 
 /// serde_json's tree as ours.
@@ -131,7 +132,54 @@ fn json_tree() -> impl Strategy<Value = serde_json::Value> {
     })
 }
 
+fn whole_tree() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(|i| serde_json::json!(i)),
+        any::<u64>().prop_map(|u| serde_json::json!(u)),
+        any::<String>().prop_map(serde_json::Value::String),
+        "[\\x00-\\x20\"\\\\/\\x7f é😀]{0,8}".prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::vec((".{0,6}", inner), 0..6)
+                .prop_map(|kv| serde_json::Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+#[test]
+fn writes_floats_that_read_back() {
+    for (x, text) in [
+        (100.0, "100.0"),
+        (10.5, "10.5"),
+        (-0.25, "-0.25"),
+        (0.1, "0.1"),
+        (1e21, "1000000000000000000000.0"),
+    ] {
+        assert_eq!(Value::Number(Number::Float(x)).to_json_text(), text);
+        assert_eq!(parse_value(text).ok().and_then(|v| v.as_f64()), Some(x));
+    }
+    assert_eq!(
+        Value::Number(Number::Float(f64::NAN)).to_json_text(),
+        "null"
+    );
+}
+
 proptest! {
+    /// Whole numbers, strings (every control character, quotes, slashes,
+    /// non-ASCII), arrays and objects: the text serde_json writes, compact
+    /// and pretty.
+    #[test]
+    fn writes_what_serde_json_writes(v in whole_tree()) {
+        let compact = ours(&v).to_json_text();
+        prop_assert_eq!(&compact, &serde_json::to_string(&v).expect("serializes"));
+        prop_assert_eq!(pretty(&compact), serde_json::to_string_pretty(&v).expect("serializes"));
+        prop_assert_eq!(parse_value(&compact).map(sorted), Ok(ours(&v)));
+    }
+
     /// What serde_json writes, we read as it reads it: numbers exact for
     /// whole ones, floats within the decimal reader's bound.
     #[test]
