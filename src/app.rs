@@ -20,6 +20,7 @@ use crate::components::{
     settings::SettingsPanel,
     source::SourceLine,
     unit_table::UnitTable,
+    when::When,
 };
 use crate::embed::{Options, View};
 use crate::i18n::{tr, K};
@@ -55,12 +56,12 @@ pub fn Widget(options: Options) -> impl IntoView {
     let body = move || match view_kind {
         View::Full => full(state).into_any(),
         View::Dashboard => view! {
-            <Show when=generic fallback=|| view! { <Dashboard /> }><ReportDashboard /></Show>
+            <When when=generic fallback=|| view! { <Dashboard /> }><ReportDashboard /></When>
             <InputError />
         }
         .into_any(),
         View::Table => view! {
-            <Show when=generic fallback=|| view! { <UnitTable /> }><ReportTable /></Show>
+            <When when=generic fallback=|| view! { <UnitTable /> }><ReportTable /></When>
             <InputError />
         }
         .into_any(),
@@ -74,10 +75,10 @@ pub fn Widget(options: Options) -> impl IntoView {
         .then(|| view! { <EmbedCredit custom=options.source.clone() /> });
     view! {
         <div class="tb-app" class:tb-embedded=options.embedded lang=move || lang.get().code() data-view=options.view.id()>
-            <Show when=move || !restoring()
+            <When when=move || !restoring()
                 fallback=|| view! { <p class="tb-loading" role="status" data-testid="restoring">{tr(K::Restoring)}</p> }>
                 {body}
-            </Show>
+            </When>
             {credit}
             <EmbedBlocked guard=guard />
         </div>
@@ -99,11 +100,11 @@ fn full(state: AppState) -> impl IntoView {
                 {tr(K::LangSwitch)}
             </button>
         </header>
-        <Show when=move || state.storage_warning.with(Option::is_some)>
+        <When when=move || state.storage_warning.with(Option::is_some)>
             <p class="tb-warning no-print" role="alert" data-testid="storage-warning">
                 {move || state.storage_warning.with(|w| w.as_ref().map(|w| w.message(lang.get())).unwrap_or_default())}
             </p>
-        </Show>
+        </When>
         <main class="tb-main">
             <section class="tb-input no-print" aria-label=tr(K::Source)>
                 <ProfileSelect />
@@ -114,7 +115,7 @@ fn full(state: AppState) -> impl IntoView {
                 <RowIssues />
             </section>
             <section class="tb-dashboard no-print">
-                <Show when=generic fallback=|| view! {
+                <When when=generic fallback=|| view! {
                     <Dashboard />
                     <Charts />
                     <ManualFigures />
@@ -123,7 +124,7 @@ fn full(state: AppState) -> impl IntoView {
                 }>
                     <ReportDashboard />
                     <ReportTable />
-                </Show>
+                </When>
                 <Designer />
             </section>
             <div class="tb-letter-area">

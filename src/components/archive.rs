@@ -5,6 +5,7 @@
 //! input and the drop zone like any data file (`state::archive`).
 
 use crate::browser;
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -26,9 +27,9 @@ pub fn ArchiveDownload() -> impl IntoView {
         <button type="button" data-testid="download-archive" title=tr(K::ArchiveHint) on:click=download>
             {tr(K::DownloadArchive)}
         </button>
-        <Show when=move || missing.get()>
+        <When when=move || missing.get()>
             <span role="status" class="tb-hint" data-testid="archive-message">{tr(K::ArchiveNoInput)}</span>
-        </Show>
+        </When>
     }
 }
 
@@ -37,7 +38,7 @@ pub fn ArchiveDownload() -> impl IntoView {
 pub fn ArchiveNote() -> impl IntoView {
     let state = use_state();
     view! {
-        <Show when=move || state.restored_archive().is_some()>
+        <When when=move || state.restored_archive().is_some()>
             <p role="status" class="tb-hint" data-testid="archive-restored">
                 {move || {
                     let lang = state.lang.get();
@@ -51,6 +52,6 @@ pub fn ArchiveNote() -> impl IntoView {
                     )
                 }}
             </p>
-        </Show>
+        </When>
     }
 }

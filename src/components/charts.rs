@@ -3,6 +3,7 @@
 //! The unit table is the charts' text alternative.
 
 use crate::browser;
+use crate::components::when::When;
 use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn ChartBox(
     let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(Chart::to_svg)));
     let guard = crate::embed::guard();
     view! {
-        <Show when=move || svg.with(Option::is_some)>
+        <When when=move || svg.with(Option::is_some)>
             <figure class="tb-chart">
                 // The SVG text comes from core, which escapes every name.
                 <div class="tb-chart-svg" data-testid=testid inner_html=move || svg.get().unwrap_or_default()></div>
@@ -45,7 +46,7 @@ pub fn ChartBox(
                     </button>
                 </figcaption>
             </figure>
-        </Show>
+        </When>
     }
 }
 

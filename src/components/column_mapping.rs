@@ -3,6 +3,7 @@
 //! remembered for files with the same header.
 
 use crate::browser;
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -53,13 +54,13 @@ pub fn ColumnMapping() -> impl IntoView {
         state.reread(|o| o.mapping = Some(mapping));
     };
     view! {
-        <Show when=move || !state.is_sample() && state.error.with(|e| e.is_none()) && !editing.get()>
+        <When when=move || !state.is_sample() && state.error.with(|e| e.is_none()) && !editing.get()>
             <button type="button" class="tb-secondary tb-small" data-testid="edit-mapping"
                 on:click=move |_| editing.set(true)>
                 {tr(K::EditMapping)}
             </button>
-        </Show>
-        <Show when=move || data.with(Option::is_some)>
+        </When>
+        <When when=move || data.with(Option::is_some)>
             <div class="tb-panel tb-mapping" data-testid="column-mapping" role="group" aria-labelledby="mapping-title">
                 <h3 id="mapping-title">{tr(K::MappingTitle)}</h3>
                 <p class="tb-hint">{tr(K::MappingHint)}</p>
@@ -99,6 +100,6 @@ pub fn ColumnMapping() -> impl IntoView {
                     </button>
                 </div>
             </div>
-        </Show>
+        </When>
     }
 }

@@ -1,5 +1,6 @@
 //! KPI cards and the lists of high and low scanners.
 
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ fn Kpi(
     let lang = use_state().lang;
     let delta_view = delta.zip(delta_testid).map(|(d, id)| {
         view! {
-            <Show when=move || d.get().is_some()>
+            <When when=move || d.get().is_some()>
                 {move || {
                     let v = d.get().unwrap_or(0);
                     let (arrow, cls) = match v.signum() {
@@ -43,7 +44,7 @@ fn Kpi(
                         </span>
                     }
                 }}
-            </Show>
+            </When>
         }
     });
     view! {
@@ -108,9 +109,9 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <div class="tb-kpis">
             <Kpi label=K::Units testid="unit-count" value=sig(|s| format::int(s.unit_count as i64)) />
-            <Show when=move || sm.with(|s| s.district_count.is_some())>
+            <When when=move || sm.with(|s| s.district_count.is_some())>
                 <Kpi label=K::Districts testid="district-count" value=sig(|s| format::int(s.district_count.unwrap_or(0) as i64)) />
-            </Show>
+            </When>
             <Kpi label=K::Locations testid="total-locations" value=sig(|s| total(s, Indicator::Locations))
                 delta_testid="delta-locations" delta=dsig(Indicator::Locations) />
             <Kpi label=K::Scans testid="total-scans" value=sig(|s| total(s, Indicator::Scans))
@@ -125,7 +126,7 @@ pub fn Dashboard() -> impl IntoView {
             // Lists by scans only when units have scan figures, and low
             // installers only when there is such a list (issue #15): no "0
             // units" for an indicator the data does not have.
-            <Show when=move || sm.with(|s| s.has_unit_figures(Indicator::Scans))>
+            <When when=move || sm.with(|s| s.has_unit_figures(Indicator::Scans))>
                 <div>
                     <h3 id="high-title">{tr(K::HighUnits)}</h3>
                     <Names testid="high-units" title="high-title" items=names(|s| unit_names(s, &s.high)) count=count(|s| s.high.len()) />
@@ -134,16 +135,16 @@ pub fn Dashboard() -> impl IntoView {
                     <h3 id="low-title">{tr(K::LowUnits)}</h3>
                     <Names testid="low-units" title="low-title" items=names(|s| unit_names(s, &s.low)) count=count(|s| s.low.len()) />
                 </div>
-            </Show>
-            <Show when=move || sm.with(|s| s.low_installers.names(&s.units).is_some())>
+            </When>
+            <When when=move || sm.with(|s| s.low_installers.names(&s.units).is_some())>
                 <div>
                     <h3 id="low-inst-title">{tr(K::LowInstallers)}</h3>
                     <Names testid="low-installers" title="low-inst-title"
                         items=names(|s| s.low_installers.names(&s.units).unwrap_or_default())
                         count=count(|s| s.low_installers.names(&s.units).map_or(0, |n| n.len())) />
                 </div>
-            </Show>
-            <Show when=move || sm.with(|s| !s.zero.is_empty() || !s.missing.is_empty())>
+            </When>
+            <When when=move || sm.with(|s| !s.zero.is_empty() || !s.missing.is_empty())>
                 <div>
                     <h3 id="zero-title">{tr(K::ZeroUnits)}</h3>
                     <Names testid="zero-units" title="zero-title" items=names(|s| unit_names(s, &s.zero)) count=count(|s| s.zero.len()) />
@@ -151,7 +152,7 @@ pub fn Dashboard() -> impl IntoView {
                     <Names testid="missing-units" title="missing-title"
                         items=names(|s| s.missing.iter().map(String::as_str).collect()) count=count(|s| s.missing.len()) />
                 </div>
-            </Show>
+            </When>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 //! instead of a button that does nothing: the reason and a link that opens
 //! the same view in a new tab, where the browser allows both.
 
+use crate::components::when::When;
 use crate::embed::{Blocked, Guard};
 use crate::i18n::{t, K};
 use crate::state::use_state;
@@ -26,7 +27,7 @@ pub fn EmbedBlocked(guard: Guard) -> impl IntoView {
         t(lang.get(), key)
     };
     view! {
-        <Show when=move || guard.blocked.with(Option::is_some)>
+        <When when=move || guard.blocked.with(Option::is_some)>
             <p class="tb-warning tb-blocked no-print" role="alert" data-testid="embed-blocked">
                 <span>{text}</span>" "
                 <a href=href.clone() target="_blank" rel="noopener" data-testid="embed-open-tab">
@@ -37,6 +38,6 @@ pub fn EmbedBlocked(guard: Guard) -> impl IntoView {
                     {move || t(lang.get(), K::BlockedClose)}
                 </button>
             </p>
-        </Show>
+        </When>
     }
 }

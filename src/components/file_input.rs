@@ -3,6 +3,7 @@
 //! `?src=URL`. Files are read as bytes and handed to core; nothing leaves
 //! the browser.
 
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::{use_state, AppState, ArchiveStatus, Loading};
 use leptos::prelude::*;
@@ -107,19 +108,19 @@ pub fn FileInput() -> impl IntoView {
                     data-testid="file-input" on:change=on_change />
             </label>
             <p class="tb-hint">{tr(K::MultiHint)}</p>
-            <Show when=move || state.is_busy()>
+            <When when=move || state.is_busy()>
                 <div class="tb-loading" role="status">
                     <span>{move || t(state.lang.get(), if state.loading.get() == Loading::Restoring { K::Restoring } else { K::Loading })}</span>
-                    <Show when=move || progress().is_some()>
+                    <When when=move || progress().is_some()>
                         <progress max="100" data-testid="load-progress" aria-label=tr(K::Loading)
                             prop:value=move || (progress().unwrap_or(0.0) * 100.0).round()></progress>
                         <button type="button" class="tb-secondary tb-small" data-testid="cancel-load"
                             on:click=move |_| state.cancel_load()>
                             {tr(K::Cancel)}
                         </button>
-                    </Show>
+                    </When>
                 </div>
-            </Show>
+            </When>
             <InputError />
             <crate::components::archive::ArchiveNote />
         </div>
@@ -139,10 +140,10 @@ pub fn InputError() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || message().is_some()>
+        <When when=move || message().is_some()>
             <p class="tb-error" role="alert" data-testid="input-error">
                 {move || message().unwrap_or_default()}
             </p>
-        </Show>
+        </When>
     }
 }

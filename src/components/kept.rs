@@ -2,6 +2,7 @@
 //! the data another tab opened, offered, never taken by itself
 //! (`other-tab-data`).
 
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::save::SaveStatus;
 use crate::state::use_state;
@@ -33,12 +34,12 @@ pub fn DataKept() -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || status().is_some()>
+        <When when=move || status().is_some()>
             <p class="tb-hint" data-testid="data-kept" data-state=move || status().map(|s| s.0)>
                 {move || status().map(|s| t(lang.get(), s.1))}
             </p>
-        </Show>
-        <Show when=move || other().is_some()>
+        </When>
+        <When when=move || other().is_some()>
             <div class="tb-warning" role="alert" data-testid="other-tab-data">
                 <p>{other}</p>
                 <div class="tb-row tb-actions">
@@ -52,6 +53,6 @@ pub fn DataKept() -> impl IntoView {
                     </button>
                 </div>
             </div>
-        </Show>
+        </When>
     }
 }

@@ -1,6 +1,7 @@
 //! The form beside the letter: every field of the letter is editable, and
 //! every edit is saved in the browser (see `state`).
 
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -109,11 +110,11 @@ pub fn LetterForm() -> impl IntoView {
                 <DateField label=K::FDataDate id="data-date" get=|f| f.data_date set=|f, v| f.data_date = v />
                 // The letter names the data date: without one it writes
                 // "…/…/…" and says so here, at the field that fills it.
-                <Show when=move || state.letter.with(|l| l.missing.contains(&Missing::DataDate))>
+                <When when=move || state.letter.with(|l| l.missing.contains(&Missing::DataDate))>
                     <p class="tb-warnings" role="status" data-testid="needs-data-date">
                         <span aria-hidden="true">"⚠ "</span>{tr(K::NeedsDataDate)}
                     </p>
-                </Show>
+                </When>
                 <label class="tb-field">
                     <span>{tr(K::FDocType)}</span>
                     <select data-testid="field-doc-type"

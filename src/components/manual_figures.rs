@@ -1,6 +1,7 @@
 //! Figures typed by hand: totals the file lacks (installs, smartphones), a
 //! rate to check, and the previous report when no earlier file is loaded.
 
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -38,9 +39,9 @@ fn CountInput(
                         Err(_) => invalid.set(true),
                     }
                 } />
-            <Show when=move || invalid.get()>
+            <When when=move || invalid.get()>
                 <span class="tb-field-error" role="alert">{tr(K::NotACount)}</span>
-            </Show>
+            </When>
         </div>
     }
 }
@@ -76,7 +77,7 @@ pub fn ManualFigures() -> impl IntoView {
                 </div>
             </div>
             <h3>{tr(K::PreviousReport)}</h3>
-            <Show when=from_data fallback=move || view! {
+            <When when=from_data fallback=move || view! {
                 <div class="tb-row">
                     <div class="tb-field">
                         <label for="m-prev-date">{tr(K::PrevDate)}</label>
@@ -99,7 +100,7 @@ pub fn ManualFigures() -> impl IntoView {
                 </div>
             }>
                 <p class="tb-hint">{tr(K::PrevFromData)}</p>
-            </Show>
+            </When>
             <ul class="tb-warnings" data-testid="discrepancies" aria-live="polite">
                 {move || state.summary.with(|s| s.discrepancies.iter().map(|d| {
                     let msg = d.message(lang.get());

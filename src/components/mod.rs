@@ -21,3 +21,4 @@ pub mod saved_work;
 pub mod settings;
 pub mod source;
 pub mod unit_table;
+pub mod when;

@@ -3,6 +3,7 @@
 
 use crate::browser;
 use crate::components::json_file::JsonFile;
+use crate::components::when::When;
 use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -35,9 +36,9 @@ pub fn ProfileIo() -> impl IntoView {
                 {tr(K::ProfileSave)}
             </button>
             <JsonFile label=K::ProfileOpen testid="profile-open" class="tb-secondary tb-small" on_text=open />
-            <Show when=move || message.with(Option::is_some)>
+            <When when=move || message.with(Option::is_some)>
                 <span role="status" class="tb-hint" data-testid="profile-message">{move || message.get().unwrap_or_default()}</span>
-            </Show>
+            </When>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! the office's own), and the note when a file switched it, with the way
 //! back.
 
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ pub fn ProfileSelect() -> impl IntoView {
                 {options}
             </select>
         </label>
-        <Show when=move || state.switched_from.with(Option::is_some)>
+        <When when=move || state.switched_from.with(Option::is_some)>
             <p class="tb-note" role="status" data-testid="report-switched">
                 {move || t(lang.get(), K::ReportSwitched)} " «"
                 <span data-testid="report-switched-to">{move || state.profile.with(|p| name(p))}</span>
@@ -48,6 +49,6 @@ pub fn ProfileSelect() -> impl IntoView {
                     {tr(K::SwitchBack)}
                 </button>
             </p>
-        </Show>
+        </When>
     }
 }

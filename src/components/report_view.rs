@@ -4,6 +4,7 @@
 //! (`dashboard`, `unit_table`).
 
 use super::unit_table::{OVERSCAN, ROW_PX, VIRTUAL_FROM};
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -193,9 +194,9 @@ fn CellProblems() -> impl IntoView {
         .into_any()
     };
     view! {
-        <Show when=has>
+        <When when=has>
             <div class="tb-warning" role="status" data-testid="report-problems">{body}</div>
-        </Show>
+        </When>
     }
 }
 

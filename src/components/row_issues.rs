@@ -2,6 +2,7 @@
 //! the list (HTML from core) shows the first rows, and the whole list can be
 //! downloaded as CSV.
 
+use crate::components::when::When;
 use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -75,7 +76,7 @@ pub fn RowIssues() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || { count.get() > 0 }>
+        <When when=move || { count.get() > 0 }>
             <details class="tb-issues" open=true>
                 <summary>{summary}</summary>
                 <ul data-testid="row-issues" tabindex="0" aria-label=tr(K::RowIssuesList) inner_html=items></ul>
@@ -83,6 +84,6 @@ pub fn RowIssues() -> impl IntoView {
                     {tr(K::DownloadIssues)}
                 </button>
             </details>
-        </Show>
+        </When>
     }
 }

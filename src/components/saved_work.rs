@@ -3,6 +3,7 @@
 
 use crate::browser;
 use crate::components::json_file::JsonFile;
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -62,7 +63,7 @@ pub fn SavedWork() -> impl IntoView {
             <summary>{tr(K::SavedTitle)}</summary>
             <p class="tb-hint">{tr(K::SavedHint)}</p>
             <h3 id="history-title">{tr(K::HistoryTitle)}</h3>
-            <Show when=move || !state.history.with(Vec::is_empty)
+            <When when=move || !state.history.with(Vec::is_empty)
                 fallback=move || view! { <p class="tb-hint">{tr(K::HistoryEmpty)}</p> }>
                 // Wide on a phone: it scrolls in its own box, not the page.
                 <div class="tb-scroll" tabindex="0" role="region" aria-labelledby="history-title">
@@ -107,7 +108,7 @@ pub fn SavedWork() -> impl IntoView {
                     </tbody>
                 </table>
                 </div>
-            </Show>
+            </When>
             <div class="tb-row tb-actions">
                 <button type="button" class="tb-secondary" data-testid="backup-export" on:click=export>
                     {tr(K::BackupExport)}
@@ -117,9 +118,9 @@ pub fn SavedWork() -> impl IntoView {
                     {tr(K::ClearData)}
                 </button>
             </div>
-            <Show when=move || message.with(Option::is_some)>
+            <When when=move || message.with(Option::is_some)>
                 <p role="status" data-testid="saved-message">{move || message.get().unwrap_or_default()}</p>
-            </Show>
+            </When>
         </details>
     }
 }

@@ -2,6 +2,7 @@
 //! delimiter, sheet, header line), where every row went, and controls to
 //! read the file again with another encoding, delimiter or sheet.
 
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -100,13 +101,13 @@ pub fn SourceLine() -> impl IntoView {
             <p>
                 <span class="tb-label">{tr(K::Source)} ": "</span>
                 <strong data-testid="source-name">{name}</strong>
-                <Show when=move || !state.is_sample()>
+                <When when=move || !state.is_sample()>
                     " "
                     <button type="button" class="tb-secondary tb-small" data-testid="use-sample"
                         on:click=move |_| state.reset_to_sample()>
                         {tr(K::UseSample)}
                     </button>
-                </Show>
+                </When>
             </p>
             <ul class="tb-detected" data-testid="source-detected">
                 {move || state.with_dataset(|d| d.sources.iter().map(|s| {
@@ -114,9 +115,9 @@ pub fn SourceLine() -> impl IntoView {
                     view! { <li>{detected(s, l)} <br /> <span data-testid="line-account">{account(s, l)}</span></li> }
                 }).collect_view())}
             </ul>
-            <Show when=can_reread>
+            <When when=can_reread>
                 <div class="tb-reread">
-                    <Show when=is_text>
+                    <When when=is_text>
                         <label>
                             {tr(K::Encoding)} " "
                             <select data-testid="encoding-select" on:change=move |ev| {
@@ -146,8 +147,8 @@ pub fn SourceLine() -> impl IntoView {
                                 <option value="|">"|"</option>
                             </select>
                         </label>
-                    </Show>
-                    <Show when=move || { sheets().len() > 1 }>
+                    </When>
+                    <When when=move || { sheets().len() > 1 }>
                         <label>
                             {tr(K::Sheet)} " "
                             <select data-testid="sheet-select" on:change=move |ev| {
@@ -162,9 +163,9 @@ pub fn SourceLine() -> impl IntoView {
                                 }}
                             </select>
                         </label>
-                    </Show>
+                    </When>
                 </div>
-            </Show>
+            </When>
         </div>
     }
 }

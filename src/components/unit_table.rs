@@ -4,6 +4,7 @@
 //! come from `thongbao_core::unit_table`; this keeps the sort, the filter,
 //! the folds and the scroll position.
 
+use crate::components::when::When;
 use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -100,13 +101,13 @@ pub fn UnitTable() -> impl IntoView {
                 <input type="search" data-testid="unit-filter" prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev)) />
             </label>
-            <Show when=move || sm.with(|s| s.district_count.is_some())>
+            <When when=move || sm.with(|s| s.district_count.is_some())>
                 <label class="tb-check">
                     <input type="checkbox" data-testid="group-districts" prop:checked=move || grouped.get()
                         on:change=move |ev| grouped.set(event_target_checked(&ev)) />
                     {tr(K::GroupByDistrict)}
                 </label>
-            </Show>
+            </When>
             <button type="button" class="tb-secondary tb-small" data-testid="download-csv" on:click=move |_| export(Export::Csv)>
                 {tr(K::DownloadCsv)}
             </button>

@@ -14,6 +14,7 @@ mod fields;
 mod indicators;
 mod measures;
 
+use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::{use_state, AppState};
 use fields::{edit, words, Field};
@@ -92,12 +93,12 @@ fn Texts() -> impl IntoView {
                     state.fields.update(|f| f.section1 = None);
                 }></textarea>
         </label>
-        <Show when=move || !problems().is_empty()>
+        <When when=move || !problems().is_empty()>
             <div class="tb-warning" role="status" data-testid="designer-problems">
                 <strong>{tr(K::Problems)}</strong>
                 <ul>{move || problems().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
             </div>
-        </Show>
+        </When>
         <div class="tb-table-tools">
             <button type="button" data-testid="designer-keep" on:click=keep
                 prop:disabled=move || !problems().is_empty()>{tr(K::KeepReport)}</button>
@@ -130,7 +131,7 @@ pub fn Designer() -> impl IntoView {
             <button type="button" class="tb-secondary" data-testid="designer-from-columns" on:click=from_columns>
                 {tr(K::FromColumns)}
             </button>
-            <Show when=generic>
+            <When when=generic>
                 <label class="tb-field">
                     <span>{tr(K::ReportName)}</span>
                     <input type="text" data-testid="designer-name" prop:value=move || state.profile.with(|p| p.name.clone())
@@ -143,7 +144,7 @@ pub fn Designer() -> impl IntoView {
                 <indicators::IndicatorRows />
                 <measures::MeasureRows />
                 <classes::ClassRows />
-            </Show>
+            </When>
             <Texts />
         </details>
     }
