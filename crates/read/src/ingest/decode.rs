@@ -34,7 +34,7 @@ pub(super) fn read_text(
     let total = text.len().max(1) as f64;
     let mut records = crate::csv::Records::new(&text, delimiter);
     let mut count = 0usize;
-    let rows = std::iter::from_fn(move || {
+    let mut rows = std::iter::from_fn(move || {
         let r = records.next()?;
         count += 1;
         if count.is_multiple_of(8192) {
@@ -58,7 +58,7 @@ pub(super) fn read_text(
         legacy_converted: encoding.is_legacy(),
         report: None,
     };
-    let periods = rows::read_rows(rows, &mut report, opts)?;
+    let periods = rows::read_rows(&mut rows, &mut report, opts)?;
     Ok(super::finish(report, periods))
 }
 

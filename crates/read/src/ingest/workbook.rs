@@ -101,7 +101,7 @@ fn read_workbook<W: WorkbookReader>(
                     legacy_converted: converted,
                     report: None,
                 };
-                match ingest::read_rows(rows.into_iter(), &mut report, opts) {
+                match ingest::read_rows(&mut rows.into_iter(), &mut report, opts) {
                     Ok(periods) => return Ok(ingest::finish(report, periods)),
                     Err(e) => Failed::Rows(e),
                 }

@@ -47,7 +47,7 @@ fn figure_text(x: f64) -> String {
 /// Turn rows into periods of units (and the extra columns' headers); fills
 /// the report.
 pub(crate) fn read_rows<'a>(
-    mut rows: impl Iterator<Item = RawRow<'a>>,
+    mut rows: &mut dyn Iterator<Item = RawRow<'a>>,
     report: &mut SourceReport,
     opts: &ReadOptions,
 ) -> Result<(Vec<Period>, Vec<String>), IngestError> {
