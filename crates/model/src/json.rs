@@ -173,7 +173,7 @@ impl JsonError {
 
 /// An array's items read in order (the compact forms written as arrays).
 pub struct Seq<'a> {
-    items: &'a [Value],
+    items: &'a [Value<'a>],
     at: usize,
 }
 
@@ -202,7 +202,7 @@ impl<'a> Seq<'a> {
 /// in one expression without an early return per field (whose drop code
 /// for the fields before it grew with the square of the field count).
 pub struct Obj<'a> {
-    map: &'a Map,
+    map: &'a Map<'a>,
     fault: core::cell::RefCell<Option<Bad>>,
 }
 
@@ -228,7 +228,7 @@ impl<'a> Obj<'a> {
 
     /// The field's value, when present and not `null`.
     #[inline(never)]
-    fn get(&self, key: &str) -> Option<&'a Value> {
+    fn get(&self, key: &str) -> Option<&'a Value<'a>> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
@@ -281,7 +281,7 @@ impl<'a> Obj<'a> {
 
 /// An externally tagged enum value: its variant's name, and the content
 /// of a variant that has one (`{"at_least": {…}}`; `None` for `"zero"`).
-pub fn variant(v: &Value) -> Result<(&str, Option<&Value>), Bad> {
+pub fn variant<'a>(v: &'a Value<'a>) -> Result<(&'a str, Option<&'a Value<'a>>), Bad> {
     match v {
         Value::String(s) => Ok((s, None)),
         Value::Object(m) if m.len() == 1 => match m.iter().next() {
@@ -401,7 +401,7 @@ fn items<T: FromJson>(v: &Value) -> Result<Vec<T>, Bad> {
 }
 
 #[inline(never)]
-fn array(v: &Value) -> Result<&[Value], Bad> {
+fn array<'a>(v: &'a Value<'a>) -> Result<&'a [Value<'a>], Bad> {
     v.as_array()
         .map(Vec::as_slice)
         .ok_or(Bad::expected(Shape::Array))

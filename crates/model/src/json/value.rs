@@ -10,20 +10,23 @@
 //! [`FromJson`]: super::FromJson
 
 use crate::{JsonFault, JsonPlace};
+use std::borrow::Cow;
 
 /// Arrays and objects nested deeper than this are refused (serde_json's
 /// own limit is 128).
 pub const MAX_DEPTH: usize = 128;
 
-/// A parsed JSON value.
+/// A parsed JSON value. Strings and keys without escapes borrow from the
+/// text: a dataset from the worker has tens of thousands of them, and
+/// allocating each made the read twice as slow as serde's.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Number(Number),
-    String(String),
-    Array(Vec<Value>),
-    Object(Map),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    Object(Map<'a>),
 }
 
 /// A JSON number: whole numbers exactly, others as `f64`.
@@ -61,10 +64,10 @@ impl Number {
 /// An object's fields in the file's order. A key written twice keeps its
 /// last value, as serde_json's map does.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Map(Vec<(String, Value)>);
+pub struct Map<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
 
-impl Map {
-    pub fn get(&self, key: &str) -> Option<&Value> {
+impl<'a> Map<'a> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
     pub fn len(&self) -> usize {
@@ -73,12 +76,12 @@ impl Map {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 }
 
-impl Value {
+impl<'a> Value<'a> {
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
@@ -106,30 +109,32 @@ impl Value {
             _ => None,
         }
     }
-    pub fn as_array(&self) -> Option<&Vec<Value>> {
+    pub fn as_array(&self) -> Option<&Vec<Value<'a>>> {
         match self {
             Value::Array(a) => Some(a),
             _ => None,
         }
     }
-    pub fn as_object(&self) -> Option<&Map> {
+    pub fn as_object(&self) -> Option<&Map<'a>> {
         match self {
             Value::Object(m) => Some(m),
             _ => None,
         }
     }
     /// An object's field (`None` for a non-object).
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.as_object()?.get(key)
     }
 }
 
 /// Parse a whole JSON text (whitespace around it allowed).
-pub fn parse_value(s: &str) -> Result<Value, JsonPlace> {
+pub fn parse_value(s: &str) -> Result<Value<'_>, JsonPlace> {
     let mut p = Parser {
         b: s.as_bytes(),
         i: 0,
         depth: 0,
+        items: Vec::new(),
+        fields: Vec::new(),
     };
     let v = p.value()?;
     p.ws();
@@ -143,9 +148,14 @@ struct Parser<'a> {
     b: &'a [u8],
     i: usize,
     depth: usize,
+    /// The items and fields of the arrays and objects being read, on one
+    /// stack each: a finished one is moved out at its exact size (one
+    /// allocation, not one per doubling).
+    items: Vec<Value<'a>>,
+    fields: Vec<(Cow<'a, str>, Value<'a>)>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// The place of the byte at `i` (or of the last byte, at the end),
     /// 1-based, columns in bytes: as serde_json writes them.
     #[inline(never)]
@@ -184,7 +194,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn value(&mut self) -> Result<Value, JsonPlace> {
+    fn value(&mut self) -> Result<Value<'a>, JsonPlace> {
         self.ws();
         match self.b.get(self.i) {
             None => Err(self.fault(JsonFault::Eof)),
@@ -199,7 +209,10 @@ impl Parser<'_> {
         }
     }
 
-    fn nested(&mut self, f: fn(&mut Self) -> Result<Value, JsonPlace>) -> Result<Value, JsonPlace> {
+    fn nested(
+        &mut self,
+        f: fn(&mut Self) -> Result<Value<'a>, JsonPlace>,
+    ) -> Result<Value<'a>, JsonPlace> {
         if self.depth >= MAX_DEPTH {
             return Err(self.fault(JsonFault::Syntax));
         }
@@ -211,21 +224,22 @@ impl Parser<'_> {
     }
 
     /// After `[`.
-    fn array(&mut self) -> Result<Value, JsonPlace> {
-        let mut items = Vec::new();
+    fn array(&mut self) -> Result<Value<'a>, JsonPlace> {
         self.ws();
         if self.b.get(self.i) == Some(&b']') {
             self.i += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
+        let base = self.items.len();
         loop {
-            items.push(self.value()?);
+            let v = self.value()?;
+            self.items.push(v);
             self.ws();
             match self.b.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(self.items.split_off(base)));
                 }
                 _ => return Err(self.fault(JsonFault::Syntax)),
             }
@@ -233,13 +247,13 @@ impl Parser<'_> {
     }
 
     /// After `{`.
-    fn object(&mut self) -> Result<Value, JsonPlace> {
-        let mut fields = Vec::new();
+    fn object(&mut self) -> Result<Value<'a>, JsonPlace> {
         self.ws();
         if self.b.get(self.i) == Some(&b'}') {
             self.i += 1;
-            return Ok(Value::Object(Map(fields)));
+            return Ok(Value::Object(Map(Vec::new())));
         }
+        let base = self.fields.len();
         loop {
             self.ws();
             if self.b.get(self.i) != Some(&b'"') {
@@ -249,43 +263,48 @@ impl Parser<'_> {
             self.ws();
             self.eat(b":")?;
             let v = self.value()?;
-            fields.push((key, v));
+            self.fields.push((key, v));
             self.ws();
             match self.b.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(Value::Object(Map(fields)));
+                    return Ok(Value::Object(Map(self.fields.split_off(base))));
                 }
                 _ => return Err(self.fault(JsonFault::Syntax)),
             }
         }
     }
 
-    /// At `"`: the string's text, escapes decoded. The input is a `str`,
-    /// so unescaped runs are valid UTF-8 already.
-    fn string(&mut self) -> Result<String, JsonPlace> {
+    /// At `"`: the string's text, escapes decoded; borrowed from the
+    /// input when it has none. The input is a `str`, so unescaped runs are
+    /// valid UTF-8 already (they end at ASCII bytes: whole characters).
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonPlace> {
         self.i += 1;
-        let mut out = String::new();
-        loop {
-            let start = self.i;
-            while let Some(&c) = self.b.get(self.i) {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.i += 1;
+        let b: &'a [u8] = self.b;
+        let start = self.i;
+        while let Some(&c) = b.get(self.i) {
+            if c == b'"' || c == b'\\' || c < 0x20 {
+                break;
             }
-            // Runs end at ASCII bytes, so they are whole characters.
-            out.push_str(std::str::from_utf8(&self.b[start..self.i]).unwrap_or_default());
-            match self.b.get(self.i) {
+            self.i += 1;
+        }
+        if b.get(self.i) == Some(&b'"') {
+            self.i += 1;
+            let run = std::str::from_utf8(&b[start..self.i - 1]).unwrap_or_default();
+            return Ok(Cow::Borrowed(run));
+        }
+        let mut out = String::from(std::str::from_utf8(&b[start..self.i]).unwrap_or_default());
+        loop {
+            match b.get(self.i) {
                 None => return Err(self.fault(JsonFault::Eof)),
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.i += 1;
-                    let c = match self.b.get(self.i) {
+                    let c = match b.get(self.i) {
                         None => return Err(self.fault(JsonFault::Eof)),
                         Some(b'"') => '"',
                         Some(b'\\') => '\\',
@@ -303,6 +322,14 @@ impl Parser<'_> {
                 }
                 Some(_) => return Err(self.fault(JsonFault::Syntax)),
             }
+            let run = self.i;
+            while let Some(&c) = b.get(self.i) {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            out.push_str(std::str::from_utf8(&b[run..self.i]).unwrap_or_default());
         }
     }
 
@@ -382,6 +409,26 @@ impl Parser<'_> {
             }
             if self.digits() == 0 {
                 return Err(self.fault(JsonFault::Syntax));
+            }
+        }
+        if whole {
+            // Up to 19 digits cannot overflow a u64: read them at once.
+            let digits = &self.b[int_start..self.i];
+            if digits.len() <= 19 {
+                let u = digits
+                    .iter()
+                    .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+                let neg = int_start > start;
+                if !neg {
+                    return Ok(i64::try_from(u).map_or(Number::UInt(u), Number::Int));
+                }
+                // serde_json reads "-0" as the float −0.
+                if u == 0 {
+                    return Ok(Number::Float(-0.0));
+                }
+                if let Some(i) = 0i64.checked_sub_unsigned(u) {
+                    return Ok(Number::Int(i));
+                }
             }
         }
         let text = std::str::from_utf8(&self.b[start..self.i]).unwrap_or_default();

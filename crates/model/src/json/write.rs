@@ -245,7 +245,7 @@ impl ToJson for RawNumber {
     }
 }
 
-impl ToJson for super::Value {
+impl ToJson for super::Value<'_> {
     fn write_json(&self, out: &mut String) {
         use super::{Number, Value};
         match self {

@@ -6,7 +6,7 @@ use crate::json::{pretty, ToJson};
 use proptest::prelude::*;
 
 /// serde_json's tree as ours.
-fn ours(v: &serde_json::Value) -> Value {
+fn ours(v: &serde_json::Value) -> Value<'static> {
     match v {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
@@ -17,15 +17,16 @@ fn ours(v: &serde_json::Value) -> Value {
         } else {
             Number::Float(n.as_f64().unwrap_or(f64::NAN))
         }),
-        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::String(s) => Value::String(s.clone().into()),
         serde_json::Value::Array(a) => Value::Array(a.iter().map(ours).collect()),
-        serde_json::Value::Object(m) => {
-            Value::Object(Map(m.iter().map(|(k, v)| (k.clone(), ours(v))).collect()))
-        }
+        serde_json::Value::Object(m) => Value::Object(Map(m
+            .iter()
+            .map(|(k, v)| (k.clone().into(), ours(v)))
+            .collect())),
     }
 }
 
-fn oracle(s: &str) -> Result<Value, JsonPlace> {
+fn oracle(s: &str) -> Result<Value<'static>, JsonPlace> {
     serde_json::from_str::<serde_json::Value>(s)
         .map(|v| ours(&v))
         .map_err(|e| JsonPlace {
@@ -52,6 +53,17 @@ fn reads_every_form() {
         Some("x\"y\\z/\u{8}\u{c}\n\r\tàạ😀 Hà Nội")
     );
     assert_eq!(v.get("a").and_then(|a| a.as_array()).map(Vec::len), Some(7));
+}
+
+#[test]
+fn whole_numbers_at_their_bounds() {
+    for s in [
+        "[-0, 0, -1, 9223372036854775807, -9223372036854775808, -9223372036854775809]",
+        "[9223372036854775808, 18446744073709551615, 18446744073709551616, 1234567890123456789012]",
+        "[0.0, -0.0, 1e2, 1E-2, 10000000000000000000]",
+    ] {
+        assert_eq!(parse_value(s).map(sorted), oracle(s), "{s}");
+    }
 }
 
 #[test]
@@ -220,7 +232,7 @@ fn close(a: &Value, b: &Value) -> bool {
 }
 
 /// Objects with their keys in serde_json's (sorted) order.
-fn sorted(v: Value) -> Value {
+fn sorted(v: Value<'_>) -> Value<'_> {
     match v {
         Value::Array(a) => Value::Array(a.into_iter().map(sorted).collect()),
         Value::Object(Map(mut m)) => {
