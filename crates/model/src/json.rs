@@ -1,22 +1,25 @@
-//! Reading JSON into typed values by hand, from a parsed [`Value`] tree
-//! (our own parser, `value.rs`).
+//! JSON by hand, both ways: reading typed values from a parsed [`Value`]
+//! tree (our own parser, `value.rs`) with [`FromJson`], writing them with
+//! [`ToJson`] (`write.rs`).
 //!
 //! serde's derived `Deserialize` writes a visitor per type (field names,
 //! map and sequence forms, every variant) for each deserializer it is used
 //! with: for the report definition and the profile that was ≈ 80 KB of the
 //! WASM's code. Walking a `Value` with the small functions here is a few KB
-//! (ARCHITECTURE.md, "Size"). The types keep serde's derived `Serialize`,
-//! and this module reads exactly the forms it writes — structs as objects,
-//! enums externally tagged (`"Zero"`, `{"at_least": {"value": 10}}`),
-//! newtypes as their content, tuples and arrays as arrays — so files
-//! written before read the same; tests round-trip every type.
+//! (ARCHITECTURE.md, "Size"). The forms are the ones serde's derives wrote
+//! before — structs as objects, enums externally tagged (`"Zero"`,
+//! `{"at_least": {"value": 10}}`), newtypes as their content, tuples and
+//! arrays as arrays — so files written before read the same; tests
+//! round-trip every type, and `core/tests/json_forms.rs` keeps the
+//! written forms byte for byte.
 //!
 //! Invariant: a field's default is decided by the type that reads it (the
 //! `or`/`or_default`/`opt` calls mirror the `#[serde(default)]`s the
-//! derive had), and unknown fields are ignored, as serde does.
+//! derives had), and unknown fields are ignored, as serde did.
 //!
-//! No type derives `Deserialize`: every JSON the app reads (profiles,
-//! saved work, the worker's answer, archives) comes through here.
+//! No type uses serde: every JSON the app reads or writes (profiles,
+//! saved work, the worker's answer, archives, embed events) comes through
+//! here.
 
 mod value;
 mod write;

@@ -1,7 +1,7 @@
 //! A JSON tree and its parser, ours: serde_json's `Value` and
 //! deserializer cost the WASM ≈ 25 KB brotli with the derived readers they
 //! served (ARCHITECTURE.md, "Size"). Reading is by [`FromJson`]
-//! (`super`); writing stays with serde's `Serialize`.
+//! (`super`), writing by `ToJson` (`write.rs`).
 //!
 //! Invariant: any bytes give a tree or a [`JsonPlace`] (line, column and
 //! class, as serde_json placed them), never a panic or a deep recursion:
@@ -441,7 +441,7 @@ impl<'a> Parser<'a> {
             }
         }
         // Beyond f64 (1e400) is refused, as serde_json does: it could not
-        // be written back (serde_json writes `null` for an infinity).
+        // be written back (an infinity is written as `null`).
         match crate::decimal::parse_f64(text) {
             Some(f) if f.is_finite() => Ok(Number::Float(f)),
             _ => {

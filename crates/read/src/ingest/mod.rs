@@ -110,7 +110,7 @@ impl FromJson for ReportHeaders {
 }
 
 /// Why a file could not be used at all. The data already loaded stays.
-/// Its serde (a worker sends it back as JSON) is `job`'s compact form.
+/// Its JSON (a worker sends it back) is `job`'s compact form.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum IngestError {
     #[error("Tệp «{file}» trống: không có dữ liệu để đọc. Hãy chọn tệp bảng số liệu đã lưu.")]

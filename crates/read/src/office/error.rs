@@ -11,8 +11,8 @@
 //! The errors travel inside [`crate::ingest::IngestError`], which a
 //! background worker sends back as JSON: an [`OfficeError`] travels as its
 //! two texts (Vietnamese, English), which is all the page shows of it, and
-//! comes back as [`OfficeError::Sent`]. The layers below have no serde (its
-//! derives on this tree cost the page ≈ 30 KB of code).
+//! comes back as [`OfficeError::Sent`] (`ToJson`/`FromJson`). The layers below
+//! need no JSON form (serde derives on this tree cost the page ≈ 30 KB).
 
 use super::{OdsError, XlsError, XlsxError, MB};
 use crate::Lang;
