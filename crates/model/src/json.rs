@@ -192,11 +192,20 @@ impl<'a> Seq<'a> {
     pub fn item<T: FromJson>(&mut self) -> Result<T, Bad> {
         let i = self.at;
         self.at += 1;
-        let at = || format!("[{i}]");
         match self.items.get(i) {
-            Some(v) => T::from_json(v).map_err(|e| e.at(&at())),
-            None => Err(Bad::new(Fault::OutOfRange).at(&at())),
+            Some(v) => T::from_json(v).map_err(|e| at_index(e, i)),
+            None => Err(at_index(Bad::new(Fault::OutOfRange), i)),
         }
+    }
+}
+
+/// A versioned file's `version`: a whole number, 0 when absent (files
+/// from before versioning). Read before the rest, so a newer file is
+/// refused as such, not for a field it has changed.
+pub fn version_of(v: &Value) -> Result<u32, Bad> {
+    match v.get("version") {
+        None | Some(Value::Null) => Ok(0),
+        Some(n) => u32::from_json(n).map_err(|b| b.at("version")),
     }
 }
 

@@ -538,10 +538,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, ArchiveError> {
     let (zip, text) = manifest_text(bytes)?;
     let v = json::parse_value(&text).map_err(|p| ArchiveError::Manifest(JsonError::Syntax(p)))?;
     let shape = |b: Bad| ArchiveError::Manifest(JsonError::Shape(b));
-    let version = match v.get("version") {
-        None | Some(Value::Null) => 0,
-        Some(n) => u32::from_json(n).map_err(|b| shape(b.at("version")))?,
-    };
+    let version = json::version_of(&v).map_err(shape)?;
     if version > VERSION {
         return Err(ArchiveError::TooNew(version));
     }

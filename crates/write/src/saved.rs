@@ -196,10 +196,7 @@ impl Saved {
     }
 
     fn from_value(v: &Value) -> Result<Saved, RestoreError> {
-        let version = match v.get("version") {
-            None | Some(Value::Null) => 0,
-            Some(n) => u32::from_json(n).map_err(|b| misshapen(b.at("version")))?,
-        };
+        let version = json::version_of(v).map_err(misshapen)?;
         if version > VERSION {
             return Err(RestoreError::TooNew(version));
         }
@@ -279,17 +276,13 @@ impl Backup {
     /// a history that cannot be read is left out (the saved work is not).
     pub fn from_json(s: &str) -> Result<Backup, RestoreError> {
         let v = json::parse_value(s).map_err(corrupt)?;
-        if v.as_object().is_none() {
-            return Err(misshapen(Bad::new(json::Fault::Expected(
-                json::Shape::Object,
-            ))));
-        }
+        Obj::of(&v).map_err(misshapen)?;
         if v.get("kind").and_then(Value::as_str) != Some("thongbao-backup") {
             return Err(RestoreError::NotBackup);
         }
         let saved = match v.get("saved") {
             Some(w) if !w.is_null() => Saved::from_value(w)?,
-            _ => Saved::from_json("{}")?,
+            _ => Saved::default(),
         };
         let history = v
             .get("history")
