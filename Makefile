@@ -123,7 +123,11 @@ test-core:
 
 # The runner gives chromedriver 5 s to start by default; on a busy 2-core
 # machine that fails now and then ("driver failed to bind port").
+# Chromium leaves its ~130 MB scoped profile behind when the runner stops
+# chromedriver: TMPDIR keeps it under target/, emptied on each run.
 test-wasm: test-tools
+	rm -rf target/tmp-wasm && mkdir -p target/tmp-wasm
+	TMPDIR="$(CURDIR)/target/tmp-wasm" \
 	WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --test web
