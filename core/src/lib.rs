@@ -18,7 +18,7 @@
 pub use thongbao_compute::{chart, engine, history, stats};
 pub use thongbao_model::json;
 pub use thongbao_model::{
-    date, decimal, escape, fastmap, format, model, report as spec, source, text, JsonFault,
+    date, decimal, escape, fastmap, format, model, order, report as spec, source, text, JsonFault,
     JsonPlace, Lang, SAMPLE_CSV, SAMPLE_NAME,
 };
 pub use thongbao_read::{csv, html_table, ingest, office};

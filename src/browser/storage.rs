@@ -112,7 +112,9 @@ pub async fn history_all() -> Result<Vec<Snapshot>, StorageError> {
         .filter_map(|x| x.as_string())
         .filter_map(|s| Snapshot::from_json(&s))
         .collect();
-    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.area.cmp(&b.area)));
+    thongbao_core::order::sort_by(&mut out, |a, b| {
+        a.date.cmp(&b.date).then(a.area.cmp(&b.area))
+    });
     Ok(out)
 }
 

@@ -98,7 +98,7 @@ pub fn with_previous(data: &Dataset, snap: &Snapshot) -> Dataset {
             u.source = None;
         }
         out.periods.push(period);
-        out.periods.sort_by_key(|p| p.date);
+        thongbao_model::order::sort_by_key(&mut out.periods, |p| p.date);
     }
     out
 }

@@ -85,11 +85,11 @@ pub fn order(s: &Summary, key: SortKey, descending: bool, filter: &str) -> Vec<u
                     (t, i)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            thongbao_model::order::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
             idx = keyed.into_iter().map(|(_, i)| i).collect();
         }
         _ => {
-            idx.sort_by(|&a, &b| {
+            thongbao_model::order::sort_indices(&mut idx, &mut |a, b| {
                 let (x, y) = (num(&s.units[a]), num(&s.units[b]));
                 match (x, y) {
                     (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),

@@ -13,6 +13,7 @@ pub mod fastmap;
 pub mod format;
 pub mod json;
 pub mod model;
+pub mod order;
 pub mod report;
 pub mod source;
 

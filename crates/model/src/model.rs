@@ -310,7 +310,7 @@ impl Dataset {
                 }
             }
         }
-        out.periods.sort_by_key(|p| p.date);
+        crate::order::sort_by_key(&mut out.periods, |p| p.date);
         out
     }
 }

@@ -21,7 +21,7 @@ pub(super) struct Ref {
 }
 
 pub(super) fn sort_desc(items: &mut [Item]) {
-    items.sort_by(|a, b| b.value.total_cmp(&a.value)); // stable: ties in file order
+    thongbao_model::order::sort_by(items, |a, b| b.value.total_cmp(&a.value)); // stable: ties in file order
 }
 
 /// Lays out per-unit bars (sorted descending), vertical for a few units,
@@ -167,7 +167,7 @@ fn vertical(mut c: Chart, f: &Frame, refs: &[Ref], suffix: &str, fit: (f64, f64,
         .enumerate()
         .map(|(j, r)| (axis - r.value * k, j))
         .collect();
-    ys.sort_by(|a, b| a.0.total_cmp(&b.0));
+    thongbao_model::order::sort_by(&mut ys, |a, b| a.0.total_cmp(&b.0));
     let mut prev = f64::MIN;
     for (y, j) in ys {
         let r = &refs[j];

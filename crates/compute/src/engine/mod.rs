@@ -431,7 +431,7 @@ fn rank(units: &mut [UnitFigures], a: usize, k: usize, within_group: bool) {
     let mut order: Vec<usize> = (0..units.len())
         .filter(|&i| units[i].vals[a].is_some())
         .collect();
-    order.sort_by(|&x, &y| {
+    thongbao_model::order::sort_indices(&mut order, &mut |x, y| {
         key(&units[x])
             .cmp(&key(&units[y]))
             .then(units[y].vals[a].cmp(&units[x].vals[a]))
@@ -576,7 +576,7 @@ fn by_group(cur: &PeriodFigures, members: &[usize]) -> Vec<(String, usize, usize
     }
     groups.retain(|x| x.1 > 0);
     // Stable: equal counts keep the table's order.
-    groups.sort_by_key(|g| std::cmp::Reverse(g.1));
+    thongbao_model::order::sort_by(&mut groups, |a, b| b.1.cmp(&a.1));
     groups
 }
 

@@ -352,7 +352,7 @@ fn ranks_fast(values: &[Option<i64>]) -> Vec<Option<usize>> {
         return ranks(values);
     }
     let mut sorted: Vec<i64> = values.iter().flatten().copied().collect();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    thongbao_model::order::sort_by(&mut sorted, |a, b| b.cmp(a));
     values
         .iter()
         .map(|v| v.map(|x| 1 + sorted.partition_point(|&y| y > x)))
@@ -590,16 +590,14 @@ fn low_installers(
     }
     let mut l: Vec<usize> = (0..units.len()).filter(|&i| units[i].low_install).collect();
     // By exact rate ascending; the sort is stable, so ties keep file order.
-    l.sort_by(|&a, &b| {
-        match (
-            unit_fraction(&units[a].values),
-            unit_fraction(&units[b].values),
-        ) {
-            (Some((ai, as_)), Some((bi, bs))) => {
-                (i128::from(ai) * i128::from(bs)).cmp(&(i128::from(bi) * i128::from(as_)))
-            }
-            _ => std::cmp::Ordering::Equal,
+    thongbao_model::order::sort_indices(&mut l, &mut |a, b| match (
+        unit_fraction(&units[a].values),
+        unit_fraction(&units[b].values),
+    ) {
+        (Some((ai, as_)), Some((bi, bs))) => {
+            (i128::from(ai) * i128::from(bs)).cmp(&(i128::from(bi) * i128::from(as_)))
         }
+        _ => std::cmp::Ordering::Equal,
     });
     LowInstallers::Computed(l)
 }
@@ -669,9 +667,17 @@ pub fn summarize(data: &Dataset, manual: &Manual, settings: &Settings) -> Summar
         (0..units.len()).filter(|&i| pred(&units[i])).collect()
     };
     let mut high = by(&|u| u.class == ScanClass::High);
-    high.sort_by_key(|&i| std::cmp::Reverse(units[i].get(Indicator::Scans)));
+    thongbao_model::order::sort_indices(&mut high, &mut |a, b| {
+        units[b]
+            .get(Indicator::Scans)
+            .cmp(&units[a].get(Indicator::Scans))
+    });
     let mut low = by(&|u| u.class == ScanClass::Low);
-    low.sort_by_key(|&i| units[i].get(Indicator::Scans));
+    thongbao_model::order::sort_indices(&mut low, &mut |a, b| {
+        units[a]
+            .get(Indicator::Scans)
+            .cmp(&units[b].get(Indicator::Scans))
+    });
     let zero = by(&|u| u.get(Indicator::Scans) == Some(0));
     let missing: Vec<String> = prev_period
         .map(|p| {

@@ -13,6 +13,7 @@
 //! [`OdsError`], [`XlsError`]) wrapping the lower ones ([`ZipError`],
 //! [`XmlError`], [`LimitError`]); [`OfficeError`] holds any of them.
 
+pub mod deflate;
 mod error;
 mod numfmt;
 pub mod ods;

@@ -59,9 +59,9 @@ impl ZipWriter {
         Self::default()
     }
 
-    /// Adds an entry, deflated (level 6) unless that does not make it smaller.
+    /// Adds an entry, deflated unless that does not make it smaller.
     pub fn add(&mut self, path: &str, data: &[u8]) {
-        let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
+        let packed = super::deflate::deflate(data);
         if packed.len() < data.len() {
             self.push(path, crc32(data), data.len(), 8, &packed);
         } else {

@@ -100,7 +100,7 @@ impl Periods {
         report: &mut SourceReport,
         cols: &Columns,
     ) -> Result<(Vec<Period>, Vec<String>), IngestError> {
-        report.issues.sort_by_key(|i| i.line);
+        thongbao_model::order::sort_by_key(&mut report.issues, |i| i.line);
         if self.list.is_empty() {
             return Err(IngestError::NoUnits {
                 file: report.file_name.clone(),
@@ -108,7 +108,7 @@ impl Periods {
                 issues: std::mem::take(&mut report.issues),
             });
         }
-        self.list.sort_by_key(|p| p.date);
+        thongbao_model::order::sort_by_key(&mut self.list, |p| p.date);
         let extra = cols
             .extra
             .iter()

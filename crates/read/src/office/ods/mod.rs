@@ -384,7 +384,7 @@ fn index(xml: &str, lim: &Limits) -> Result<(Styles, Vec<String>, Vec<TableAt>),
         let outer = tables.last().map_or(0, |t| t.outer);
         r = Reader::resume(xml, PART, lim.max_depth, next, outer);
     }
-    styles.fonts.sort();
+    thongbao_model::order::sort_by(&mut styles.fonts, |a, b| a.cmp(b));
     Ok((styles, names, tables))
 }
 

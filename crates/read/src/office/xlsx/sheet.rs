@@ -296,7 +296,7 @@ pub(super) fn read_sheet(
             },
         }
     }
-    rows.sort_by_key(|r| r.row);
+    thongbao_model::order::sort_by_key(&mut rows, |r| r.row);
     if !merges.is_empty() {
         apply_merges(&mut rows, &merges, name, lim)?;
     }
