@@ -375,7 +375,7 @@ fn words_in(f: &str) -> Option<(usize, Date)> {
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut start = None;
     for (k, c) in f.char_indices().chain([(f.len(), ' ')]) {
-        match (c.is_alphanumeric(), start) {
+        match (thongbao_text::class::is_alnum(c), start) {
             (true, None) => start = Some(k),
             (false, Some(s)) => {
                 words.push((s, &f[s..k]));

@@ -235,7 +235,7 @@ impl HeaderWords {
 /// A phrase as header matching folds it: whole words, folded.
 pub fn header_words(s: &str) -> Vec<String> {
     fold(s)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !thongbao_text::class::is_alnum(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()

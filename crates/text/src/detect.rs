@@ -149,7 +149,7 @@ pub fn vietnamese_score(s: &str) -> i64 {
     let mut score = 0;
     let mut word = Vec::new();
     for c in s.chars() {
-        if c.is_alphanumeric() || is_odd(c) || is_mark(c) {
+        if crate::class::is_alnum(c) || is_odd(c) || is_mark(c) {
             word.push(c);
             continue;
         }
@@ -166,7 +166,7 @@ fn word_score(w: &[char]) -> i64 {
     let odd = w.iter().filter(|&&c| is_odd(c)).count() as i64;
     let marks = w.iter().filter(|&&c| is_mark(c)).count() as i64;
     if odd + marks > 0 {
-        let letters = w.iter().any(|&c| c.is_alphabetic() && !is_odd(c));
+        let letters = w.iter().any(|&c| crate::class::is_alpha(c) && !is_odd(c));
         return if letters {
             -8 * odd - 5 * marks
         } else {
@@ -216,8 +216,9 @@ const ROWS: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u',
 /// Is `w` one well-formed Vietnamese syllable (initial, vowel group with at
 /// most one tone, final; sensible case; stop finals only with acute/dot)?
 fn syllable_ok(w: &[char]) -> bool {
-    let uppers = w.iter().filter(|c| c.is_uppercase()).count();
-    let case_ok = uppers == 0 || uppers == w.len() || (uppers == 1 && w[0].is_uppercase());
+    let upper = |c: char| crate::class::is_upper(c);
+    let uppers = w.iter().filter(|&&c| upper(c)).count();
+    let case_ok = uppers == 0 || uppers == w.len() || (uppers == 1 && upper(w[0]));
     if !case_ok || w.is_empty() {
         return false;
     }

@@ -12,6 +12,7 @@
 //! No dependencies; the tables are small and hand-written.
 
 pub mod case;
+pub mod class;
 mod codepage;
 mod detect;
 mod legacy;

@@ -12,7 +12,7 @@ pub use crate::source::Role;
 
 fn words(folded: &str) -> Vec<&str> {
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::class::is_alnum(c))
         .filter(|w| !w.is_empty())
         .collect()
 }

@@ -79,7 +79,7 @@ fn width(s: &str, pt: u32) -> u32 {
         .chars()
         .map(|c| match c {
             ' ' | ',' | '.' | ':' | ';' | '-' | '/' | '(' | ')' => 28,
-            c if c.is_uppercase() => 72,
+            c if crate::text::class::is_upper(c) => 72,
             _ => 50,
         })
         .sum();

@@ -23,7 +23,7 @@ pub(super) fn is_total_row(row: &RawRow, cols: &Columns) -> bool {
 fn is_total_label(s: &str) -> bool {
     // Every label starts with T or C (Tổng, Toàn, Total, Cộng): skip the
     // folding for all other cells (this runs on every row).
-    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let s = s.trim_start_matches(|c: char| !crate::text::class::is_alnum(c));
     if !matches!(s.chars().next(), Some('T' | 't' | 'C' | 'c')) {
         return false;
     }
