@@ -136,6 +136,19 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = w.request_animation_frame(frame.unchecked_ref());
 }
 
+/// Resolves in a later task of the event loop (`setTimeout(0)`): work
+/// after it is not part of the task before it, so a long job split there
+/// is two shorter tasks, with input and painting between them.
+pub async fn next_task() {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = w.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// A query parameter of the page's URL.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

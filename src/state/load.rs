@@ -211,6 +211,10 @@ impl AppState {
         options: ReadOptions,
         outcome: Outcome,
     ) {
+        // The worker's answer was just read back (for a million rows, tens
+        // of milliseconds): the figures are shown in the next task, so the
+        // two are not one long task.
+        browser::next_task().await;
         let mut options = options;
         let outcome = match outcome {
             Outcome::Read(r) => match remembered_retry(&r, &options) {
