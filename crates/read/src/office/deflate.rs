@@ -3,8 +3,9 @@
 //! of the fixed Huffman codes.
 //!
 //! Why not a full encoder: the output is XML and text, where matches carry
-//! most of the saving; dynamic Huffman tables would take the result some
-//! 20–30 % smaller for several KB more of WebAssembly, and these files are
+//! most of the saving. Dynamic Huffman tables would take the result about
+//! a third smaller (miniz_oxide's level 6: 17,2 KB against our 25,5 KB
+//! for 426 KB of appendix XML) for more WebAssembly, and these files are
 //! saved locally, never sent. Reading (inflate) stays miniz_oxide's.
 
 /// LSB-first bit sink, as DEFLATE packs its bits.
