@@ -91,6 +91,8 @@ const MAX_MATCH: usize = 258;
 const HASH_BITS: u32 = 15;
 /// How many earlier positions with the same hash are tried per position.
 const CHAIN: usize = 48;
+/// A match this long shortens the search (see `deflate`).
+const GOOD: usize = 8;
 /// A match this long is taken without looking further.
 const GOOD_ENOUGH: usize = 128;
 const NONE: u32 = u32::MAX;
@@ -141,6 +143,13 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
                         .take_while(|(a, b)| a == b)
                         .count();
                     if len > best_len {
+                        // A good match makes a longer one less worth the
+                        // search: a quarter of the tries left (as zlib's
+                        // `good_length`), which bounds the time on data of
+                        // few distinct bytes.
+                        if best_len < GOOD && len >= GOOD {
+                            tries /= 4;
+                        }
                         best_len = len;
                         best_dist = p - c;
                         if len >= GOOD_ENOUGH.min(max) {
@@ -155,7 +164,7 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
                     break;
                 }
                 cand = next;
-                tries -= 1;
+                tries = tries.saturating_sub(1);
             }
         }
         if best_len >= MIN_MATCH {
