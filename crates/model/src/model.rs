@@ -26,6 +26,15 @@ pub enum Indicator {
 }
 
 impl Indicator {
+    /// Each indicator's name in JSON, in the order of [`Indicator::ALL`]
+    /// (read and written from this one table).
+    pub const JSON_NAMES: [&'static str; 5] = [
+        "Locations",
+        "Scans",
+        "Installs",
+        "Smartphones",
+        "Population",
+    ];
     pub const ALL: [Indicator; 5] = [
         Indicator::Locations,
         Indicator::Scans,
@@ -69,14 +78,7 @@ impl Indicator {
 
 impl FromJson for Indicator {
     fn from_json(v: &Value) -> Result<Self, Bad> {
-        let names = [
-            "Locations",
-            "Scans",
-            "Installs",
-            "Smartphones",
-            "Population",
-        ];
-        Ok(Indicator::ALL[json::unit_variant(v, &names)?])
+        Ok(Indicator::ALL[json::unit_variant(v, &Indicator::JSON_NAMES)?])
     }
 }
 
@@ -351,14 +353,7 @@ pub fn totals_of(period: &Period) -> Values {
 
 impl json::ToJson for Indicator {
     fn write_json(&self, out: &mut String) {
-        let names = [
-            "Locations",
-            "Scans",
-            "Installs",
-            "Smartphones",
-            "Population",
-        ];
-        json::write_unit(out, names[self.index()]);
+        json::write_unit(out, Indicator::JSON_NAMES[self.index()]);
     }
 }
 

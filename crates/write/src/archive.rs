@@ -100,10 +100,13 @@ pub struct Total {
     pub decimals: u8,
 }
 
+/// The roles' names in the manifest, in declaration order (read and
+/// written from this one table).
+const ROLE_NAMES: [&str; 5] = ["input", "letter", "table", "profile", "work"];
+
 impl json::ToJson for Role {
     fn write_json(&self, out: &mut String) {
-        let names = ["input", "letter", "table", "profile", "work"];
-        json::write_unit(out, names[*self as usize]);
+        json::write_unit(out, ROLE_NAMES[*self as usize]);
     }
 }
 
@@ -136,8 +139,7 @@ json::to_json_struct!(Manifest {
 impl FromJson for Role {
     fn from_json(v: &Value) -> Result<Self, Bad> {
         use Role::*;
-        let names = ["input", "letter", "table", "profile", "work"];
-        Ok([Input, Letter, Table, Profile, Work][json::unit_variant(v, &names)?])
+        Ok([Input, Letter, Table, Profile, Work][json::unit_variant(v, &ROLE_NAMES)?])
     }
 }
 
