@@ -35,8 +35,70 @@ const glueReadable = read(jsFile);
 const glueMin = await minify(glueReadable, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
 if (!glueMin.code) { console.error("postbuild: terser gave no output"); process.exit(1); }
 write(jsFile, glueMin.code);
-const sri = "sha384-" + crypto.createHash("sha384").update(glueMin.code).digest("base64");
-html = html.replace(new RegExp(`(<link[^>]*href="\\./${jsFile.replace(/[.]/g, "\\.")}"[^>]*integrity=")[^"]*"`), `$1${sri}"`);
+// A file's integrity attribute in index.html, after its content changed.
+const setIntegrity = (file, content) => {
+  const sri = "sha384-" + crypto.createHash("sha384").update(content).digest("base64");
+  const esc = file.replace(/[.]/g, "\\.");
+  const before = html;
+  html = html.replace(new RegExp(`(<link[^>]*href="\\./${esc}"[^>]*integrity=")[^"]*"`), `$1${sri}"`);
+  if (html === before && html.includes(`"./${file}"`)) { console.error(`postbuild: no integrity to update for ${file}`); process.exit(1); }
+};
+setIntegrity(jsFile, glueMin.code);
+
+// 0b. The snippets (crash, storage, printing) and the style sheets are
+// served minified too (≈ 3 KB brotli of comments and spaces); the one-file
+// copy (4.) inlines the readable snippets, whose `export`s it rewrites.
+const terserOptions = { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } };
+const snippetsReadable = new Map();
+const walkFiles = (d) => fs.readdirSync(path.join(dist, d), { withFileTypes: true })
+  .flatMap((e) => e.isDirectory() ? walkFiles(path.join(d, e.name)) : [path.join(d, e.name).split(path.sep).join("/")]);
+for (const f of fs.existsSync(path.join(dist, "snippets")) ? walkFiles("snippets").filter((f) => f.endsWith(".js")) : []) {
+  const readable = read(f);
+  const min = await minify(readable, terserOptions);
+  if (!min.code) { console.error(`postbuild: terser gave no output for ${f}`); process.exit(1); }
+  snippetsReadable.set(f, readable);
+  write(f, min.code);
+  setIntegrity(f, min.code);
+}
+// CSS without comments and with one space where the source has several,
+// none beside { } ; , and no ";" before "}"; strings are kept as written.
+const minifyCss = (s) => {
+  let out = "";
+  let spaced = true; // whether a space here would be one of ours to drop
+  for (let i = 0; i < s.length;) {
+    const c = s[i];
+    if (c === "/" && s[i + 1] === "*") {
+      const end = s.indexOf("*/", i + 2);
+      i = end < 0 ? s.length : end + 2;
+      if (!spaced) { out += " "; spaced = true; }
+    } else if (/\s/.test(c)) {
+      i++;
+      if (!spaced) { out += " "; spaced = true; }
+    } else if ("{};,".includes(c)) {
+      if (spaced && out.endsWith(" ")) out = out.slice(0, -1);
+      if (c === "}" && out.endsWith(";")) out = out.slice(0, -1);
+      out += c;
+      spaced = true;
+      i++;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < s.length && s[j] !== c) j += s[j] === "\\" ? 2 : 1;
+      out += s.slice(i, j + 1);
+      spaced = false;
+      i = j + 1;
+    } else {
+      out += c;
+      spaced = false;
+      i++;
+    }
+  }
+  return out.trim() + "\n";
+};
+for (const c of cssFiles) {
+  const min = minifyCss(read(c));
+  write(c, min);
+  setIntegrity(c, min);
+}
 
 // 1. boot script.
 const boot = `${start.trim()}
@@ -77,7 +139,9 @@ for (const s of document.querySelectorAll('script[type="module"][src]')) {
   mod.mount_embed(mount, host, s.dataset.src || null, s.dataset.view || null, s.dataset.lang || null, s.dataset.source || s.dataset.issuer || null);
 }
 `;
-write("embed.js", embed);
+// Served minified below its usage lines.
+const embedUsage = embed.split("\n").filter((l) => l.startsWith("//")).join("\n");
+write("embed.js", `${embedUsage}\n${(await minify(embed, terserOptions)).code}\n`);
 
 // 2b. worker.js: reads large files off the page's thread (same module).
 // The job handler, shared with the one-file copy's blob worker (4.).
@@ -102,7 +166,7 @@ self.onmessage = async (e) => {
 ${onJob}
 };
 `;
-write("worker.js", worker);
+write("worker.js", (await minify(worker, { ...terserOptions, format: { preamble: "// thongbao: reads files in the background so the page never freezes." } })).code);
 
 // 3. service worker.
 const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== "sw.js" && f !== "thongbao.html");
@@ -133,17 +197,17 @@ self.addEventListener("fetch", (e) => {
   e.respondWith(caches.match(req).then((r) => r || fetch(req)));
 });
 `;
-write("sw.js", sw);
+write("sw.js", (await minify(sw, { ...terserOptions, module: false, format: { preamble: "// thongbao service worker: the app works offline after the first visit." } })).code);
 
 // 4. thongbao.html: one file.
 let glue = glueReadable;
 glue = glue.replace(/import \{([^}]*)\} from '(\.\/snippets\/[^']+)';\n?/g, (_, names, p) => {
-  const code = fs.readFileSync(path.join(dist, p), "utf8").replace(/^export /gm, "");
+  const code = snippetsReadable.get(p.slice(2)).replace(/^export /gm, "");
   return `// inlined ${p}\n${code}\n`;
 });
 // wasm-bindgen imports some snippets as namespaces (`import * as import1 from "…"`).
 glue = glue.replace(/import \* as (\w+) from ["'](\.\/snippets\/[^"']+)["'];?\n?/g, (_, ns, p) => {
-  const src = fs.readFileSync(path.join(dist, p), "utf8");
+  const src = snippetsReadable.get(p.slice(2));
   const names = [...src.matchAll(/^export (?:async )?(?:function|const|let|class) (\w+)/gm)].map((m) => m[1]);
   const code = src.replace(/^export /gm, "");
   return `// inlined ${p}\nconst ${ns} = (() => {\n${code}\nreturn { ${names.join(", ")} };\n})();\n`;
