@@ -32,14 +32,16 @@ pub(super) fn Field(
     testid: String,
     /// The current text.
     value: String,
-    /// Called with the new text.
-    on_set: impl Fn(String) + 'static,
+    /// Called with the new text (one `Callback` type, so the component is
+    /// instantiated once, not once per caller's closure).
+    #[prop(into)]
+    on_set: Callback<String>,
 ) -> impl IntoView {
     view! {
         <label class="tb-field">
             <span>{tr(label)}</span>
             <input type="text" data-testid=testid prop:value=value
-                on:change=move |ev| on_set(event_target_value(&ev)) />
+                on:change=move |ev| on_set.run(event_target_value(&ev)) />
         </label>
     }
 }
@@ -56,7 +58,8 @@ pub(super) fn FigureSelect(
     /// The ids to choose from.
     ids: Vec<String>,
     /// Called with the chosen id.
-    on_set: impl Fn(String) + 'static,
+    #[prop(into)]
+    on_set: Callback<String>,
 ) -> impl IntoView {
     let options = ids
         .into_iter()
@@ -68,7 +71,7 @@ pub(super) fn FigureSelect(
     view! {
         <label class="tb-field">
             <span>{tr(label)}</span>
-            <select data-testid=testid on:change=move |ev| on_set(event_target_value(&ev))>{options}</select>
+            <select data-testid=testid on:change=move |ev| on_set.run(event_target_value(&ev))>{options}</select>
         </label>
     }
 }
@@ -115,12 +118,13 @@ pub(super) fn Check(
     /// Whether it is ticked.
     value: bool,
     /// Called with the new state.
-    on_set: impl Fn(bool) + 'static,
+    #[prop(into)]
+    on_set: Callback<bool>,
 ) -> impl IntoView {
     view! {
         <label class="tb-field tb-check">
             <input type="checkbox" data-testid=testid prop:checked=value
-                on:change=move |ev| on_set(event_target_checked(&ev)) />
+                on:change=move |ev| on_set.run(event_target_checked(&ev)) />
             <span>{tr(label)}</span>
         </label>
     }

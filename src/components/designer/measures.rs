@@ -49,7 +49,7 @@ fn formula_inputs(state: AppState, n: usize, f: &Formula, ids: Vec<String>) -> A
             <FigureSelect label=K::Of testid=format!("measure-rank-of-{n}") value=of ids=ids
                 on_set=set(|f, v| if let Formula::Rank { of, .. } = f { *of = v }) />
             <Check label=K::WithinGroup testid=format!("measure-within-group-{n}") value=within_group
-                on_set=move |w| edit(state, |r| {
+                on_set=move |w: bool| edit(state, |r| {
                     if let Some(Formula::Rank { within_group, .. }) = r.measures.get_mut(n).map(|m| &mut m.formula) {
                         *within_group = w;
                     }

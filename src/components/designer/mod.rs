@@ -52,10 +52,10 @@ fn ReportWords() -> impl IntoView {
         <div class="tb-designer-row">
             <Field label=K::GroupHeaders testid="designer-group-headers".to_string()
                 value=now(|r| r.group_headers.join("; "))
-                on_set=move |v| edit(state, |r| r.group_headers = words(&v)) />
+                on_set=move |v: String| edit(state, |r| r.group_headers = words(&v)) />
             <Field label=K::UnitWordOfReport testid="designer-unit-word".to_string()
                 value=now(|r| r.unit_word.clone())
-                on_set=move |v| edit(state, |r| r.unit_word = v.trim().to_string()) />
+                on_set=move |v: String| edit(state, |r| r.unit_word = v.trim().to_string()) />
         </div>
     }
 }
