@@ -6,7 +6,7 @@ use super::load::{read_here, LastInput};
 use super::{AppState, Data, Loading};
 use leptos::prelude::*;
 use thongbao_core::archive::{self, ArchiveError, Meta, Opened};
-use thongbao_core::export::{docx, table};
+use thongbao_core::export::{docx, report_table, table};
 use thongbao_core::saved::{self, Saved};
 use thongbao_core::{SAMPLE_CSV, SAMPLE_NAME};
 
@@ -66,10 +66,19 @@ impl AppState {
         let input = self.shown_input()?;
         let letter = self.letter.get_untracked();
         let lang = self.lang.get_untracked();
-        let (rows, date, totals) = self
-            .summary
-            .with_untracked(|s| (table::table(s, lang), s.date, archive::totals(s)));
         let profile = self.current_profile();
+        // The table and totals of the report shown: a definition's, or the
+        // COVID report's.
+        let (rows, date, totals) = match (self.computed.get_untracked(), &profile.report) {
+            (Some(c), Some(spec)) => (
+                report_table::report_table(&c, spec, &profile),
+                c.current.date,
+                archive::report_totals(&c, spec),
+            ),
+            _ => self
+                .summary
+                .with_untracked(|s| (table::table(s, lang), s.date, archive::totals(s))),
+        };
         let work = Saved {
             version: saved::VERSION,
             lang,

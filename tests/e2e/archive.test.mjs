@@ -194,3 +194,29 @@ test("the sample's archive holds the sample CSV and restores the sample", async 
   await waitText(page, "notice", (t) => t === notice);
   await context.close();
 });
+
+test("a report definition's archive holds its own table and totals, not the COVID ones", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url, TZ);
+  await chooseFiles(page, path.join(ROOT, "assets", "de-an-06-gia-lai-2026-11-27.csv"));
+  await waitText(page, "total-accounts", (t) => t === "369.077");
+  const entries = unzip(await downloadArchive(page, "de-an-06.zip"));
+  const m = checkManifest(entries);
+  // Every card's figure, as the page shows it, and nothing of the COVID report.
+  const shown = Object.fromEntries(m.totals.map((t) => [t.id, t.shown]));
+  assert.equal(shown["unit-count"], await text(page, "unit-count"));
+  for (const id of ["residents", "target", "accounts", "accounts_residents", "accounts_target"]) {
+    assert.equal(shown[id], await text(page, `total-${id}`), id);
+  }
+  assert.equal(shown.scans, undefined);
+  assert.equal(m.totals.find((t) => t.id === "accounts").value, 369077);
+  assert.equal(m.report_date, "2026-11-27");
+  // The table is the report's: its columns and a unit of the file.
+  const table = entries[m.files.find((f) => f.role === "table").path];
+  const tablePath = path.join(tmp, "table.xlsx");
+  fs.writeFileSync(tablePath, table);
+  const xml = Object.entries(unzip(tablePath)).filter(([n]) => n.startsWith("xl/")).map(([, b]) => b.toString("utf8")).join("");
+  assert.ok(xml.includes("Tăng so với kỳ trước"), "the report's own column");
+  assert.ok(!xml.includes("Lượt quét"), "no COVID column");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -237,6 +237,34 @@ pub fn totals(s: &Summary) -> Vec<Total> {
     out
 }
 
+/// A report definition's totals as the page shows them: the units, then
+/// each card's figure (`kpis`) that has a total, ids as the page's hooks
+/// (`total-<id>`).
+pub fn report_totals(c: &crate::engine::Computed, spec: &crate::spec::ReportSpec) -> Vec<Total> {
+    let units = c.current.units.len() as i64;
+    let mut out = vec![Total {
+        id: "unit-count".into(),
+        label: "Số đơn vị".into(),
+        shown: format::int(units),
+        value: units,
+        decimals: 0,
+    }];
+    for id in &spec.kpis {
+        let Some(k) = c.index(id) else { continue };
+        let (f, Some(v)) = (&c.figures[k], c.current.totals[k]) else {
+            continue;
+        };
+        out.push(Total {
+            id: id.clone(),
+            label: f.name.clone(),
+            shown: f.text(v),
+            value: v.rounded(f.decimals),
+            decimals: f.decimals,
+        });
+    }
+    out
+}
+
 /// What the archive says about itself, besides its files.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Meta {

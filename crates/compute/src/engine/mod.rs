@@ -21,6 +21,7 @@ pub use value::Val;
 use crate::date::Date;
 use crate::ingest::numbers::{self, DecimalSep};
 use crate::model::{unit_key, Dataset, Period};
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use thongbao_model::report::{Aggregate, Baseline, Formula, Kind, ReportSpec, Rule, SCALE};
 
@@ -504,7 +505,51 @@ fn changes(
     (totals, units)
 }
 
-fn holds(rule: &Rule, v: Option<Val>, mean: Option<f64>) -> bool {
+/// The mean of the units' figures, for the rules relative to it: exact
+/// when the sum of the fractions fits (counts and figures read from cells
+/// always do), else as a float (a mean of per-unit ratios over unlike
+/// denominators), as [`Val`]'s own comparison falls back.
+#[derive(Clone, Copy)]
+enum Mean {
+    Exact(Val),
+    Float(f64),
+}
+
+impl Mean {
+    fn of(vals: &[Option<Val>]) -> Option<Mean> {
+        let present: Vec<Val> = vals.iter().flatten().copied().collect();
+        if present.is_empty() {
+            return None;
+        }
+        let exact = present
+            .iter()
+            .try_fold(Val::fixed(0), |s, v| s.plus(*v))
+            .and_then(|s| s.over(present.len() as i128));
+        Some(match exact {
+            Some(m) => Mean::Exact(m),
+            None => {
+                Mean::Float(present.iter().map(|v| v.as_f64()).sum::<f64>() / present.len() as f64)
+            }
+        })
+    }
+
+    /// How `v` compares with `percent` % of the mean: exactly, by
+    /// cross-multiplying, unless the product overflows.
+    fn cmp_share(self, v: Val, percent: f64) -> Ordering {
+        if let Mean::Exact(m) = self {
+            if let Some(t) = m.times(Val::of_f64(percent)).and_then(|t| t.over(100)) {
+                return v.cmp(&t);
+            }
+        }
+        let m = match self {
+            Mean::Exact(m) => m.as_f64(),
+            Mean::Float(m) => m,
+        };
+        v.as_f64().total_cmp(&(m * percent / 100.0))
+    }
+}
+
+fn holds(rule: &Rule, v: Option<Val>, mean: Option<Mean>) -> bool {
     match (rule, v) {
         (Rule::Missing, v) => v.is_none(),
         (_, None) => false,
@@ -515,10 +560,10 @@ fn holds(rule: &Rule, v: Option<Val>, mean: Option<f64>) -> bool {
         }
         (Rule::Zero, Some(v)) => v.is_zero(),
         (Rule::AboveMean { percent }, Some(v)) => {
-            mean.is_some_and(|m| v.as_f64() >= m * percent / 100.0)
+            mean.is_some_and(|m| m.cmp_share(v, *percent) != Ordering::Less)
         }
         (Rule::BelowMean { percent }, Some(v)) => {
-            mean.is_some_and(|m| v.as_f64() < m * percent / 100.0)
+            mean.is_some_and(|m| m.cmp_share(v, *percent) == Ordering::Less)
         }
     }
 }
@@ -533,9 +578,11 @@ fn classes(spec: &ReportSpec, figures: &[Figure], cur: &PeriodFigures) -> Vec<Cl
                 .iter()
                 .map(|u| k.and_then(|k| u.vals[k]))
                 .collect();
-            let present: Vec<f64> = vals.iter().flatten().map(|v| v.as_f64()).collect();
-            let mean =
-                (!present.is_empty()).then(|| present.iter().sum::<f64>() / present.len() as f64);
+            let reported = vals.iter().flatten().count();
+            let mean = match c.rule {
+                Rule::AboveMean { .. } | Rule::BelowMean { .. } => Mean::of(&vals),
+                _ => None,
+            };
             let members: Vec<usize> = if k.is_none() {
                 Vec::new()
             } else {
@@ -546,7 +593,7 @@ fn classes(spec: &ReportSpec, figures: &[Figure], cur: &PeriodFigures) -> Vec<Cl
             let judged = if c.rule == Rule::Missing {
                 vals.len()
             } else {
-                present.len()
+                reported
             };
             ClassFigures {
                 id: c.id.clone(),

@@ -327,3 +327,30 @@ fn a_compacted_period_is_no_baseline() {
     assert_eq!(c.baseline, None);
     assert_eq!(c.change("accounts"), None);
 }
+
+#[test]
+fn rules_relative_to_the_mean_are_exact_at_the_threshold() {
+    // Mean (5 + 19 + 1) / 3 = 25/3; 60 % of it is exactly 5, so Xã A is
+    // high (≥) and not low (<): in floats, 25/3 × 60 / 100 came out above
+    // 5 and Xã A was low. 10 % of the mean is 0,83…: Xã C (1) is not tiny.
+    let mut spec = accounts();
+    spec.classes = vec![
+        class("high", "accounts", Rule::AboveMean { percent: 60.0 }),
+        class("low", "accounts", Rule::BelowMean { percent: 60.0 }),
+        class("tiny", "accounts", Rule::BelowMean { percent: 10.0 }),
+    ];
+    let csv = "Xã,Chỉ tiêu,Tài khoản\nXã A,10,5\nXã B,10,19\nXã C,10,1\nXã D,10,\n";
+    let c = compute(&read(&spec, csv), &spec);
+    assert_eq!(c.class("high").unwrap().members, [0, 1]);
+    assert_eq!(c.class("low").unwrap().members, [2]);
+    assert!(c.class("tiny").unwrap().members.is_empty());
+    // The mean is over the units that report: Xã D is judged by no rule.
+    assert_eq!(c.class("high").unwrap().judged, 3);
+    // A mean of per-unit rates over unlike denominators still classes
+    // (its exact sum may not fit; floats decide then): 50 % and 10 % and
+    // 100/3 % → mean 31,1 %; 60 % of it is 18,7 %: Xã B (10 %) is low.
+    spec.classes = vec![class("low", "pct", Rule::BelowMean { percent: 60.0 })];
+    let csv = "Xã,Chỉ tiêu,Tài khoản\nXã A,2,1\nXã B,10,1\nXã C,3,1\n";
+    let c = compute(&read(&spec, csv), &spec);
+    assert_eq!(c.class("low").unwrap().members, [1]);
+}
