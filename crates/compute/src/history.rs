@@ -6,10 +6,15 @@ use crate::date::Date;
 use crate::json::{Bad, FromJson, Obj, Value};
 use crate::model::{Dataset, Indicator, Period};
 
+/// Schema version of the snapshots written: 2 keeps the headers of the
+/// period's extra cells (version 1 did not, so its extra cells cannot be
+/// lined up with another file's columns).
+pub const VERSION: u32 = 2;
+
 /// One stored period.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
-    /// Schema version of the snapshot.
+    /// Schema version of the snapshot ([`VERSION`]).
     pub version: u32,
     /// The area the report is about ("huyện Quan Sơn").
     pub area: String,
@@ -17,6 +22,9 @@ pub struct Snapshot {
     /// The file(s) it came from.
     pub source: String,
     pub period: Period,
+    /// The headers of the period's extra cells ([`Dataset::extra_columns`]
+    /// when it was stored); empty in a version-1 snapshot.
+    pub extra_columns: Vec<String>,
 }
 
 impl Snapshot {
@@ -47,7 +55,8 @@ crate::json::to_json_struct!(Snapshot {
     area,
     date,
     source,
-    period
+    period,
+    extra_columns
 });
 
 impl FromJson for Snapshot {
@@ -59,6 +68,7 @@ impl FromJson for Snapshot {
             date: o.need("date")?,
             source: o.req("source"),
             period: o.need("period")?,
+            extra_columns: o.or_default("extra_columns"),
         };
         o.done(value)
     }
@@ -75,11 +85,12 @@ pub fn snapshots(data: &Dataset, area: &str) -> Vec<Snapshot> {
         .iter()
         .filter_map(|p| {
             Some(Snapshot {
-                version: 1,
+                version: VERSION,
                 area: area.to_string(),
                 date: p.date?,
                 source: data.source_names(),
                 period: p.clone(),
+                extra_columns: data.extra_columns.clone(),
             })
         })
         .collect()
@@ -93,9 +104,33 @@ pub fn with_previous(data: &Dataset, snap: &Snapshot) -> Dataset {
     let older = cur.is_none_or(|c| snap.date < c);
     if older && !out.periods.iter().any(|p| p.date == Some(snap.date)) {
         let mut period = snap.period.clone();
-        // Units of a stored period came from no loaded file.
+        // The stored extra cells go under the current columns of the same
+        // header (new ones are added, as `Dataset::merge` does); a
+        // version-1 snapshot's cannot be placed and are left out, so no
+        // figure is read from another column.
+        let map: Vec<usize> = snap
+            .extra_columns
+            .iter()
+            .map(|c| match out.extra_columns.iter().position(|o| o == c) {
+                Some(i) => i,
+                None => {
+                    out.extra_columns.push(c.clone());
+                    out.extra_columns.len() - 1
+                }
+            })
+            .collect();
         for u in &mut period.units {
+            // Units of a stored period came from no loaded file.
             u.source = None;
+            let mut extra = Vec::new();
+            for (j, cell) in std::mem::take(&mut u.extra).into_iter().enumerate() {
+                let Some(&k) = map.get(j) else { continue };
+                if extra.len() <= k {
+                    extra.resize(k + 1, String::new());
+                }
+                extra[k] = cell;
+            }
+            u.extra = extra;
         }
         out.periods.push(period);
         thongbao_model::order::sort_by_key(&mut out.periods, |p| p.date);

@@ -354,3 +354,41 @@ fn rules_relative_to_the_mean_are_exact_at_the_threshold() {
     let c = compute(&read(&spec, csv), &spec);
     assert_eq!(c.class("low").unwrap().members, [1]);
 }
+
+#[test]
+fn a_kept_week_is_lined_up_by_header_with_a_file_of_other_columns() {
+    use crate::history::{snapshots, with_previous, Snapshot};
+    let spec = accounts();
+    // Last week: target then accounts. This week: the columns swapped and
+    // one more in front, so the cells' places all differ.
+    let last = read(&spec, "Xã,Chỉ tiêu,Tài khoản\nXã A,100,40\nXã B,200,10\n");
+    let mut snap = snapshots(&last, "tỉnh Gia Lai").pop();
+    assert!(snap.is_none(), "an undated period is not kept");
+    let last = read(
+        &spec,
+        "Ngày,Xã,Chỉ tiêu,Tài khoản\n20/11/2026,Xã A,100,40\n20/11/2026,Xã B,200,10\n",
+    );
+    snap = snapshots(&last, "tỉnh Gia Lai").pop();
+    let snap = snap.unwrap();
+    let now = read(
+        &spec,
+        "Ngày,Xã,Dân số,Tài khoản,Chỉ tiêu\n27/11/2026,Xã A,900,50,100\n27/11/2026,Xã B,800,25,200\n",
+    );
+    let back = Snapshot::from_json(&snap.to_json()).unwrap();
+    let c = compute(&with_previous(&now, &back), &spec);
+    // 75 − 50 accounts; the target did not change.
+    assert_eq!(c.change("accounts").unwrap().text(0), "25");
+    assert_eq!(c.change("target").unwrap().text(0), "0");
+    let a = c.index("accounts").unwrap();
+    assert_eq!(c.unit_changes[1][a].unwrap().text(0), "15");
+    // A version-1 snapshot has no headers: its extra cells are left out,
+    // so no change is made up from another column.
+    let old = snap
+        .to_json()
+        .replace(",\"extra_columns\":[\"Chỉ tiêu\",\"Tài khoản\"]", "");
+    assert_ne!(old, snap.to_json());
+    let old = Snapshot::from_json(&old).unwrap();
+    assert!(old.extra_columns.is_empty());
+    let c = compute(&with_previous(&now, &old), &spec);
+    assert_eq!(c.change("accounts"), None);
+}
