@@ -14,7 +14,7 @@ use crate::components::{
     manual_figures::ManualFigures,
     notice::Notice,
     profile_select::ProfileSelect,
-    report_view::{ReportDashboard, ReportTable},
+    report_view::{ReportChart, ReportDashboard, ReportTable},
     row_issues::RowIssues,
     saved_work::SavedWork,
     settings::SettingsPanel,
@@ -65,7 +65,11 @@ pub fn Widget(options: Options) -> impl IntoView {
             <InputError />
         }
         .into_any(),
-        View::Chart => view! { <Charts /> <InputError /> }.into_any(),
+        View::Chart => view! {
+            <When when=generic fallback=|| view! { <Charts /> }><ReportChart /></When>
+            <InputError />
+        }
+        .into_any(),
         View::Notice => view! { <Notice /> <InputError /> }.into_any(),
     };
     // While the kept data is read back, no figure of the sample shows.

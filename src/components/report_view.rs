@@ -89,9 +89,10 @@ pub fn ReportDashboard() -> impl IntoView {
     }
 }
 
-/// The bars of the report's chart figure, one per unit.
+/// The bars of the report's chart figure, one per unit (also the embedded
+/// chart view of a report definition).
 #[component]
-fn ReportChart() -> impl IntoView {
+pub fn ReportChart() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let chart = Memo::new(move |_| {

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startPortal, launch, openApp, chooseFiles, waitText, FIXTURES } from "./helpers.mjs";
+import { startPortal, launch, openApp, chooseFiles, waitText, FIXTURES, ROOT } from "./helpers.mjs";
 
 // The iframe snippet's sandbox (crates/write/src/embed.rs, SANDBOX).
 const SANDBOX = "allow-scripts allow-same-origin allow-downloads allow-modals allow-popups allow-popups-to-escape-sandbox";
@@ -275,4 +275,19 @@ test("download-csv-excel: UTF-8 with BOM, ';' between cells, decimal commas, for
   const [dl2] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
   assert.ok(fs.readFileSync(await dl2.path()).toString("utf8").includes("\r\n4,Huyện Quan Sơn,Xã Trung Hạ,71,938,13.2,21.6,1,Cao\r\n"));
   await context.close();
+});
+
+test("embedded views follow the report of the file: a Đề án 06 file's chart, table and cards", async () => {
+  fs.copyFileSync(path.join(ROOT, "assets", "de-an-06-gia-lai-2026-11-27.csv"), path.join(hostDir, "de-an-06.csv"));
+  const page = await browser.newPage();
+  const src = encodeURIComponent(`${host.url}de-an-06.csv`);
+  await page.goto(`${app.url}index.html?embed=1&view=chart&src=${src}`);
+  // The report's own chart, one bar per commune; no COVID chart.
+  await page.getByTestId("chart-report").waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-report"] rect').length >= 47);
+  assert.equal(await page.getByTestId("chart-scans").count(), 0);
+  await page.goto(`${app.url}index.html?embed=1&view=dashboard&src=${src}`);
+  await waitText(page, "total-accounts", (t) => t === "369.077", 20000);
+  assert.equal(await page.getByTestId("total-scans").count(), 0);
+  await page.close();
 });
