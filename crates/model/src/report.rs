@@ -131,9 +131,10 @@ pub enum Rule {
     Zero,
     /// Not reported: the cell is empty.
     Missing,
-    /// At least `percent` % of the mean over units (high).
+    /// At least `percent` % of the mean over the units that report (high);
+    /// none when that mean is zero: nobody stands out.
     AboveMean { percent: f64 },
-    /// Below `percent` % of the mean over units (low).
+    /// Below `percent` % of the mean over the units that report (low).
     BelowMean { percent: f64 },
 }
 

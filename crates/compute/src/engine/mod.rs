@@ -533,6 +533,13 @@ impl Mean {
         })
     }
 
+    fn is_positive(self) -> bool {
+        match self {
+            Mean::Exact(m) => !m.is_zero() && !m.is_negative(),
+            Mean::Float(m) => m > 0.0,
+        }
+    }
+
     /// How `v` compares with `percent` % of the mean: exactly, by
     /// cross-multiplying, unless the product overflows.
     fn cmp_share(self, v: Val, percent: f64) -> Ordering {
@@ -559,8 +566,10 @@ fn holds(rule: &Rule, v: Option<Val>, mean: Option<Mean>) -> bool {
             v >= Val::of_f64(*min) && max.is_none_or(|m| v < Val::of_f64(m))
         }
         (Rule::Zero, Some(v)) => v.is_zero(),
+        // Nobody stands out from a mean of zero (or less): when no unit did
+        // anything, none is "high".
         (Rule::AboveMean { percent }, Some(v)) => {
-            mean.is_some_and(|m| m.cmp_share(v, *percent) != Ordering::Less)
+            mean.is_some_and(|m| m.is_positive() && m.cmp_share(v, *percent) != Ordering::Less)
         }
         (Rule::BelowMean { percent }, Some(v)) => {
             mean.is_some_and(|m| m.cmp_share(v, *percent) == Ordering::Less)

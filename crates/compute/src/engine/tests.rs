@@ -392,3 +392,18 @@ fn a_kept_week_is_lined_up_by_header_with_a_file_of_other_columns() {
     let c = compute(&with_previous(&now, &old), &spec);
     assert_eq!(c.change("accounts"), None);
 }
+
+#[test]
+fn when_no_unit_did_anything_none_is_high() {
+    let mut spec = accounts();
+    spec.classes = vec![
+        class("high", "accounts", Rule::AboveMean { percent: 60.0 }),
+        class("low", "accounts", Rule::BelowMean { percent: 10.0 }),
+        class("zero", "accounts", Rule::Zero),
+    ];
+    let csv = "Xã,Chỉ tiêu,Tài khoản\nXã A,10,0\nXã B,10,0\n";
+    let c = compute(&read(&spec, csv), &spec);
+    assert!(c.class("high").unwrap().members.is_empty());
+    assert!(c.class("low").unwrap().members.is_empty());
+    assert_eq!(c.class("zero").unwrap().members, [0, 1]);
+}

@@ -1,0 +1,129 @@
+//! The COVID report's statistics (`stats::summarize`, integers only) as the
+//! oracle of the generic engine (`engine::compute`, exact fractions) on the
+//! same tables read as a report definition: totals, zero, and the classes
+//! relative to the mean (COVID's high ≥ 60 % and low < 10 % of the mean
+//! scans per unit), on the seed and on many small random tables, where
+//! units sit exactly on a threshold often.
+//!
+//! This is the first step of putting the COVID report on the generic
+//! engine (ARCHITECTURE.md, "Size"); what the two still do differently is
+//! named where a case is left out.
+
+use thongbao_core::engine;
+use thongbao_core::ingest::{self, ReadOptions, ReportHeaders};
+use thongbao_core::json;
+use thongbao_core::model::Indicator;
+use thongbao_core::spec::ReportSpec;
+use thongbao_core::stats;
+
+const SPEC: &str = r#"{
+  "indicators": [
+    {"id": "locations", "name": "Địa điểm tạo mã QR", "headers": ["địa điểm"], "not_headers": ["lượt quét"]},
+    {"id": "scans", "name": "Lượt quét QR", "headers": ["lượt quét"], "not_headers": ["địa điểm"]}
+  ],
+  "classes": [
+    {"id": "high", "name": "lượt quét cao", "of": "scans", "rule": {"above_mean": {"percent": 60}}},
+    {"id": "low", "name": "lượt quét thấp", "of": "scans", "rule": {"below_mean": {"percent": 10}}},
+    {"id": "zero", "name": "không quét", "of": "scans", "rule": "zero"}
+  ]
+}"#;
+
+fn both(csv: &str) -> (stats::Summary, engine::Computed) {
+    let spec: ReportSpec = json::parse(SPEC).expect("the definition reads");
+    let covid = ingest::read(csv.as_bytes(), "t.csv").expect("reads as COVID");
+    let opts = ReadOptions {
+        reports: vec![ReportHeaders {
+            id: "covid-test".into(),
+            words: spec.header_words(),
+        }],
+        active_report: Some("covid-test".into()),
+        ..ReadOptions::default()
+    };
+    let generic = ingest::read_with(csv.as_bytes(), "t.csv", &opts).expect("reads as a definition");
+    assert_eq!(generic.sources[0].report.as_deref(), Some("covid-test"));
+    let s = stats::summarize(&covid, &Default::default(), &Default::default());
+    let c = engine::compute(&generic, &spec);
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    (s, c)
+}
+
+fn sorted(mut v: Vec<usize>) -> Vec<usize> {
+    v.sort_unstable();
+    v
+}
+
+/// Both engines agree on `csv` (every unit reports its scans).
+fn agree(csv: &str) {
+    let (s, c) = both(csv);
+    assert_eq!(s.units.len(), c.current.units.len(), "{csv}");
+    for (i, id) in [
+        (Indicator::Locations, "locations"),
+        (Indicator::Scans, "scans"),
+    ] {
+        let generic = c.total(id).map(|v| v.text(0).replace('.', ""));
+        assert_eq!(s.total(i).map(|t| t.to_string()), generic, "{id} in {csv}");
+    }
+    let members = |id: &str| c.class(id).expect("a class").members.clone();
+    assert_eq!(sorted(s.high.clone()), members("high"), "high in {csv}");
+    assert_eq!(sorted(s.zero.clone()), members("zero"), "zero in {csv}");
+    // COVID calls every unit low when no unit scanned at all; the
+    // definition's rule, "below 10 % of a mean of 0", holds for none.
+    if s.total(Indicator::Scans) != Some(0) {
+        assert_eq!(sorted(s.low.clone()), members("low"), "low in {csv}");
+    } else {
+        assert!(members("low").is_empty());
+    }
+}
+
+#[test]
+fn the_seed_is_classed_alike() {
+    let seed = include_str!("../../assets/quan-son-2021-11-12.csv");
+    agree(seed);
+    let (s, _) = both(seed);
+    assert_eq!(s.high.len(), 8);
+    assert_eq!(s.low.len(), 3);
+}
+
+#[test]
+fn a_unit_exactly_on_the_threshold_is_high_in_both() {
+    // 60 % of the mean (5 + 19 + 1) / 3 is exactly 5: a float mean put the
+    // first unit below it.
+    let csv = "STT,Xã,Tổng số địa điểm tạo mã QR,Tổng lượt quét QR\n1,Xã A,1,5\n2,Xã B,1,19\n3,Xã C,1,1\n";
+    agree(csv);
+    let (s, _) = both(csv);
+    assert_eq!(sorted(s.high), [0, 1]);
+}
+
+#[test]
+fn random_small_tables_are_classed_alike_at_every_threshold() {
+    // A fixed LCG: the same tables on every run.
+    let mut x: u64 = 0x5eed_2021_1112;
+    let mut next = |n: u64| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (x >> 33) % n
+    };
+    let mut on_a_threshold = 0;
+    for _ in 0..1000 {
+        let units = 1 + next(14) as usize;
+        let mut csv = String::from("STT,Xã,Tổng số địa điểm tạo mã QR,Tổng lượt quét QR\n");
+        let mut scans = Vec::new();
+        for u in 0..units {
+            // Small figures, zeros included, so ties and exact thresholds
+            // are common.
+            let s = if next(5) == 0 { 0 } else { next(12) };
+            scans.push(s);
+            csv.push_str(&format!("{},Xã Số {},{},{}\n", u + 1, u + 1, next(10), s));
+        }
+        let total: u64 = scans.iter().sum();
+        let n = units as u64;
+        on_a_threshold += scans
+            .iter()
+            .filter(|&&s| total > 0 && (s * 100 * n == 60 * total || s * 100 * n == 10 * total))
+            .count();
+        agree(&csv);
+    }
+    // Exactly on a threshold: the comparisons must be exact there.
+    assert!(on_a_threshold > 20, "{on_a_threshold} units on a threshold");
+}
