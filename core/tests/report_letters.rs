@@ -226,3 +226,46 @@ fn the_previous_week_is_the_baseline() {
         s1[1]
     );
 }
+
+#[test]
+fn the_report_table_sorts_by_any_column_and_filters_by_name() {
+    let (l, c) = letter_of("de-an-06");
+    let p: Profile = profile::builtins()
+        .into_iter()
+        .find(|p| p.id == "de-an-06")
+        .expect("built-in");
+    let spec = p.report.as_ref().expect("a definition");
+    let cols = &l.appendix.columns;
+    let at = |label: &str| cols.iter().position(|c| c.contains(label)).expect(label);
+    let order = |col, desc, f: &str| letter::report::table_order(&c, spec, &p, (col, desc), f);
+    let n = c.current.units.len();
+    // STT: the file's order.
+    assert_eq!(order(0, false, ""), (0..n).collect::<Vec<_>>());
+    // By the rate of the target: the letter's lowest unit first, the
+    // unit not reported (no rate) last both ways.
+    let rate = at("so với chỉ tiêu");
+    let up = order(rate, false, "");
+    let down = order(rate, true, "");
+    assert_eq!(up.len(), n);
+    assert_eq!(c.current.units[up[0]].name, "Xã Ia Dom");
+    assert_eq!(Some(up[0]), c.extreme("accounts_target", false));
+    assert_eq!(Some(down[0]), c.extreme("accounts_target", true));
+    let k = c.index("accounts_target").unwrap();
+    let last = |o: &Vec<usize>| c.current.units[o[n - 1]].name.clone();
+    assert_eq!(last(&up), "Xã An Lão");
+    assert_eq!(last(&down), "Xã An Lão");
+    for w in up[..n - 1].windows(2) {
+        assert!(c.current.units[w[0]].vals[k] <= c.current.units[w[1]].vals[k]);
+    }
+    // By name, without the type word: "Ia Dom" before "Phú Thiện".
+    let names: Vec<String> = order(1 + usize::from(c.grouped), false, "")
+        .iter()
+        .map(|&i| thongbao_core::stats::name_sort_key(&c.current.units[i].name))
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    // A filter without diacritics or case finds the commune.
+    let found = order(0, false, "IA DOM");
+    assert_eq!(found.len(), 1);
+    assert_eq!(c.current.units[found[0]].name, "Xã Ia Dom");
+    assert!(order(0, false, "không có xã này").is_empty());
+}

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use thongbao_core::engine::Computed;
 use thongbao_core::export::{report_table as table_of, table};
-use thongbao_core::letter::report::signed_text;
+use thongbao_core::letter::report::{signed_text, table_order};
 use thongbao_core::{format, html};
 
 /// The cards and the class lists.
@@ -242,20 +242,78 @@ pub fn ReportTable() -> impl IntoView {
     // The rows change with the figures, not with every keystroke in the
     // letter's form.
     let appendix = Memo::new(move |_| state.letter.with(|l| l.appendix.clone()));
+    // Sorted by a column (0: the file's order), filtered by name, as the
+    // COVID table is.
+    let sort = RwSignal::new((0usize, false));
+    let filter = RwSignal::new(String::new());
+    let order = Memo::new(move |_| {
+        let Some(c) = state.computed.get() else {
+            return Vec::new();
+        };
+        let (s, f) = (sort.get(), filter.get());
+        state.profile.with(|p| {
+            p.report
+                .as_ref()
+                .map(|spec| table_order(&c, spec, p, s, &f))
+                .unwrap_or_default()
+        })
+    });
     // Only the rows in view are in the page (10.600 communes laid out at
     // once froze it for 2 s), as in the COVID table.
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(600.0f64);
     let rows = move || {
         appendix.with(|a| {
-            let (n, st, vp) = (a.rows.len(), scroll_top.get(), viewport.get());
-            let range = html::visible_rows(n, st, vp, ROW_PX, OVERSCAN, VIRTUAL_FROM);
-            html::appendix_table(a, range, ROW_PX)
+            order.with(|o| {
+                let (st, vp) = (scroll_top.get(), viewport.get());
+                let range = html::visible_rows(o.len(), st, vp, ROW_PX, OVERSCAN, VIRTUAL_FROM);
+                html::appendix_table(a, o, range, ROW_PX, Some(sort.get()))
+            })
         })
     };
+    // A header's sort button (in core's HTML: one listener for all): the
+    // same column again turns the order round; numbers start descending.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(k) = clicked_sort(&ev) else { return };
+        let numeric =
+            k > 0 && appendix.with_untracked(|a| a.numeric.get(k).copied().unwrap_or(false));
+        sort.update(|(col, desc)| {
+            if *col == k {
+                *desc = !*desc;
+            } else {
+                (*col, *desc) = (k, numeric);
+            }
+        });
+    };
+    let on_filter = move |ev: leptos::ev::Event| {
+        filter.set(event_target_value(&ev));
+        // The rows that match start at the top (the scroll box follows the
+        // tools the input is in).
+        scroll_top.set(0.0);
+        let input: web_sys::Element = event_target(&ev);
+        if let Some(wrap) = input
+            .closest(".tb-table-tools")
+            .ok()
+            .flatten()
+            .and_then(|tools| tools.next_element_sibling())
+        {
+            wrap.set_scroll_top(0);
+        }
+    };
+    let count = move || {
+        format!(
+            "{} / {}",
+            order.with(Vec::len),
+            appendix.with(|a| a.rows.len())
+        )
+    };
     view! {
-        <h2>{tr(K::ReportTable)}</h2>
+        <h2 id="report-table-title">{tr(K::ReportTable)}</h2>
         <div class="tb-table-tools">
+            <label class="tb-filter">
+                <span>{tr(K::Filter)}</span>
+                <input type="search" data-testid="unit-filter" prop:value=move || filter.get() on:input=on_filter />
+            </label>
             <button type="button" class="tb-secondary tb-small" data-testid="download-csv" on:click=move |_| export(state, guard, 0)>
                 {tr(K::DownloadCsv)}
             </button>
@@ -265,14 +323,26 @@ pub fn ReportTable() -> impl IntoView {
             <button type="button" class="tb-secondary tb-small" data-testid="download-xlsx" on:click=move |_| export(state, guard, 2)>
                 {tr(K::DownloadXlsx)}
             </button>
+            <span class="tb-hint" role="status" data-testid="table-count">{count}</span>
         </div>
-        <div class="tb-table-wrap" tabindex="0"
+        <div class="tb-table-wrap" tabindex="0" aria-labelledby="report-table-title"
             on:scroll=move |ev| {
                 let el: web_sys::HtmlElement = event_target(&ev);
                 scroll_top.set(el.scroll_top() as f64);
                 viewport.set(el.client_height() as f64);
             }>
-            <table class="tb-table" data-testid="unit-table" inner_html=rows></table>
+            <table class="tb-table" data-testid="unit-table" aria-labelledby="report-table-title"
+                on:click=on_click inner_html=rows></table>
         </div>
     }
+}
+
+/// The column of the sort button a click landed on, if any.
+fn clicked_sort(ev: &leptos::ev::MouseEvent) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("button[data-sort]").ok().flatten())
+        .and_then(|b| b.get_attribute("data-sort"))
+        .and_then(|v| v.parse().ok())
 }

@@ -245,3 +245,31 @@ test("the office's own letterhead stays when a file switches the report", async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a report definition's table sorts by any column and filters by name, as the COVID table does", async () => {
+  const { page, context, errors } = await openApp(browser, srv.url);
+  await chooseFiles(page, asset("de-an-06-gia-lai-2026-11-27.csv"));
+  await waitText(page, "total-accounts", (t) => t === "369.077");
+  const table = page.getByTestId("unit-table");
+  const firstUnit = () => table.locator("tbody tr:not(.tb-spacer)").first().innerText();
+  const header = (name) => table.locator("thead button", { hasText: name });
+  assert.equal(await text(page, "table-count"), "47 / 47");
+  // The rate of the target: highest first on the first click, the
+  // letter's lowest unit first on the second; aria-sort says which.
+  await header("so với chỉ tiêu").click();
+  assert.equal(await table.locator('th[aria-sort="descending"]').count(), 1);
+  await header("so với chỉ tiêu").click();
+  assert.match(await firstUnit(), /Ia Dom/);
+  assert.equal(await table.locator('th[aria-sort="ascending"]').count(), 1);
+  // A filter without diacritics, then back to every unit.
+  await page.getByTestId("unit-filter").fill("ia dom");
+  await waitText(page, "table-count", (t) => t === "1 / 47");
+  assert.match(await firstUnit(), /Ia Dom/);
+  await page.getByTestId("unit-filter").fill("");
+  await waitText(page, "table-count", (t) => t === "47 / 47");
+  // The STT column: the file's order again.
+  await header("STT").click();
+  assert.equal(await table.locator("tbody tr:not(.tb-spacer)").first().locator("td").first().innerText(), "1");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

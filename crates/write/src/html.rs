@@ -70,20 +70,42 @@ pub fn issue_items(issues: &[(&str, &RowIssue)], lang: Lang, limit: usize) -> St
 }
 
 /// A report's table (the letter's appendix) as `<thead>`, `<tbody>` and
-/// `<tfoot>` rows, numbers right-aligned (class `tb-num`). Only the body
+/// `<tfoot>` rows, numbers right-aligned (class `tb-num`). The body is
+/// `a.rows` in `order` (the page's sort and filter), of which only the
 /// rows `rows` are written, with spacer rows of `row_px` per row left out
 /// above and below, so a table of 10.600 communes puts a screenful in the
-/// page (all of it took 2 s of layout).
+/// page (all of it took 2 s of layout). With `sort` (column, descending),
+/// each header is a button (`data-sort`: its column) and the sorted one
+/// has its `aria-sort`.
 pub fn appendix_table(
     a: &crate::letter::Appendix,
+    order: &[usize],
     rows: std::ops::Range<usize>,
     row_px: f64,
+    sort: Option<(usize, bool)>,
 ) -> String {
     let mut o = String::from("<thead><tr>");
-    for c in &a.columns {
-        o.push_str("<th scope=\"col\">");
+    for (k, c) in a.columns.iter().enumerate() {
+        let Some((col, desc)) = sort else {
+            o.push_str("<th scope=\"col\">");
+            escape_into(&mut o, c);
+            o.push_str("</th>");
+            continue;
+        };
+        let (aria, arrow) = match (col == k, desc) {
+            (false, _) => ("none", ""),
+            (true, false) => ("ascending", " ▲"),
+            (true, true) => ("descending", " ▼"),
+        };
+        let num = a.numeric.get(k).copied().unwrap_or(false);
+        o.push_str(&format!(
+            "<th scope=\"col\" aria-sort=\"{aria}\"{}><button type=\"button\" class=\"tb-sort\" data-sort=\"{k}\">",
+            if num { " class=\"tb-num\"" } else { "" }
+        ));
         escape_into(&mut o, c);
-        o.push_str("</th>");
+        o.push_str(&format!(
+            "<span aria-hidden=\"true\">{arrow}</span></button></th>"
+        ));
     }
     o.push_str("</tr></thead><tbody>");
     let cells = |o: &mut String, r: &[String], tag: &str| {
@@ -94,12 +116,12 @@ pub fn appendix_table(
         }
         o.push_str("</tr>");
     };
-    let n = a.rows.len();
+    let n = order.len();
     let (from, to) = (rows.start.min(n), rows.end.min(n).max(rows.start.min(n)));
     if from > 0 {
         spacer_row(&mut o, a.columns.len(), from, row_px);
     }
-    for r in &a.rows[from..to] {
+    for r in order[from..to].iter().filter_map(|&i| a.rows.get(i)) {
         cells(&mut o, r, "td");
     }
     if to < n {
@@ -187,7 +209,8 @@ mod tests {
         };
         let r = visible_rows(1000, 3000.0, 600.0, 30.0, 20, 300);
         assert_eq!(r, 80..140);
-        let t = appendix_table(&a, r, 30.0);
+        let all_rows: Vec<usize> = (0..1000).collect();
+        let t = appendix_table(&a, &all_rows, r, 30.0, None);
         assert!(
             t.contains("height:2400px") && t.contains("height:25800px"),
             "{t}"
@@ -197,8 +220,15 @@ mod tests {
         assert_eq!(t.matches("<tr>").count(), 1 + 60 + 1, "header, rows, total");
         // Short tables, and a range past the end, write every row there is.
         assert_eq!(visible_rows(46, 900.0, 600.0, 30.0, 20, 300), 0..46);
-        let all = appendix_table(&a, 0..5000, 30.0);
+        let all = appendix_table(&a, &all_rows, 0..5000, 30.0, None);
         assert!(all.contains("<td>Xã 1000</td>") && !all.contains("tb-spacer"));
-        assert!(!appendix_table(&a, 990..2000, 30.0).contains("Xã 989<"));
+        assert!(!appendix_table(&a, &all_rows, 990..2000, 30.0, None).contains("Xã 989<"));
+        // In the page's order, with sort buttons: the rows as ordered, the
+        // sorted column's aria-sort.
+        let t = appendix_table(&a, &[2, 0], 0..10, 30.0, Some((1, true)));
+        assert!(t.find("<td>Xã 3</td>") < t.find("<td>Xã 1</td>"), "{t}");
+        assert!(!t.contains("<td>Xã 2</td>"));
+        assert!(t.contains("aria-sort=\"descending\"><button type=\"button\" class=\"tb-sort\" data-sort=\"1\">Đơn vị"));
+        assert!(t.contains("aria-sort=\"none\" class=\"tb-num\"><button type=\"button\" class=\"tb-sort\" data-sort=\"0\">STT"));
     }
 }

@@ -302,6 +302,103 @@ pub fn band_name(c: &Computed, spec: &ReportSpec, i: usize) -> String {
         .unwrap_or_default()
 }
 
+/// The page's order of a report's table rows (its units): those whose
+/// name or group contains `filter` (folded: case and diacritics ignored),
+/// sorted by table column `col` (0: STT, file order; then the group
+/// column when there is one, the unit, and [`columns`]), descending when
+/// `desc`. Names sort as the COVID table's do (without the type word);
+/// ties keep file order and units without a value sort last either way.
+pub fn table_order(
+    c: &Computed,
+    spec: &ReportSpec,
+    p: &Profile,
+    (col, desc): (usize, bool),
+    filter: &str,
+) -> Vec<usize> {
+    use crate::text::fold;
+    use thongbao_compute::sort::name_sort_key;
+    let units = &c.current.units;
+    let f = fold(filter);
+    let mut idx: Vec<usize> = (0..units.len())
+        .filter(|&i| {
+            f.is_empty()
+                || fold(&units[i].name).contains(&f)
+                || units[i]
+                    .group
+                    .as_deref()
+                    .is_some_and(|g| fold(g).contains(&f))
+        })
+        .collect();
+    let first = 1 + usize::from(c.grouped);
+    let text_key = |i: usize| -> Option<String> {
+        if c.grouped && col == 1 {
+            units[i].group.as_deref().map(fold)
+        } else {
+            Some(name_sort_key(&units[i].name))
+        }
+    };
+    if col == 0 {
+        // File order.
+    } else if col <= first {
+        let keys: Vec<Option<String>> = (0..units.len()).map(text_key).collect();
+        sort_present(
+            &mut idx,
+            desc,
+            &|a, b| {
+                keys[a]
+                    .as_ref()
+                    .zip(keys[b].as_ref())
+                    .map(|(x, y)| x.cmp(y))
+            },
+            &|i| keys[i].is_some(),
+        );
+    } else if let Some(column) = columns(c, spec, p).get(col - first - 1) {
+        if column.figure.is_some() {
+            let vals: Vec<Option<Val>> =
+                (0..units.len()).map(|i| column.unit_value(c, i)).collect();
+            sort_present(
+                &mut idx,
+                desc,
+                &|a, b| vals[a].zip(vals[b]).map(|(x, y)| x.cmp(&y)),
+                &|i| vals[i].is_some(),
+            );
+        } else {
+            // The band column: best band first when ascending.
+            sort_present(
+                &mut idx,
+                desc,
+                &|a, b| c.band_of[a].zip(c.band_of[b]).map(|(x, y)| x.cmp(&y)),
+                &|i| c.band_of[i].is_some(),
+            );
+        }
+    }
+    idx
+}
+
+/// Sort `idx` stably by `cmp` (reversed when `desc`), the indices without a
+/// value (`has` false) last either way.
+fn sort_present(
+    idx: &mut [usize],
+    desc: bool,
+    cmp: &dyn Fn(usize, usize) -> Option<std::cmp::Ordering>,
+    has: &dyn Fn(usize) -> bool,
+) {
+    use std::cmp::Ordering;
+    thongbao_model::order::sort_by(idx, |&a, &b| match (has(a), has(b)) {
+        (true, true) => {
+            let o = cmp(a, b).unwrap_or(Ordering::Equal);
+            if desc {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        (false, false) => Ordering::Equal,
+    });
+}
+
 /// The total row's label: the profile's, else "Tổng cộng".
 pub fn total_label(p: &Profile) -> String {
     if p.total_label.is_empty() {
