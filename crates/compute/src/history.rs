@@ -3,7 +3,6 @@
 //! without the old file.
 
 use crate::date::Date;
-use crate::json::{Bad, FromJson, Obj, Value};
 use crate::model::{Dataset, Indicator, Period};
 
 /// Schema version of the snapshots written: 2 keeps the headers of the
@@ -59,20 +58,14 @@ crate::json::to_json_struct!(Snapshot {
     extra_columns
 });
 
-impl FromJson for Snapshot {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = Snapshot {
-            version: o.req("version"),
-            area: o.req("area"),
-            date: o.need("date")?,
-            source: o.req("source"),
-            period: o.need("period")?,
-            extra_columns: o.or_default("extra_columns"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Snapshot {
+    version: req,
+    area: req,
+    date: need,
+    source: req,
+    period: need,
+    extra_columns: or_default,
+});
 
 /// Storage key of an area's report date.
 pub fn key(area: &str, date: Date) -> String {

@@ -22,17 +22,11 @@ pub struct Date {
     pub day: u8,
 }
 
-impl crate::json::FromJson for Date {
-    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
-        let o = crate::json::Obj::of(v)?;
-        let value = Date {
-            year: o.req("year"),
-            month: o.req("month"),
-            day: o.req("day"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Date {
+    year: req,
+    month: req,
+    day: req,
+});
 
 /// The years [`Date::parse`], [`Date::find_in`] and
 /// [`Date::from_excel_serial`] accept.

@@ -291,6 +291,34 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// `FromJson` for a struct read field by field, each with the [`Obj`]
+/// reader that fits it (`req`, `opt`, `or_default`, `or(default)`, or
+/// `need`, which is `?`-ed): the twin of `to_json_struct!`, so each
+/// struct's form is written once per direction.
+///
+/// `from_json_struct!(Bands { classes: req, phrase: req, note: opt, n: or(1) });`
+#[macro_export]
+macro_rules! from_json_struct {
+    ($t:ident { $($f:ident : $m:ident $(($d:expr))?),* $(,)? }) => {
+        impl $crate::json::FromJson for $t {
+            fn from_json(v: &$crate::json::Value) -> Result<Self, $crate::json::Bad> {
+                let o = $crate::json::Obj::of(v)?;
+                let value = $t {
+                    $($f: $crate::from_json_struct!(@get o, $m, stringify!($f) $(, $d)?)),*
+                };
+                o.done(value)
+            }
+        }
+    };
+    (@get $o:ident, need, $n:expr) => {
+        $o.need($n)?
+    };
+    (@get $o:ident, $m:ident, $n:expr $(, $d:expr)?) => {
+        $o.$m($n $(, $d)?)
+    };
+}
+pub use crate::from_json_struct;
+
 /// An externally tagged enum value: its variant's name, and the content
 /// of a variant that has one (`{"at_least": {…}}`; `None` for `"zero"`).
 pub fn variant<'a>(v: &'a Value<'a>) -> Result<(&'a str, Option<&'a Value<'a>>), Bad> {

@@ -6,7 +6,7 @@
 //! store one period per report date.
 
 use crate::date::Date;
-use crate::json::{self, Bad, FromJson, Obj, Value};
+use crate::json::{self, Bad, FromJson, Value};
 use thongbao_text::fold;
 
 /// A counted figure reported per unit. The order is the order of
@@ -88,44 +88,26 @@ impl FromJson for Values {
     }
 }
 
-impl FromJson for Unit {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = Unit {
-            line: o.req("line"),
-            source: o.opt("source"),
-            district: o.opt("district"),
-            name: o.req("name"),
-            values: o.req("values"),
-            extra: o.req("extra"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Unit {
+    line: req,
+    source: opt,
+    district: opt,
+    name: req,
+    values: req,
+    extra: req,
+});
 
-impl FromJson for Period {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = Period {
-            date: o.opt("date"),
-            units: o.req("units"),
-            totals: o.opt("totals"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Period {
+    date: opt,
+    units: req,
+    totals: opt,
+});
 
-impl FromJson for Dataset {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = Dataset {
-            sources: o.req("sources"),
-            periods: o.req("periods"),
-            extra_columns: o.req("extra_columns"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Dataset {
+    sources: req,
+    periods: req,
+    extra_columns: req,
+});
 
 /// One optional count per [`Indicator`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

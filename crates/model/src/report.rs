@@ -456,24 +456,18 @@ impl SpecProblem {
 // Reading the JSON form by hand (see `crate::json`): the same forms the
 // derived `Serialize` writes, with the defaults the fields declare.
 
-impl FromJson for IndicatorDef {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = IndicatorDef {
-            id: o.req("id"),
-            name: o.req("name"),
-            name_en: o.or_default("name_en"),
-            headers: o.req("headers"),
-            not_headers: o.or_default("not_headers"),
-            kind: o.or_default("kind"),
-            unit: o.or_default("unit"),
-            aggregate: o.or_default("aggregate"),
-            decimals: o.or_default("decimals"),
-            change_of: o.opt("change_of"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(IndicatorDef {
+    id: req,
+    name: req,
+    name_en: or_default,
+    headers: req,
+    not_headers: or_default,
+    kind: or_default,
+    unit: or_default,
+    aggregate: or_default,
+    decimals: or_default,
+    change_of: opt,
+});
 
 impl FromJson for Kind {
     fn from_json(v: &Value) -> Result<Self, Bad> {
@@ -501,20 +495,14 @@ impl FromJson for Aggregate {
     }
 }
 
-impl FromJson for MeasureDef {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = MeasureDef {
-            id: o.req("id"),
-            name: o.req("name"),
-            name_en: o.or_default("name_en"),
-            formula: o.need("formula")?,
-            decimals: o.or("decimals", one()),
-            unit: o.or_default("unit"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(MeasureDef {
+    id: req,
+    name: req,
+    name_en: or_default,
+    formula: need,
+    decimals: or(one()),
+    unit: or_default,
+});
 
 impl FromJson for Formula {
     fn from_json(v: &Value) -> Result<Self, Bad> {
@@ -537,19 +525,13 @@ impl FromJson for Formula {
     }
 }
 
-impl FromJson for ClassDef {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = ClassDef {
-            id: o.req("id"),
-            name: o.req("name"),
-            name_en: o.or_default("name_en"),
-            of: o.req("of"),
-            rule: o.need("rule")?,
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(ClassDef {
+    id: req,
+    name: req,
+    name_en: or_default,
+    of: req,
+    rule: need,
+});
 
 impl FromJson for Rule {
     fn from_json(v: &Value) -> Result<Self, Bad> {
@@ -595,47 +577,29 @@ impl FromJson for Baseline {
     }
 }
 
-impl FromJson for Bands {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = Bands {
-            classes: o.req("classes"),
-            phrase: o.req("phrase"),
-            none: o.req("none"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Bands {
+    classes: req,
+    phrase: req,
+    none: req,
+});
 
-impl FromJson for ReportSpec {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = ReportSpec {
-            indicators: o.or_default("indicators"),
-            measures: o.or_default("measures"),
-            classes: o.or_default("classes"),
-            bands: o.opt("bands"),
-            group_headers: o.or_default("group_headers"),
-            unit_word: o.or_default("unit_word"),
-            baseline: o.or_default("baseline"),
-            kpis: o.or_default("kpis"),
-            chart: o.opt("chart"),
-            appendix: o.or_default("appendix"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(ReportSpec {
+    indicators: or_default,
+    measures: or_default,
+    classes: or_default,
+    bands: opt,
+    group_headers: or_default,
+    unit_word: or_default,
+    baseline: or_default,
+    kpis: or_default,
+    chart: opt,
+    appendix: or_default,
+});
 
-impl FromJson for HeaderWords {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = HeaderWords {
-            indicators: o.req("indicators"),
-            group: o.req("group"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(HeaderWords {
+    indicators: req,
+    group: req,
+});
 
 json::to_json_struct!(IndicatorDef {
     id,

@@ -5,7 +5,7 @@
 //! letter, an export or a saved week can say which file and line a figure
 //! rests on. Readers fill them in (`thongbao-read`).
 
-use crate::json::{self, variant, within, Bad, FromJson, Obj, Value};
+use crate::json::{self, variant, within, Bad, FromJson, Value};
 use crate::model::Indicator;
 use crate::Lang;
 use thongbao_text::Encoding;
@@ -428,65 +428,41 @@ impl FromJson for IssueKind {
     }
 }
 
-impl FromJson for RowIssue {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = RowIssue {
-            line: o.req("line"),
-            column: o.opt("column"),
-            value: o.req("value"),
-            kind: o.need("kind")?,
-            severity: o.need("severity")?,
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(RowIssue {
+    line: req,
+    column: opt,
+    value: req,
+    kind: need,
+    severity: need,
+});
 
-impl FromJson for LineAccount {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = LineAccount {
-            rows: o.req("rows"),
-            units: o.req("units"),
-            totals: o.req("totals"),
-            skipped: o.req("skipped"),
-            rejected: o.req("rejected"),
-            issues: o.req("issues"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(LineAccount {
+    rows: req,
+    units: req,
+    totals: req,
+    skipped: req,
+    rejected: req,
+    issues: req,
+});
 
-impl FromJson for ColumnInfo {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = ColumnInfo {
-            header: o.req("header"),
-            role: o.opt("role"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(ColumnInfo {
+    header: req,
+    role: opt,
+});
 
-impl FromJson for SourceReport {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = SourceReport {
-            file_name: o.req("file_name"),
-            format: o.need("format")?,
-            encoding: o.opt("encoding"),
-            sheets: o.req("sheets"),
-            sheet: o.opt("sheet"),
-            header_line: o.req("header_line"),
-            columns: o.req("columns"),
-            issues: o.req("issues"),
-            account: o.req("account"),
-            legacy_converted: o.req("legacy_converted"),
-            report: o.opt("report"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(SourceReport {
+    file_name: req,
+    format: need,
+    encoding: opt,
+    sheets: req,
+    sheet: opt,
+    header_line: req,
+    columns: req,
+    issues: req,
+    account: req,
+    legacy_converted: req,
+    report: opt,
+});
 
 #[cfg(test)]
 #[test]

@@ -25,7 +25,7 @@
 pub mod sha256;
 
 use crate::ingest::ReadOptions;
-use crate::json::{self, Bad, FromJson, JsonError, Obj, Value};
+use crate::json::{self, Bad, FromJson, JsonError, Value};
 use crate::letter::profile::ProfileError;
 use crate::letter::Profile;
 use crate::office::{Limits, ZipArchive, ZipError, ZipWriter};
@@ -143,51 +143,33 @@ impl FromJson for Role {
     }
 }
 
-impl FromJson for FileEntry {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = FileEntry {
-            path: o.req("path"),
-            role: o.need("role")?,
-            name: o.req("name"),
-            size: o.req("size"),
-            sha256: o.req("sha256"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(FileEntry {
+    path: req,
+    role: need,
+    name: req,
+    size: req,
+    sha256: req,
+});
 
-impl FromJson for Total {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = Total {
-            id: o.req("id"),
-            label: o.req("label"),
-            shown: o.req("shown"),
-            value: o.req("value"),
-            decimals: o.or_default("decimals"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Total {
+    id: req,
+    label: req,
+    shown: req,
+    value: req,
+    decimals: or_default,
+});
 
-impl FromJson for Manifest {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = Manifest {
-            kind: o.req("kind"),
-            version: o.req("version"),
-            app: o.req("app"),
-            app_version: o.req("app_version"),
-            made: o.req("made"),
-            report_date: o.opt("report_date"),
-            read_options: o.req("read_options"),
-            totals: o.req("totals"),
-            files: o.req("files"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Manifest {
+    kind: req,
+    version: req,
+    app: req,
+    app_version: req,
+    made: req,
+    report_date: opt,
+    read_options: req,
+    totals: req,
+    files: req,
+});
 
 /// The page's totals: units, districts, each indicator, the install rate.
 pub fn totals(s: &Summary) -> Vec<Total> {

@@ -167,18 +167,12 @@ json::to_json_struct!(Backup {
     history
 });
 
-impl FromJson for StoredData {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = StoredData {
-            id: o.req("id"),
-            name: o.req("name"),
-            units: o.req("units"),
-            dataset: o.opt("dataset"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(StoredData {
+    id: req,
+    name: req,
+    units: req,
+    dataset: opt,
+});
 
 impl Saved {
     pub fn to_json(&self) -> String {

@@ -53,52 +53,28 @@ crate::json::to_json_struct!(Manual {
 });
 crate::json::to_json_struct!(ManualPeriod { date, values });
 
-impl crate::json::FromJson for Settings {
-    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
-        let o = crate::json::Obj::of(v)?;
-        let value = Settings {
-            decimals: o.req("decimals"),
-            thresholds: o.req("thresholds"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Settings {
+    decimals: req,
+    thresholds: req,
+});
 
-impl crate::json::FromJson for Manual {
-    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
-        let o = crate::json::Obj::of(v)?;
-        let value = Manual {
-            current: o.req("current"),
-            previous: o.opt("previous"),
-            typed_rate: o.opt("typed_rate"),
-            low_installers: o.or_default("low_installers"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Manual {
+    current: req,
+    previous: opt,
+    typed_rate: opt,
+    low_installers: or_default,
+});
 
-impl crate::json::FromJson for ManualPeriod {
-    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
-        let o = crate::json::Obj::of(v)?;
-        let value = ManualPeriod {
-            date: o.opt("date"),
-            values: o.req("values"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(ManualPeriod {
+    date: opt,
+    values: req,
+});
 
-impl crate::json::FromJson for Thresholds {
-    fn from_json(v: &crate::json::Value) -> Result<Self, crate::json::Bad> {
-        let o = crate::json::Obj::of(v)?;
-        let value = Thresholds {
-            high_pct: o.req("high_pct"),
-            low_pct: o.req("low_pct"),
-            low_install_pct: o.req("low_install_pct"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Thresholds {
+    high_pct: req,
+    low_pct: req,
+    low_install_pct: req,
+});
 
 /// How figures are computed.
 #[derive(Clone, Copy, Debug, PartialEq)]

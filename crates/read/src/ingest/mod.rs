@@ -18,7 +18,6 @@ pub mod numbers;
 mod rows;
 mod workbook;
 
-use crate::json::{Bad, FromJson, Obj, Value};
 pub use crate::model::unit_key;
 use crate::model::Dataset;
 use crate::model::Period;
@@ -83,31 +82,19 @@ crate::json::to_json_struct!(ReadOptions {
 });
 crate::json::to_json_struct!(ReportHeaders { id, words });
 
-impl FromJson for ReadOptions {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = ReadOptions {
-            encoding: o.opt("encoding"),
-            delimiter: o.opt("delimiter"),
-            sheet: o.opt("sheet"),
-            mapping: o.opt("mapping"),
-            reports: o.or_default("reports"),
-            active_report: o.opt("active_report"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(ReadOptions {
+    encoding: opt,
+    delimiter: opt,
+    sheet: opt,
+    mapping: opt,
+    reports: or_default,
+    active_report: opt,
+});
 
-impl FromJson for ReportHeaders {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = ReportHeaders {
-            id: o.req("id"),
-            words: o.req("words"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(ReportHeaders {
+    id: req,
+    words: req,
+});
 
 /// Why a file could not be used at all. The data already loaded stays.
 /// Its JSON (a worker sends it back) is `job`'s compact form.

@@ -276,18 +276,12 @@ fn a_changed_builtin_is_kept_as_its_own_copy() {
 // Reading the JSON form by hand (see `crate::json`), with the defaults
 // each field had under serde.
 
-impl FromJson for ChangePhrases {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = ChangePhrases {
-            indicator: o.need("indicator")?,
-            up: o.req("up"),
-            down: o.req("down"),
-            same: o.req("same"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(ChangePhrases {
+    indicator: need,
+    up: req,
+    down: req,
+    same: req,
+});
 
 impl FromJson for ChangeWords {
     fn from_json(v: &Value) -> Result<Self, Bad> {
@@ -338,32 +332,26 @@ impl FromJson for LetterFields {
     }
 }
 
-impl FromJson for Profile {
-    fn from_json(v: &Value) -> Result<Self, Bad> {
-        let o = Obj::of(v)?;
-        let value = Profile {
-            version: o.req("version"),
-            id: o.req("id"),
-            name: o.req("name"),
-            name_en: o.or_default("name_en"),
-            thresholds: o.or_default("thresholds"),
-            section_titles: o.req("section_titles"),
-            section1: o.req("section1"),
-            intro: o.req("intro"),
-            changes: o.or_default("changes"),
-            appendix_labels: o.or_default("appendix_labels"),
-            unit_label: o.req("unit_label"),
-            district_label: o.or_default("district_label"),
-            fields: o.req("fields"),
-            report: o.opt("report"),
-            column_labels: o.or_default("column_labels"),
-            change_words: o.or_default("change_words"),
-            previous_word: o.or_default("previous_word"),
-            total_label: o.or_default("total_label"),
-        };
-        o.done(value)
-    }
-}
+crate::json::from_json_struct!(Profile {
+    version: req,
+    id: req,
+    name: req,
+    name_en: or_default,
+    thresholds: or_default,
+    section_titles: req,
+    section1: req,
+    intro: req,
+    changes: or_default,
+    appendix_labels: or_default,
+    unit_label: req,
+    district_label: or_default,
+    fields: req,
+    report: opt,
+    column_labels: or_default,
+    change_words: or_default,
+    previous_word: or_default,
+    total_label: or_default,
+});
 
 #[cfg(test)]
 #[test]
