@@ -8,14 +8,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { startServer, launch, openApp, text, num, chooseFile, waitText, waitFile, sel, FIXTURES } from "./helpers.mjs";
+import { startServer, launch, openApp, text, num, chooseFile, waitText, waitFile, sel, FIXTURES, tempDir } from "./helpers.mjs";
 import { checkLetterPdf, pdfText } from "../e2e/pdf.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 const F = (n) => path.join(FIXTURES, n);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-ff-"));
+const tmp = tempDir("thongbao-ff-");
 
 async function expectSeed(page, name) {
   await waitText(page, "source-name", (t) => t === name);

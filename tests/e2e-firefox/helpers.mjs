@@ -6,12 +6,13 @@ import puppeteer from "puppeteer-core";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-export { startServer, startPortal, iframeHostPage, ROOT, DIST, FIXTURES } from "../e2e/helpers.mjs";
+import { tempDir } from "../e2e/helpers.mjs";
+export { startServer, startPortal, iframeHostPage, tempDir, ROOT, DIST, FIXTURES } from "../e2e/helpers.mjs";
 
 export const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 
 /** Firefox, with downloads saved to `downloadDir` without asking. */
-export async function launch(downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-ff-dl-"))) {
+export async function launch(downloadDir = tempDir("thongbao-ff-dl-")) {
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: FIREFOX,

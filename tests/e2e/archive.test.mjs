@@ -9,12 +9,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { startServer, launch, openApp, text, waitText, chooseFiles, FIXTURES, ROOT } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, chooseFiles, FIXTURES, ROOT, tempDir } from "./helpers.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-archive-"));
+const tmp = tempDir("thongbao-archive-");
 const TZ = { timezoneId: "Asia/Ho_Chi_Minh" };
 const FIGURES = ["unit-count", "total-locations", "total-scans", "total-installs", "total-smartphones", "install-rate"];
 const sha256 = (b) => crypto.createHash("sha256").update(b).digest("hex");

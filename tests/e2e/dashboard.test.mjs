@@ -5,12 +5,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { startServer, launch, openApp, text, chooseFiles, waitText } from "./helpers.mjs";
+import { startServer, launch, openApp, text, chooseFiles, waitText, tempDir } from "./helpers.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-dash-"));
+const tmp = tempDir("thongbao-dash-");
 
 async function download(page, id) {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId(id).click()]);

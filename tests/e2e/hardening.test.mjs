@@ -6,12 +6,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { startServer, launch, openApp, text, waitText, chooseFiles } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, chooseFiles, tempDir } from "./helpers.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-hard-"));
+const tmp = tempDir("thongbao-hard-");
 
 const EVIL = `<img src=x onerror="window.__pwned=1">`;
 

@@ -11,6 +11,16 @@ export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const DIST = path.join(ROOT, "dist");
 export const FIXTURES = path.join(ROOT, "target", "fixtures");
 
+/** A new directory under the system's temp dir, removed when the test
+ * process ends (the tests leave nothing behind in /tmp). */
+const made = [];
+process.on("exit", () => { for (const d of made) fs.rmSync(d, { recursive: true, force: true }); });
+export function tempDir(prefix) {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
 export async function startServer(dir = DIST, headers = {}) {
   const server = await serve(dir, 0, "127.0.0.1", headers);
   const url = `http://127.0.0.1:${server.address().port}/`;
@@ -23,9 +33,9 @@ export async function startServer(dir = DIST, headers = {}) {
  * CONNECT_SRC=<portal>`), its files loadable from other origins (the script
  * embed). `files` maps names on the portal to fixtures copied there. */
 export async function startPortal(prefix, files = {}) {
-  const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-host-`));
+  const hostDir = tempDir(`${prefix}-host-`);
   const host = await startServer(hostDir, { "access-control-allow-origin": "*" });
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-site-`));
+  const site = tempDir(`${prefix}-site-`);
   fs.cpSync(DIST, site, { recursive: true });
   execFileSync("node", [path.join(ROOT, "tools", "set-connect-src.mjs"), site, host.url.replace(/\/$/, "")]);
   const app = await startServer(site, { "access-control-allow-origin": "*" });

@@ -6,13 +6,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { startServer, launch, openApp, text, waitText, ROOT, FIXTURES } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, ROOT, FIXTURES, tempDir } from "./helpers.mjs";
 import { checkLetterPdf, pdfText } from "./pdf.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-letter-"));
+const tmp = tempDir("thongbao-letter-");
 
 test("the sample letter is the seed letter", async () => {
   const { page, context } = await openApp(browser, srv.url);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launch, openApp, text, waitText, chooseFiles, ROOT } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, chooseFiles, ROOT, tempDir } from "./helpers.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -73,7 +73,7 @@ test("each built-in report shows its own sample letter", async () => {
 });
 
 test("a report made in the designer, saved, cleared and opened again gives the same letter", async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tb-designer-"));
+  const tmp = tempDir("tb-designer-");
   const { page, context, errors } = await openApp(browser, srv.url);
   const file = {
     name: "ho-so-thang-11.csv", mimeType: "text/csv",

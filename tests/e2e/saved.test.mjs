@@ -5,12 +5,12 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launch, openApp, text, waitText, chooseFiles } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, chooseFiles, tempDir } from "./helpers.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-saved-"));
+const tmp = tempDir("thongbao-saved-");
 const week = (date, scans) => ({ name: `tuan-${date.replaceAll("/", "-")}.csv`, mimeType: "text/csv",
   buffer: Buffer.from(`DANH SÁCH NGÀY ${date}\nXã,Số địa điểm,Lượt quét\nXã A,10,${scans[0]}\nXã B,20,${scans[1]}\n`) });
 

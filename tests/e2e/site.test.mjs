@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { startServer, launch, openApp, text, waitText, chooseFiles, FIXTURES, DIST } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, chooseFiles, FIXTURES, DIST, tempDir } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 let srv, browser;
@@ -32,7 +32,7 @@ test("offline: after the first visit the app opens and works with no network", a
 });
 
 test("thongbao.html opened from disk shows the sample and takes a dropped file", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-usb-"));
+  const dir = tempDir("thongbao-usb-");
   fs.copyFileSync(path.join(DIST, "thongbao.html"), path.join(dir, "thongbao.html"));
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -81,7 +81,7 @@ test("privacy: a full visit makes no request outside the page's origin", async (
     assert.ok(dl.suggestedFilename().length > 0, id);
   }
   await page.emulateMedia({ media: "print" });
-  await page.pdf({ path: path.join(os.tmpdir(), "thongbao-privacy.pdf") });
+  await page.pdf({ path: path.join(tempDir("thongbao-privacy-"), "privacy.pdf") });
   await page.emulateMedia({ media: "screen" });
   await page.getByTestId("embed-panel").locator("summary").click();
   await page.reload();
