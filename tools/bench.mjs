@@ -40,6 +40,7 @@ const fileFor = (n) => n === 12 ? path.join(ROOT, "assets", "quan-son-2021-11-12
 const expectUnits = (n) => n === 12 ? 12 : (n % 3321 === 0 || n < 3321 ? Math.min(n, 3321) : n % 3321); // units of the last report date
 
 const papaDir = fs.mkdtempSync(path.join(os.tmpdir(), "thongbao-papa-"));
+process.on("exit", () => fs.rmSync(papaDir, { recursive: true, force: true }));
 fs.copyFileSync(path.join(ROOT, "node_modules", "papaparse", "papaparse.min.js"), path.join(papaDir, "papaparse.min.js"));
 fs.writeFileSync(path.join(papaDir, "index.html"), `<!doctype html><meta charset="utf-8"><input type="file" id="f">
 <script src="papaparse.min.js"></script>
