@@ -149,6 +149,17 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// The number in attribute `attr` of the `button[attr]` a click landed in
+/// (core's HTML puts one listener on a whole table: `data-fold`,
+/// `data-sort`).
+pub fn clicked_button(ev: &web_sys::MouseEvent, attr: &str) -> Option<usize> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(&format!("button[{attr}]")).ok().flatten())
+        .and_then(|b| b.get_attribute(attr))
+        .and_then(|v| v.parse().ok())
+}
+
 /// A query parameter of the page's URL.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

@@ -274,7 +274,9 @@ pub fn ReportTable() -> impl IntoView {
     // A header's sort button (in core's HTML: one listener for all): the
     // same column again turns the order round; numbers start descending.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(k) = clicked_sort(&ev) else { return };
+        let Some(k) = crate::browser::clicked_button(&ev, "data-sort") else {
+            return;
+        };
         let numeric =
             k > 0 && appendix.with_untracked(|a| a.numeric.get(k).copied().unwrap_or(false));
         sort.update(|(col, desc)| {
@@ -335,14 +337,4 @@ pub fn ReportTable() -> impl IntoView {
                 on:click=on_click inner_html=rows></table>
         </div>
     }
-}
-
-/// The column of the sort button a click landed on, if any.
-fn clicked_sort(ev: &leptos::ev::MouseEvent) -> Option<usize> {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("button[data-sort]").ok().flatten())
-        .and_then(|b| b.get_attribute("data-sort"))
-        .and_then(|v| v.parse().ok())
 }

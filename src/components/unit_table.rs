@@ -12,7 +12,6 @@ use thongbao_core::export::table;
 use thongbao_core::stats::{order, SortKey, Summary};
 use thongbao_core::unit_table::{self as ut};
 use thongbao_core::Lang;
-use wasm_bindgen::JsCast;
 
 /// Height of one row in px (fixed in CSS so the visible window can be
 /// computed from the scroll position).
@@ -222,14 +221,7 @@ fn header_cells(
 /// A click on a group row's fold button (in core's HTML: one listener for
 /// all) folds or unfolds that district.
 fn toggle_fold(ev: &leptos::ev::MouseEvent, folded: RwSignal<std::collections::HashSet<usize>>) {
-    let button = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("button[data-fold]").ok().flatten());
-    let di = button
-        .and_then(|b| b.get_attribute("data-fold"))
-        .and_then(|v| v.parse::<usize>().ok());
-    if let Some(di) = di {
+    if let Some(di) = crate::browser::clicked_button(ev, "data-fold") {
         folded.update(|f| {
             if !f.remove(&di) {
                 f.insert(di);

@@ -101,29 +101,11 @@ pub fn with_previous(data: &Dataset, snap: &Snapshot) -> Dataset {
         // header (new ones are added, as `Dataset::merge` does); a
         // version-1 snapshot's cannot be placed and are left out, so no
         // figure is read from another column.
-        let map: Vec<usize> = snap
-            .extra_columns
-            .iter()
-            .map(|c| match out.extra_columns.iter().position(|o| o == c) {
-                Some(i) => i,
-                None => {
-                    out.extra_columns.push(c.clone());
-                    out.extra_columns.len() - 1
-                }
-            })
-            .collect();
+        let map = out.place_columns(&snap.extra_columns);
         for u in &mut period.units {
             // Units of a stored period came from no loaded file.
             u.source = None;
-            let mut extra = Vec::new();
-            for (j, cell) in std::mem::take(&mut u.extra).into_iter().enumerate() {
-                let Some(&k) = map.get(j) else { continue };
-                if extra.len() <= k {
-                    extra.resize(k + 1, String::new());
-                }
-                extra[k] = cell;
-            }
-            u.extra = extra;
+            u.move_extra(&|j| map.get(j).copied());
         }
         out.periods.push(period);
         thongbao_model::order::sort_by_key(&mut out.periods, |p| p.date);

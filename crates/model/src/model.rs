@@ -139,6 +139,23 @@ pub struct Unit {
     pub extra: Vec<String>,
 }
 
+impl Unit {
+    /// Its extra cells moved to the columns `to` gives for their places
+    /// (see [`Dataset::place_columns`]); a cell `to` has no column for is
+    /// left out.
+    pub fn move_extra(&mut self, to: &dyn Fn(usize) -> Option<usize>) {
+        let mut extra = Vec::new();
+        for (j, cell) in std::mem::take(&mut self.extra).into_iter().enumerate() {
+            let Some(k) = to(j) else { continue };
+            if extra.len() <= k {
+                extra.resize(k + 1, String::new());
+            }
+            extra[k] = cell;
+        }
+        self.extra = extra;
+    }
+}
+
 /// All units reported for one date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Period {
@@ -176,6 +193,22 @@ impl Dataset {
     /// Number of unit rows held.
     pub fn unit_rows(&self) -> usize {
         self.periods.iter().map(|p| p.units.len()).sum()
+    }
+
+    /// Where each of `headers` (another table's extra columns) goes among
+    /// this dataset's: the column of the same name, or a new one added at
+    /// the end. For [`Unit::move_extra`].
+    pub fn place_columns(&mut self, headers: &[String]) -> Vec<usize> {
+        headers
+            .iter()
+            .map(|c| match self.extra_columns.iter().position(|o| o == c) {
+                Some(i) => i,
+                None => {
+                    self.extra_columns.push(c.clone());
+                    self.extra_columns.len() - 1
+                }
+            })
+            .collect()
     }
 
     /// Keep the units of the last `keep` periods only; older periods keep
@@ -232,17 +265,7 @@ impl Dataset {
         for part in parts {
             let offset = out.sources.len();
             // Extra columns: align by name.
-            let map: Vec<usize> = part
-                .extra_columns
-                .iter()
-                .map(|c| match out.extra_columns.iter().position(|o| o == c) {
-                    Some(i) => i,
-                    None => {
-                        out.extra_columns.push(c.clone());
-                        out.extra_columns.len() - 1
-                    }
-                })
-                .collect();
+            let map = out.place_columns(&part.extra_columns);
             out.sources.extend(part.sources);
             for period in part.periods {
                 let idx = match out.periods.iter().position(|p| p.date == period.date) {
@@ -259,15 +282,7 @@ impl Dataset {
                 };
                 for mut unit in period.units {
                     unit.source = unit.source.and_then(|s| s.checked_add(offset));
-                    let mut extra = Vec::new();
-                    for (j, cell) in unit.extra.into_iter().enumerate() {
-                        let k = map.get(j).copied().unwrap_or(j);
-                        if extra.len() <= k {
-                            extra.resize(k + 1, String::new());
-                        }
-                        extra[k] = cell;
-                    }
-                    unit.extra = extra;
+                    unit.move_extra(&|j| Some(map.get(j).copied().unwrap_or(j)));
                     let key = unit_key(unit.district.as_deref(), &unit.name);
                     let target = &mut out.periods[idx];
                     if let Some(&first) = keys[idx].get(&key) {
