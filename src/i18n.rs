@@ -235,6 +235,7 @@ strings! {
     RuleBetween = "rule-between": "từ … (khoảng)", "from … (a band)";
     RuleAboveMean = "rule-above-mean": "từ …% trung bình trở lên", "at least …% of the mean";
     RuleBelowMean = "rule-below-mean": "dưới …% trung bình", "below …% of the mean";
+    RuleBelowTotal = "rule-below-total": "dưới …% mức chung", "below …% of the overall figure";
     RuleZero = "rule-zero": "bằng 0", "zero";
     RuleMissing = "rule-missing": "chưa báo cáo", "not reported";
     Problems = "problems": "Báo cáo chưa dùng được", "The report cannot be used yet";

@@ -108,3 +108,48 @@ fn header_signature_and_appendix_match_the_seed() {
     assert_eq!(l.appendix.total, ["", "", "Tổng cộng", "584", "4.336"]);
     assert_eq!(l.file_stem, "cong-van-2092-UBND-VHTT-2021-11-16");
 }
+
+/// The same letter from the COVID report as data (`covid-qr.json`) on the
+/// generic engine, with the same typed figures: the seed's installs and
+/// smartphones, its previous report, and its three low installers.
+fn sample_letter_as_data() -> thongbao_core::letter::Letter {
+    use thongbao_core::engine;
+    use thongbao_core::ingest::{ReadOptions, ReportHeaders};
+    use thongbao_core::letter::{build_report, profile, Profile};
+    let p = Profile::from_json(profile::COVID_QR_JSON).expect("covid-qr.json reads");
+    let spec = p.report.clone().expect("a definition");
+    let opts = ReadOptions {
+        reports: vec![ReportHeaders {
+            id: p.id.clone(),
+            words: spec.header_words(),
+        }],
+        active_report: Some(p.id.clone()),
+        ..ReadOptions::default()
+    };
+    let data = ingest::read_with(SAMPLE_CSV.as_bytes(), SAMPLE_NAME, &opts).expect("sample reads");
+    assert_eq!(data.sources[0].report.as_deref(), Some(p.id.as_str()));
+    let c = engine::compute_with(&data, &spec, &sample_manual().typed());
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    build_report(&c, &spec, &p.fields, &p)
+}
+
+#[test]
+fn the_report_as_data_writes_the_seed_letter() {
+    let want = seed_paragraphs();
+    let got = sample_letter_as_data().paragraphs();
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "paragraph {i} differs");
+    }
+    assert_eq!(got.len(), want.len(), "number of paragraphs");
+    // Everything around the body, and the appendix, as the COVID path
+    // writes it: the installs and smartphones, typed as totals only, have
+    // no column.
+    let (a, b) = (sample_letter_as_data(), sample_letter());
+    assert_eq!(a.subject, b.subject);
+    assert_eq!(a.number_line, b.number_line);
+    assert_eq!(a.place_date, b.place_date);
+    assert_eq!(a.noi_nhan, b.noi_nhan);
+    assert_eq!(a.appendix, b.appendix);
+    assert_eq!(a.file_stem, b.file_stem);
+    assert!(a.missing.is_empty(), "{:?}", a.missing);
+}

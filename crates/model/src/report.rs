@@ -114,6 +114,17 @@ pub struct ClassDef {
     /// The indicator or measure the rule reads.
     pub of: String,
     pub rule: Rule,
+    /// The order its members are listed in (sentences, the dashboard);
+    /// none: table order.
+    pub order: Option<Order>,
+}
+
+/// Members listed by a figure: "high scanners, most first". Ties keep
+/// table order; units without the figure go last.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Order {
+    pub by: String,
+    pub desc: bool,
 }
 
 /// A rule on a unit's figure. Values are as printed (40 for 40 %,
@@ -136,6 +147,10 @@ pub enum Rule {
     AboveMean { percent: f64 },
     /// Below `percent` % of the mean over the units that report (low).
     BelowMean { percent: f64 },
+    /// Below `percent` % of the figure over all units (its total row: for
+    /// a rate, the overall rate): "installs below 80 % of the district's
+    /// rate".
+    BelowTotal { percent: f64 },
 }
 
 /// What a change is measured against.
@@ -336,6 +351,9 @@ impl ReportSpec {
         }
         for c in &self.classes {
             need(&c.of, &mut out);
+            if let Some(o) = &c.order {
+                need(&o.by, &mut out);
+            }
         }
         for id in self.kpis.iter().chain(self.chart.iter()) {
             need(id, &mut out);
@@ -531,6 +549,12 @@ crate::json::from_json_struct!(ClassDef {
     name_en: or_default,
     of: req,
     rule: need,
+    order: opt,
+});
+
+crate::json::from_json_struct!(Order {
+    by: req,
+    desc: or_default,
 });
 
 impl FromJson for Rule {
@@ -554,6 +578,11 @@ impl FromJson for Rule {
             }),
             (n @ "below_mean", c) => within(n, c, |o| {
                 Ok(Rule::BelowMean {
+                    percent: o.req("percent"),
+                })
+            }),
+            (n @ "below_total", c) => within(n, c, |o| {
+                Ok(Rule::BelowTotal {
                     percent: o.req("percent"),
                 })
             }),
@@ -670,8 +699,10 @@ json::to_json_struct!(ClassDef {
     name,
     name_en,
     of,
-    rule
+    rule,
+    order
 });
+json::to_json_struct!(Order { by, desc });
 
 impl json::ToJson for Rule {
     fn write_json(&self, out: &mut String) {
@@ -692,6 +723,9 @@ impl json::ToJson for Rule {
                 o.field("percent", percent);
             }),
             Rule::BelowMean { percent } => sv(out, "below_mean", |o| {
+                o.field("percent", percent);
+            }),
+            Rule::BelowTotal { percent } => sv(out, "below_total", |o| {
                 o.field("percent", percent);
             }),
         }

@@ -14,6 +14,7 @@ fn rule_label(kind: &str) -> K {
         "between" => K::RuleBetween,
         "above_mean" => K::RuleAboveMean,
         "below_mean" => K::RuleBelowMean,
+        "below_total" => K::RuleBelowTotal,
         "zero" => K::RuleZero,
         "missing" => K::RuleMissing,
         _ => K::RuleAtLeast,
@@ -86,6 +87,7 @@ pub(super) fn ClassRows() -> impl IntoView {
                 name_en: String::new(),
                 of,
                 rule: Rule::Below { value: 50.0 },
+                order: None,
             });
         })
     };

@@ -81,8 +81,12 @@ pub struct PeriodFigures {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClassFigures {
     pub id: String,
-    /// Indexes into the current period's units, in table order.
+    /// Indexes into the current period's units, in the class's order
+    /// (table order when it has none).
     pub members: Vec<usize>,
+    /// Members the clerk typed ([`Typed::members`]), when the rule could
+    /// judge no unit (no unit has its figure): names as typed.
+    pub typed: Vec<String>,
     /// The units the rule could judge: those that report its figure (all
     /// units for the "not reported" rule) — what "n/N" and "the others"
     /// count against.
@@ -101,6 +105,27 @@ pub struct CellProblem {
     pub line: usize,
     pub column: String,
     pub text: String,
+}
+
+/// Figures the clerk types because the file lacks them (the seed letter's
+/// 5.554 installs of 18.510 smartphones, and its previous report of
+/// 05/11/2021). Each fills only what the data cannot give: a typed total
+/// where no unit has the indicator, a typed previous report where the data
+/// holds no baseline period, typed members where no unit can be judged.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Typed {
+    /// Indicator totals of the current period, by id.
+    pub current: Vec<(String, Val)>,
+    pub previous: Option<TypedPeriod>,
+    /// Class members by class id (unit names).
+    pub members: Vec<(String, Vec<String>)>,
+}
+
+/// A previous report typed from its letter: its date and indicator totals.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TypedPeriod {
+    pub date: Option<Date>,
+    pub totals: Vec<(String, Val)>,
 }
 
 /// Everything the letter, the dashboard and the exports need.
@@ -193,6 +218,11 @@ fn figures(spec: &ReportSpec) -> Vec<Figure> {
 
 /// Compute the report for the dataset's current period.
 pub fn compute(d: &Dataset, spec: &ReportSpec) -> Computed {
+    compute_with(d, spec, &Typed::default())
+}
+
+/// [`compute`], with the figures the clerk typed where the data has none.
+pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
     let figures = figures(spec);
     // Indicator k → its extra columns: every header that names it (files
     // merged from several weeks may spell it differently; a unit's cell is
@@ -233,10 +263,21 @@ pub fn compute(d: &Dataset, spec: &ReportSpec) -> Computed {
         totals: None,
     };
     let cur_period = d.periods.last().unwrap_or(&empty);
-    let current = reader.period(cur_period, &mut problems);
-    let baseline = baseline_period(d, &spec.baseline).map(|p| reader.period(p, &mut Vec::new()));
+    let current = reader.period(cur_period, &typed.current, &mut problems);
+    let baseline = match baseline_period(d, &spec.baseline) {
+        Some(p) => Some(reader.period(p, &[], &mut Vec::new())),
+        // A typed previous report: totals only (no unit to compare).
+        None => typed.previous.as_ref().map(|t| {
+            let p = Period {
+                date: t.date,
+                units: Vec::new(),
+                totals: None,
+            };
+            reader.period(&p, &t.totals, &mut Vec::new())
+        }),
+    };
     let (changes, unit_changes) = changes(spec, &figures, &current, baseline.as_ref());
-    let classes = classes(spec, &figures, &current);
+    let classes = classes(spec, &figures, &current, &typed.members);
     let band_of = bands(spec, &classes, current.units.len());
     let missing_columns = spec
         .indicators
@@ -290,7 +331,13 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn period(&self, p: &Period, problems: &mut Vec<CellProblem>) -> PeriodFigures {
+    /// The period's figures; `typed` totals fill indicators no unit has.
+    fn period(
+        &self,
+        p: &Period,
+        typed: &[(String, Val)],
+        problems: &mut Vec<CellProblem>,
+    ) -> PeriodFigures {
         let spec = self.spec;
         let ni = spec.indicators.len();
         let mut units: Vec<UnitFigures> = p
@@ -332,6 +379,11 @@ impl Reader<'_> {
             totals[k] = aggregate(&units, k, &ind.aggregate, |id| {
                 spec.indicators.iter().position(|i| i.id == id)
             });
+            if units.iter().all(|u| u.vals[k].is_none()) {
+                if let Some((_, v)) = typed.iter().find(|(id, _)| *id == ind.id) {
+                    totals[k] = Some(*v);
+                }
+            }
         }
         let index = |id: &str| {
             spec.indicators.iter().position(|i| i.id == id).or_else(|| {
@@ -556,7 +608,7 @@ impl Mean {
     }
 }
 
-fn holds(rule: &Rule, v: Option<Val>, mean: Option<Mean>) -> bool {
+fn holds(rule: &Rule, v: Option<Val>, mean: Option<Mean>, total: Option<Val>) -> bool {
     match (rule, v) {
         (Rule::Missing, v) => v.is_none(),
         (_, None) => false,
@@ -574,10 +626,18 @@ fn holds(rule: &Rule, v: Option<Val>, mean: Option<Mean>) -> bool {
         (Rule::BelowMean { percent }, Some(v)) => {
             mean.is_some_and(|m| m.cmp_share(v, *percent) == Ordering::Less)
         }
+        (Rule::BelowTotal { percent }, Some(v)) => {
+            total.is_some_and(|t| Mean::Exact(t).cmp_share(v, *percent) == Ordering::Less)
+        }
     }
 }
 
-fn classes(spec: &ReportSpec, figures: &[Figure], cur: &PeriodFigures) -> Vec<ClassFigures> {
+fn classes(
+    spec: &ReportSpec,
+    figures: &[Figure],
+    cur: &PeriodFigures,
+    typed: &[(String, Vec<String>)],
+) -> Vec<ClassFigures> {
     spec.classes
         .iter()
         .map(|c| {
@@ -592,26 +652,51 @@ fn classes(spec: &ReportSpec, figures: &[Figure], cur: &PeriodFigures) -> Vec<Cl
                 Rule::AboveMean { .. } | Rule::BelowMean { .. } => Mean::of(&vals),
                 _ => None,
             };
-            let members: Vec<usize> = if k.is_none() {
+            let total = k.and_then(|k| cur.totals[k]);
+            let mut members: Vec<usize> = if k.is_none() {
                 Vec::new()
             } else {
                 (0..vals.len())
-                    .filter(|&i| holds(&c.rule, vals[i], mean))
+                    .filter(|&i| holds(&c.rule, vals[i], mean, total))
                     .collect()
             };
+            if let Some(o) = &c.order {
+                if let Some(b) = figures.iter().position(|f| f.id == o.by) {
+                    order_members(&mut members, cur, b, o.desc);
+                }
+            }
             let judged = if c.rule == Rule::Missing {
                 vals.len()
             } else {
                 reported
             };
+            let typed = match typed.iter().find(|(id, _)| *id == c.id) {
+                Some((_, names)) if reported == 0 && c.rule != Rule::Missing => names.clone(),
+                _ => Vec::new(),
+            };
             ClassFigures {
                 id: c.id.clone(),
                 by_group: by_group(cur, &members),
                 members,
+                typed,
                 judged,
             }
         })
         .collect()
+}
+
+/// Members by figure `b` (most first when `desc`), ties in table order,
+/// units without it last.
+fn order_members(members: &mut [usize], cur: &PeriodFigures, b: usize, desc: bool) {
+    thongbao_model::order::sort_by(members, |&x, &y| {
+        match (cur.units[x].vals[b], cur.units[y].vals[b]) {
+            (Some(p), Some(q)) if desc => q.cmp(&p),
+            (Some(p), Some(q)) => p.cmp(&q),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    });
 }
 
 fn by_group(cur: &PeriodFigures, members: &[usize]) -> Vec<(String, usize, usize)> {
@@ -637,19 +722,22 @@ fn by_group(cur: &PeriodFigures, members: &[usize]) -> Vec<(String, usize, usize
 }
 
 fn bands(spec: &ReportSpec, classes: &[ClassFigures], n: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; n];
     let Some(b) = &spec.bands else {
-        return vec![None; n];
+        return out;
     };
-    (0..n)
-        .map(|i| {
-            b.classes.iter().position(|id| {
-                classes
-                    .iter()
-                    .find(|c| c.id == *id)
-                    .is_some_and(|c| c.members.binary_search(&i).is_ok())
-            })
-        })
-        .collect()
+    // The first band (best first) a unit is a member of; members may be in
+    // a class's own order.
+    for (j, id) in b.classes.iter().enumerate().rev() {
+        if let Some(c) = classes.iter().find(|c| c.id == *id) {
+            for &i in &c.members {
+                if let Some(x) = out.get_mut(i) {
+                    *x = Some(j);
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

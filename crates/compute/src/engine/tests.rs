@@ -26,6 +26,7 @@ fn class(id: &str, of: &str, rule: Rule) -> ClassDef {
         name_en: String::new(),
         of: of.into(),
         rule,
+        order: None,
     }
 }
 
@@ -406,4 +407,114 @@ fn when_no_unit_did_anything_none_is_high() {
     assert!(c.class("high").unwrap().members.is_empty());
     assert!(c.class("low").unwrap().members.is_empty());
     assert_eq!(c.class("zero").unwrap().members, [0, 1]);
+}
+
+fn installs() -> ReportSpec {
+    let mut scans_high = class("high", "scans", Rule::AboveMean { percent: 60.0 });
+    scans_high.order = Some(thongbao_model::report::Order {
+        by: "scans".into(),
+        desc: true,
+    });
+    let mut low_rate = class("low_rate", "rate", Rule::BelowTotal { percent: 80.0 });
+    low_rate.order = Some(thongbao_model::report::Order {
+        by: "rate".into(),
+        desc: false,
+    });
+    ReportSpec {
+        indicators: vec![
+            ind("scans", "lần truy cập", Aggregate::Sum, 0),
+            ind("installs", "hồ sơ đạt", Aggregate::Sum, 0),
+            ind("phones", "hồ sơ nhận", Aggregate::Sum, 0),
+        ],
+        measures: vec![measure(
+            "rate",
+            Formula::Ratio {
+                num: "installs".into(),
+                den: "phones".into(),
+            },
+            1,
+        )],
+        classes: vec![scans_high, low_rate],
+        ..ReportSpec::default()
+    }
+}
+
+#[test]
+fn a_class_lists_its_members_in_its_own_order() {
+    // Mean scans 10; 60 % of it is 6: B (20), C (6) and D (8) are high,
+    // listed most first; ties would keep file order.
+    let spec = installs();
+    let d = read(
+        &spec,
+        "Xã,Lần truy cập\nXã A,2\nXã B,20\nXã C,6\nXã D,8\nXã E,4\n",
+    );
+    let c = compute(&d, &spec);
+    assert_eq!(c.class("high").unwrap().members, [1, 3, 2]);
+}
+
+#[test]
+fn below_the_total_compares_with_the_overall_rate_exactly() {
+    // Overall rate 100/250 = 40 %, 80 % of it is exactly 32 %: A (32/100)
+    // is not below it, B (8/50 = 16 %) and C (60/100 = 60 %)… only B is.
+    let spec = installs();
+    let csv = "Xã,Hồ sơ đạt,Hồ sơ nhận\nXã A,32,100\nXã B,8,50\nXã C,60,100\n";
+    let c = compute(&read(&spec, csv), &spec);
+    assert_eq!(c.total("rate").map(|v| v.text(1)), Some("40,0".into()));
+    assert_eq!(c.class("low_rate").unwrap().members, [1]);
+    // 31,9 % is below: A joins, listed lowest rate first.
+    let csv = "Xã,Hồ sơ đạt,Hồ sơ nhận\nXã A,319,1000\nXã B,8,50\nXã C,673,1000\n";
+    let c = compute(&read(&spec, csv), &spec);
+    assert_eq!(c.class("low_rate").unwrap().members, [1, 0]);
+}
+
+#[test]
+fn typed_figures_fill_only_what_the_data_lacks() {
+    let spec = installs();
+    let typed = Typed {
+        current: vec![
+            ("installs".into(), Val::int(5554)),
+            ("phones".into(), Val::int(18510)),
+            // The file has scans: its own total wins over a typed one.
+            ("scans".into(), Val::int(1)),
+        ],
+        previous: Some(TypedPeriod {
+            date: Date::new(2021, 11, 5),
+            totals: vec![
+                ("scans".into(), Val::int(20)),
+                ("installs".into(), Val::int(5386)),
+            ],
+        }),
+        members: vec![("low_rate".into(), vec!["Xã Sơn Hà".into()])],
+    };
+    let d = read(&spec, "Xã,Lần truy cập\nXã A,2\nXã B,28\n");
+    let c = compute_with(&d, &spec, &typed);
+    assert_eq!(c.total("scans").map(|v| v.text(0)), Some("30".into()));
+    assert_eq!(c.total("installs").map(|v| v.text(0)), Some("5.554".into()));
+    // 5.554 / 18.510 = 30,005… %: the rate of the typed totals.
+    assert_eq!(c.total("rate").map(|v| v.text(1)), Some("30,0".into()));
+    // Changes against the typed previous report, dated.
+    assert_eq!(
+        c.baseline.as_ref().and_then(|b| b.date),
+        Date::new(2021, 11, 5)
+    );
+    assert_eq!(c.change("scans").map(|v| v.text(0)), Some("10".into()));
+    assert_eq!(c.change("installs").map(|v| v.text(0)), Some("168".into()));
+    assert_eq!(c.change("phones"), None, "no typed previous phones");
+    // No unit has a rate: the typed members stand for the class.
+    let low = c.class("low_rate").unwrap();
+    assert!(low.members.is_empty());
+    assert_eq!(low.typed, ["Xã Sơn Hà"]);
+    // A unit with a rate is judged by the rule, and the typed names go.
+    let d = read(
+        &spec,
+        "Xã,Lần truy cập,Hồ sơ đạt,Hồ sơ nhận\nXã A,2,1,10\nXã B,28,9,10\n",
+    );
+    let c = compute_with(&d, &spec, &typed);
+    assert_eq!(c.total("installs").map(|v| v.text(0)), Some("10".into()));
+    let low = c.class("low_rate").unwrap();
+    assert_eq!((low.members.clone(), low.typed.len()), (vec![0], 0));
+    // A file's own previous period wins over a typed one.
+    let two = "Ngày,Xã,Lần truy cập\n01/11/2021,Xã A,1\n01/11/2021,Xã B,1\n08/11/2021,Xã A,2\n08/11/2021,Xã B,28\n";
+    let c = compute_with(&read(&spec, two), &spec, &typed);
+    assert_eq!(c.change("scans").map(|v| v.text(0)), Some("28".into()));
 }

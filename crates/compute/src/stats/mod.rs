@@ -112,6 +112,34 @@ pub struct Manual {
     pub low_installers: Vec<String>,
 }
 
+impl Manual {
+    /// The same figures for the generic engine (ids as the indicators'
+    /// role ids; the typed low installers as members of the class
+    /// `low_installers`). The typed rate is not a figure: the rate is
+    /// computed from the typed totals.
+    pub fn typed(&self) -> crate::engine::Typed {
+        use crate::engine::{TypedPeriod, Val};
+        let totals = |v: &Values| {
+            Indicator::ALL
+                .into_iter()
+                .filter_map(|i| v.get(i).map(|n| (i.id().to_string(), Val::int(n))))
+                .collect()
+        };
+        crate::engine::Typed {
+            current: totals(&self.current),
+            previous: self.previous.as_ref().map(|p| TypedPeriod {
+                date: p.date,
+                totals: totals(&p.values),
+            }),
+            members: if self.low_installers.is_empty() {
+                Vec::new()
+            } else {
+                vec![("low_installers".to_string(), self.low_installers.clone())]
+            },
+        }
+    }
+}
+
 /// A previous report's date and totals.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ManualPeriod {

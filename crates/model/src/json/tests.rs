@@ -29,6 +29,7 @@ fn every_form() -> ReportSpec {
         name_en: String::new(),
         of: "a".into(),
         rule,
+        order: None,
     };
     ReportSpec {
         indicators: vec![
@@ -96,6 +97,13 @@ fn every_form() -> ReportSpec {
             class("x6", Rule::Missing),
             class("x7", Rule::AboveMean { percent: 60.0 }),
             class("x8", Rule::BelowMean { percent: 10.0 }),
+            ClassDef {
+                order: Some(crate::report::Order {
+                    by: "a".into(),
+                    desc: true,
+                }),
+                ..class("x9", Rule::BelowTotal { percent: 80.0 })
+            },
         ],
         bands: Some(Bands {
             classes: vec!["x3".into(), "x4".into()],

@@ -6,12 +6,13 @@
 use super::{Formula, ReportSpec, Rule};
 
 /// The rule kinds the designer offers, in its order.
-pub const RULE_KINDS: [&str; 7] = [
+pub const RULE_KINDS: [&str; 8] = [
     "at_least",
     "below",
     "between",
     "above_mean",
     "below_mean",
+    "below_total",
     "zero",
     "missing",
 ];
@@ -28,6 +29,7 @@ impl Rule {
             Rule::Between { .. } => "between",
             Rule::AboveMean { .. } => "above_mean",
             Rule::BelowMean { .. } => "below_mean",
+            Rule::BelowTotal { .. } => "below_total",
             Rule::Zero => "zero",
             Rule::Missing => "missing",
         }
@@ -38,7 +40,9 @@ impl Rule {
         match self {
             Rule::AtLeast { value } | Rule::Below { value } => Some(*value),
             Rule::Between { min, .. } => Some(*min),
-            Rule::AboveMean { percent } | Rule::BelowMean { percent } => Some(*percent),
+            Rule::AboveMean { percent }
+            | Rule::BelowMean { percent }
+            | Rule::BelowTotal { percent } => Some(*percent),
             Rule::Zero | Rule::Missing => None,
         }
     }
@@ -54,6 +58,7 @@ impl Rule {
             },
             "above_mean" => Rule::AboveMean { percent: value },
             "below_mean" => Rule::BelowMean { percent: value },
+            "below_total" => Rule::BelowTotal { percent: value },
             "zero" => Rule::Zero,
             "missing" => Rule::Missing,
             _ => Rule::AtLeast { value },

@@ -80,6 +80,9 @@ pub struct Profile {
     /// other than its figure's name.
     pub column_labels: Vec<(String, String)>,
     pub change_words: ChangeWords,
+    /// A figure's own change words, by id, where they differ from
+    /// `change_words` ("tăng lượt quét {n}", "tăng {n} máy").
+    pub figure_change_words: Vec<(String, ChangeWords)>,
     /// What `{baseline}` says when the change comes from the file's own
     /// change column ("tuần trước").
     pub previous_word: String,
@@ -222,9 +225,18 @@ impl Profile {
             report: Some(spec),
             column_labels: Vec::new(),
             change_words: ChangeWords::default(),
+            figure_change_words: Vec::new(),
             previous_word: String::new(),
             total_label: String::new(),
         }
+    }
+
+    /// The change words of figure `id`: its own, else the profile's.
+    pub fn change_words_of(&self, id: &str) -> &ChangeWords {
+        self.figure_change_words
+            .iter()
+            .find(|(f, _)| f == id)
+            .map_or(&self.change_words, |(_, w)| w)
     }
 
     /// The label of a generic appendix column.
@@ -247,7 +259,7 @@ impl Profile {
 #[cfg(test)]
 #[test]
 fn builtin_profiles_read() {
-    for j in [DE_AN_06_JSON, CHI_SO_766_JSON] {
+    for j in [DE_AN_06_JSON, CHI_SO_766_JSON, COVID_QR_JSON] {
         let p = Profile::from_json(j).expect("built-in profile reads");
         assert!(p.report.is_some());
         // And survives its own JSON.
@@ -349,6 +361,7 @@ crate::json::from_json_struct!(Profile {
     report: opt,
     column_labels: or_default,
     change_words: or_default,
+    figure_change_words: or_default,
     previous_word: or_default,
     total_label: or_default,
 });
@@ -463,11 +476,17 @@ pub fn covid_qr() -> Profile {
         report: None,
         column_labels: Vec::new(),
         change_words: ChangeWords::default(),
+        figure_change_words: Vec::new(),
         previous_word: String::new(),
         total_label: String::new(),
     }
 }
 
+/// The COVID report as data, for the generic engine: the seed letter's
+/// sentences over its definition (`core/tests/golden_letter.rs` writes the
+/// seed letter from it). Not yet the built-in one: the page's COVID views
+/// still read [`covid_qr`] (docs/plan-covid-on-generic.md, steps 4–6).
+pub const COVID_QR_JSON: &str = include_str!("../../../../assets/profiles/covid-qr.json");
 /// The Đề án 06 weekly report (VNeID level-2 accounts per commune).
 pub const DE_AN_06_JSON: &str = include_str!("../../../../assets/profiles/de-an-06.json");
 /// The service index of Decision 766/QĐ-TTg (monthly, per unit).
@@ -642,6 +661,7 @@ json::to_json_struct!(Profile {
     report,
     column_labels,
     change_words,
+    figure_change_words,
     previous_word,
     total_label,
 });

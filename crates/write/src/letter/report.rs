@@ -9,8 +9,11 @@
 //! - `{count:C}` members of a class (0 too), `{some:C}` the same but
 //!   missing at 0 (the sentence vanishes), `{rest:C}` the units outside it
 //!   (missing at 0), `{share:C}` its share of the units (`87,5%`),
-//!   `{list:C}` the members' names, `{groups:C}` per group "Kông Chro
-//!   (5/14 địa phương)";
+//!   `{list:C}` the members' names in the class's order ("xã Sơn Hà"),
+//!   `{list:C:short}` without the commonest type word ("Sơn Hà", "thị
+//!   trấn Sơn Lư"), `{groups:C}` per group "Kông Chro (5/14 địa
+//!   phương)"; a class no unit could be judged by lists the members the
+//!   clerk typed, if any;
 //! - `{min:X}`, `{max:X}` the unit with the lowest or highest `X` (running
 //!   name: "xã Ia Dom"), `{min:X:name}` its name as typed, `{min:X:value}`
 //!   its `X`, `{min:X:Y}` its figure `Y`;
@@ -19,7 +22,7 @@
 //!   profile's word for the file's own change column), `{bands}` the bands
 //!   sentence.
 
-use super::{running_name, template, Appendix, Figures, Profile};
+use super::{running_name, short_name, template, Appendix, Figures, Profile};
 use crate::date::Date;
 use crate::engine::{Computed, Figure, Val};
 use crate::format;
@@ -33,9 +36,10 @@ pub(super) struct Generic<'a> {
     pub p: &'a Profile,
 }
 
-/// A change in words: "tăng 8.221 tài khoản", "giảm 2 bậc".
+/// A change in words: "tăng 8.221 tài khoản", "giảm 2 bậc" (the figure's
+/// own words when the profile has them: "tăng lượt quét 1.150").
 pub fn diff_text(p: &Profile, f: &Figure, d: Val) -> String {
-    let w = &p.change_words;
+    let w = p.change_words_of(&f.id);
     let n = d.abs().text(f.decimals);
     let unit = if f.percent { &w.points } else { &f.unit };
     let t = match (f.rank, d.is_zero(), d.is_negative()) {
@@ -73,26 +77,43 @@ impl Generic<'_> {
         Some((k, &self.c.figures[k]))
     }
 
-    fn names(&self, idx: &[usize]) -> Option<String> {
-        (!idx.is_empty()).then(|| {
-            idx.iter()
-                .map(|&i| running_name(&self.c.current.units[i].name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
+    /// Running names ("xã Ia Dom"), or short ones ("Ia Dom").
+    fn names<'n>(&self, names: impl Iterator<Item = &'n str>, short: bool) -> Option<String> {
+        let all: Vec<String> = names
+            .map(|n| {
+                if short {
+                    short_name(n)
+                } else {
+                    running_name(n)
+                }
+            })
+            .collect();
+        (!all.is_empty()).then(|| all.join(", "))
     }
 
-    fn class_value(&self, name: &str, id: &str) -> Option<Option<String>> {
+    fn class_value(&self, name: &str, form: &str) -> Option<Option<String>> {
+        let (id, how) = form.split_once(':').unwrap_or((form, ""));
         self.spec.class(id)?;
         let cl = self.c.class(id)?;
-        let n = cl.members.len();
+        let typed = cl.members.is_empty() && !cl.typed.is_empty();
+        let n = if typed {
+            cl.typed.len()
+        } else {
+            cl.members.len()
+        };
         let units = cl.judged;
         Some(match name {
             "count" => Some(n.to_string()),
             "some" => (n > 0).then(|| n.to_string()),
             "rest" => (units > n).then(|| (units - n).to_string()),
             "share" => (units > 0).then(|| format::percent(n as i64, units as i64, 1)),
-            "list" => self.names(&cl.members),
+            "list" if typed => self.names(cl.typed.iter().map(String::as_str), how == "short"),
+            "list" => self.names(
+                cl.members
+                    .iter()
+                    .map(|&i| self.c.current.units[i].name.as_str()),
+                how == "short",
+            ),
             "groups" => (!cl.by_group.is_empty()).then(|| {
                 cl.by_group
                     .iter()
@@ -263,11 +284,13 @@ impl Column {
 }
 
 /// The report's appendix columns, labelled (the profile's label, else the
-/// figure's name).
+/// figure's name). A figure's column is left out when no unit has a value
+/// in it (an indicator the file lacks, typed as a total only; a change
+/// without a baseline): a column of blanks says nothing.
 pub fn columns(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Column> {
     spec.appendix
         .iter()
-        .map(|col| {
+        .filter_map(|col| {
             let (id, diff) = match col.strip_suffix(".diff") {
                 Some(id) => (id, true),
                 None => (col.as_str(), false),
@@ -281,11 +304,14 @@ pub fn columns(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Column> {
                     Some(k) => c.figures[k].name.clone(),
                     None => col.clone(),
                 });
-            Column {
+            let column = Column {
                 figure,
                 diff,
                 label,
-            }
+            };
+            let empty = column.figure.is_some()
+                && (0..c.current.units.len()).all(|i| column.unit_value(c, i).is_none());
+            (!empty).then_some(column)
         })
         .collect()
 }
