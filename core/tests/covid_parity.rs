@@ -120,3 +120,49 @@ fn random_small_tables_are_classed_alike_at_every_threshold() {
     // Exactly on a threshold: the comparisons must be exact there.
     assert!(on_a_threshold > 20, "{on_a_threshold} units on a threshold");
 }
+
+#[path = "../examples/make_fixtures.rs"]
+mod fixtures;
+
+/// Every fixture the COVID report reads (encodings, title and total rows,
+/// bad rows, two dates, a province) reads the same under its definition:
+/// the built-in column rules and row checks, the same units, issues and
+/// line account, and the generic engine's totals equal the COVID ones.
+#[test]
+fn the_definition_reads_every_covid_fixture_with_the_covid_checks() {
+    let spec = spec();
+    assert!(spec.reads_builtin_roles());
+    let opts = ReadOptions {
+        reports: vec![ReportHeaders {
+            id: "covid-test".into(),
+            words: spec.header_words(),
+        }],
+        ..ReadOptions::default()
+    };
+    let mut read = 0;
+    for (name, bytes) in fixtures::all() {
+        let Ok(covid) = ingest::read(&bytes, name) else {
+            continue;
+        };
+        let generic = ingest::read_with(&bytes, name, &opts).expect("reads as a definition");
+        assert_eq!(
+            generic.sources[0].report.as_deref(),
+            Some("covid-test"),
+            "{name}: the definition wins over the built-in roles"
+        );
+        assert_eq!(covid.sources[0].issues, generic.sources[0].issues, "{name}");
+        assert_eq!(
+            covid.sources[0].account, generic.sources[0].account,
+            "{name}"
+        );
+        assert_eq!(covid.periods, generic.periods, "{name}");
+        let s = stats::summarize(&covid, &Default::default(), &Default::default());
+        let c = engine::compute(&generic, &spec);
+        for i in Indicator::ALL {
+            let total = c.total(i.id()).map(|v| v.text(0).replace('.', ""));
+            assert_eq!(s.total(i).map(|t| t.to_string()), total, "{name}: {i:?}");
+        }
+        read += 1;
+    }
+    assert!(read >= 8, "{read} fixtures read");
+}

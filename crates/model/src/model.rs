@@ -49,6 +49,11 @@ impl Indicator {
     }
 
     /// Stable id for storage, JSON and test hooks.
+    /// The indicator whose [`Indicator::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<Indicator> {
+        Indicator::ALL.into_iter().find(|i| i.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Indicator::Locations => "locations",

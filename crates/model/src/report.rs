@@ -43,6 +43,12 @@ pub struct IndicatorDef {
     /// report ("Tăng so với tuần trước"): that indicator's id. Used for its
     /// change when the data holds no earlier period.
     pub change_of: Option<String>,
+    /// A built-in column role (`locations`, `scans`, `installs`,
+    /// `smartphones`, `population`: the COVID report's figures) whose
+    /// checked cells the indicator reads. A report whose every indicator
+    /// has one is read with the built-in column rules and row checks (a
+    /// negative count rejects its row), not by header words.
+    pub role: Option<String>,
 }
 
 /// What a figure is.
@@ -207,6 +213,9 @@ pub struct ReportSpec {
 pub struct HeaderWords {
     pub indicators: Vec<(Vec<String>, Vec<String>)>,
     pub group: Vec<String>,
+    /// Every indicator reads a built-in role ([`IndicatorDef::role`]): the
+    /// file keeps the built-in roles and checks.
+    pub builtin_roles: bool,
 }
 
 impl HeaderWords {
@@ -290,6 +299,12 @@ impl ReportSpec {
         self.header_words().fit(headers)
     }
 
+    /// Whether every indicator reads a built-in role (see
+    /// [`IndicatorDef::role`]).
+    pub fn reads_builtin_roles(&self) -> bool {
+        !self.indicators.is_empty() && self.indicators.iter().all(|i| i.role.is_some())
+    }
+
     /// The part of the definition that finds its columns.
     pub fn header_words(&self) -> HeaderWords {
         HeaderWords {
@@ -299,6 +314,7 @@ impl ReportSpec {
                 .map(|i| (i.headers.clone(), i.not_headers.clone()))
                 .collect(),
             group: self.group_headers.clone(),
+            builtin_roles: self.reads_builtin_roles(),
         }
     }
 
@@ -331,6 +347,11 @@ impl ReportSpec {
         for i in &self.indicators {
             if i.headers.iter().all(|h| header_words(h).is_empty()) {
                 out.push(SpecProblem::NoHeaders(i.id.clone()));
+            }
+            if let Some(r) = &i.role {
+                if crate::model::Indicator::from_id(r).is_none() {
+                    out.push(SpecProblem::BadRole(r.clone()));
+                }
             }
             if let Some(of) = &i.change_of {
                 need(of, &mut out);
@@ -420,6 +441,7 @@ impl ReportSpec {
                 aggregate: Aggregate::Sum,
                 decimals: 0,
                 change_of: None,
+                role: None,
             });
         }
         let ids: Vec<String> = indicators.iter().map(|i| i.id.clone()).collect();
@@ -450,6 +472,8 @@ pub enum SpecProblem {
     Twice(String),
     Unknown(String),
     NoHeaders(String),
+    /// A built-in role that does not exist.
+    BadRole(String),
     NoIndicators,
 }
 
@@ -465,6 +489,8 @@ impl SpecProblem {
             (SpecProblem::Unknown(id), En) => format!("No indicator, measure or class has the id “{id}”."),
             (SpecProblem::NoHeaders(id), Vi) => format!("Chỉ tiêu “{id}” chưa có từ nhận dạng tiêu đề cột."),
             (SpecProblem::NoHeaders(id), En) => format!("The indicator “{id}” has no header words."),
+            (SpecProblem::BadRole(r), Vi) => format!("Không có cột dựng sẵn “{r}” (dùng locations, scans, installs, smartphones hoặc population)."),
+            (SpecProblem::BadRole(r), En) => format!("There is no built-in column “{r}” (use locations, scans, installs, smartphones or population)."),
             (SpecProblem::NoIndicators, Vi) => "Báo cáo chưa có chỉ tiêu nào.".to_string(),
             (SpecProblem::NoIndicators, En) => "The report has no indicators yet.".to_string(),
         }
@@ -485,6 +511,7 @@ crate::json::from_json_struct!(IndicatorDef {
     aggregate: or_default,
     decimals: or_default,
     change_of: opt,
+    role: opt,
 });
 
 impl FromJson for Kind {
@@ -628,6 +655,7 @@ crate::json::from_json_struct!(ReportSpec {
 crate::json::from_json_struct!(HeaderWords {
     indicators: req,
     group: req,
+    builtin_roles: or_default,
 });
 
 json::to_json_struct!(IndicatorDef {
@@ -641,6 +669,7 @@ json::to_json_struct!(IndicatorDef {
     aggregate,
     decimals,
     change_of,
+    role,
 });
 
 impl json::ToJson for Kind {
@@ -761,7 +790,11 @@ json::to_json_struct!(ReportSpec {
     chart,
     appendix,
 });
-json::to_json_struct!(HeaderWords { indicators, group });
+json::to_json_struct!(HeaderWords {
+    indicators,
+    group,
+    builtin_roles
+});
 
 #[cfg(test)]
 mod tests {
@@ -779,6 +812,7 @@ mod tests {
             aggregate: Aggregate::Sum,
             decimals: 0,
             change_of: None,
+            role: None,
         }
     }
 

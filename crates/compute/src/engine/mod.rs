@@ -20,7 +20,7 @@ pub use value::Val;
 
 use crate::date::Date;
 use crate::ingest::numbers::{self, DecimalSep};
-use crate::model::{unit_key, Dataset, Period};
+use crate::model::{unit_key, Dataset, Indicator, Period};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use thongbao_model::report::{Aggregate, Baseline, Formula, Kind, ReportSpec, Rule, SCALE};
@@ -228,9 +228,24 @@ pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
     // merged from several weeks may spell it differently; a unit's cell is
     // in one of them).
     let words = spec.header_words();
+    // A report over the built-in roles reads the checked figures of its
+    // roles, not extra columns.
+    let roles: Vec<Option<Indicator>> = spec
+        .indicators
+        .iter()
+        .map(|i| {
+            i.role
+                .as_deref()
+                .filter(|_| words.builtin_roles)
+                .and_then(Indicator::from_id)
+        })
+        .collect();
     let assigned = words.match_columns(&d.extra_columns);
     let col_of: Vec<Vec<usize>> = (0..spec.indicators.len())
         .map(|k| {
+            if roles[k].is_some() {
+                return Vec::new();
+            }
             let first = (0..assigned.len()).filter(|&c| assigned[c] == Some(k));
             let more = (0..assigned.len()).filter(|&c| {
                 assigned[c].is_none() && words.indicator_of(&d.extra_columns[c]) == Some(k)
@@ -252,6 +267,7 @@ pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
     let reader = Reader {
         d,
         spec,
+        roles: &roles,
         col_of: &col_of,
         seps: &seps,
         nfig: figures.len(),
@@ -279,12 +295,26 @@ pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
     let (changes, unit_changes) = changes(spec, &figures, &current, baseline.as_ref());
     let classes = classes(spec, &figures, &current, &typed.members);
     let band_of = bands(spec, &classes, current.units.len());
+    let has_role = |r: Indicator| {
+        d.periods
+            .iter()
+            .flat_map(|p| &p.units)
+            .any(|u| u.values.get(r).is_some())
+    };
     let missing_columns = spec
         .indicators
         .iter()
         .zip(&col_of)
-        .filter(|(_, c)| c.is_empty())
-        .map(|(i, _)| i.id.clone())
+        .zip(&roles)
+        .filter(|((i, c), r)| {
+            let absent = match r {
+                Some(r) => !has_role(*r),
+                None => c.is_empty(),
+            };
+            // A total the clerk typed stands in for the column.
+            absent && !typed.current.iter().any(|(id, _)| *id == i.id)
+        })
+        .map(|((i, _), _)| i.id.clone())
         .collect();
     let grouped = current.units.iter().any(|u| u.group.is_some());
     Computed {
@@ -325,6 +355,8 @@ fn baseline_period<'d>(d: &'d Dataset, b: &Baseline) -> Option<&'d Period> {
 struct Reader<'a> {
     d: &'a Dataset,
     spec: &'a ReportSpec,
+    /// Per indicator: the built-in role it reads, if any.
+    roles: &'a [Option<Indicator>],
     col_of: &'a [Vec<usize>],
     seps: &'a [DecimalSep],
     nfig: usize,
@@ -346,6 +378,10 @@ impl Reader<'_> {
             .map(|u| {
                 let mut vals = vec![None; self.nfig];
                 for k in 0..ni {
+                    if let Some(r) = self.roles[k] {
+                        vals[k] = u.values.get(r).map(Val::int);
+                        continue;
+                    }
                     // The first of its columns with a cell for this unit.
                     let Some(c) = self.col_of[k]
                         .iter()

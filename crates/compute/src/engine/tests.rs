@@ -16,6 +16,7 @@ fn ind(id: &str, header: &str, aggregate: Aggregate, decimals: u8) -> IndicatorD
         aggregate,
         decimals,
         change_of: None,
+        role: None,
     }
 }
 

@@ -22,6 +22,7 @@ fn every_form() -> ReportSpec {
         aggregate,
         decimals: 2,
         change_of: Some("a".into()),
+        role: None,
     };
     let class = |id: &str, rule: Rule| ClassDef {
         id: id.into(),

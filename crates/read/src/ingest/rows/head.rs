@@ -180,9 +180,15 @@ fn fit_scored(
     };
     let mut best_score = score(None, builtin);
     for r in &opts.reports {
-        let n = r.words.fit(texts);
-        let s = score(Some(&r.id), n);
-        if n > 0 && s > best_score {
+        // A report over the built-in roles (the COVID report as data)
+        // reads the columns the built-in rules find: it stands for them,
+        // and wins their ties (as the active report when none is).
+        let (n, wins) = match r.words.builtin_roles {
+            true => (builtin, opts.active_report.is_none()),
+            false => (r.words.fit(texts), false),
+        };
+        let s = score(Some(&r.id), n) + usize::from(wins);
+        if n > 0 && (s > best_score || (r.words.builtin_roles && s == best_score)) {
             best = (n, Some(&r.words), Some(&r.id));
             best_score = s;
         }
@@ -192,6 +198,7 @@ fn fit_scored(
     }
     match best.1 {
         None => Some((roles, None, best.0)),
+        Some(spec) if spec.builtin_roles => Some((roles, best.2.map(str::to_string), best.0)),
         Some(spec) => Some((
             generic_roles(texts, roles, spec),
             best.2.map(str::to_string),
