@@ -140,6 +140,8 @@ fn the_definition_reads_every_covid_fixture_with_the_covid_checks() {
         ..ReadOptions::default()
     };
     let mut read = 0;
+    // Some fixture has several districts, one two dates.
+    let mut seen = (false, false);
     for (name, bytes) in fixtures::all() {
         let Ok(covid) = ingest::read(&bytes, name) else {
             continue;
@@ -158,11 +160,86 @@ fn the_definition_reads_every_covid_fixture_with_the_covid_checks() {
         assert_eq!(covid.periods, generic.periods, "{name}");
         let s = stats::summarize(&covid, &Default::default(), &Default::default());
         let c = engine::compute(&generic, &spec);
+        let int = |v: Option<engine::Val>| v.map(|v| v.text(0).replace('.', ""));
+        let figure = |id: &str| c.index(id).expect("a figure");
         for i in Indicator::ALL {
-            let total = c.total(i.id()).map(|v| v.text(0).replace('.', ""));
+            let total = int(c.total(i.id()));
             assert_eq!(s.total(i).map(|t| t.to_string()), total, "{name}: {i:?}");
         }
+        // Districts: names, units and totals, in table order.
+        let groups: Vec<_> = c
+            .groups
+            .iter()
+            .map(|g| {
+                let t: Vec<_> = Indicator::ALL
+                    .iter()
+                    .map(|i| int(g.totals[figure(i.id())]))
+                    .collect();
+                (g.name.clone(), g.units, t)
+            })
+            .collect();
+        let districts: Vec<_> = s
+            .districts
+            .iter()
+            .map(|d| {
+                let t: Vec<_> = Indicator::ALL
+                    .iter()
+                    .map(|&i| d.totals.get(i).map(|v| v.to_string()))
+                    .collect();
+                (d.name.clone(), d.units, t)
+            })
+            .collect();
+        if c.grouped {
+            assert_eq!(groups, districts, "{name}: districts");
+        }
+        // Units of the previous period that did not report.
+        assert_eq!(s.missing, c.absent, "{name}: absent units");
+        // The trend: every period's totals, compacted ones included.
+        let trend: Vec<_> = engine::trend(&generic, &spec)
+            .into_iter()
+            .map(|(date, t)| {
+                let t: Vec<_> = Indicator::ALL
+                    .iter()
+                    .map(|i| int(t[figure(i.id())]))
+                    .collect();
+                (date, t)
+            })
+            .collect();
+        let want: Vec<_> = s
+            .trend
+            .iter()
+            .map(|(date, v)| {
+                let t: Vec<_> = Indicator::ALL
+                    .iter()
+                    .map(|&i| v.get(i).map(|n| n.to_string()))
+                    .collect();
+                (*date, t)
+            })
+            .collect();
+        assert_eq!(trend, want, "{name}: trend");
+        // A period kept as its totals only is still in the trend.
+        let mut kept = generic.clone();
+        kept.compact(1);
+        let compacted: Vec<_> = engine::trend(&kept, &spec)
+            .into_iter()
+            .map(|(date, t)| (date, int(t[figure("scans")])))
+            .collect();
+        let scans: Vec<_> = want.iter().map(|(d, t)| (*d, t[1].clone())).collect();
+        assert_eq!(compacted, scans, "{name}: compacted trend");
+        seen.0 |= c.groups.len() > 1;
+        seen.1 |= want.len() > 1;
         read += 1;
     }
     assert!(read >= 8, "{read} fixtures read");
+    assert_eq!(seen, (true, true), "districts, a trend");
+}
+
+#[test]
+fn units_that_did_not_report_are_the_same() {
+    let csv = "Ngày,Huyện,Xã,Địa điểm,Lượt quét\n\
+        05/11/2021,Huyện A,Xã Một,1,10\n05/11/2021,Huyện A,Xã Hai,1,5\n05/11/2021,Huyện B,Xã Ba,2,7\n\
+        12/11/2021,Huyện A,Xã Một,1,12\n12/11/2021,Huyện B,Xã Bốn,1,1\n";
+    let (s, c) = both(csv);
+    assert_eq!(s.missing, ["Xã Hai", "Xã Ba"]);
+    assert_eq!(c.absent, s.missing);
 }

@@ -113,6 +113,13 @@ fn header_signature_and_appendix_match_the_seed() {
 /// generic engine, with the same typed figures: the seed's installs and
 /// smartphones, its previous report, and its three low installers.
 fn sample_letter_as_data() -> thongbao_core::letter::Letter {
+    letter_as_data(&sample_manual().typed(), true)
+}
+
+fn letter_as_data(
+    typed: &thongbao_core::engine::Typed,
+    seed: bool,
+) -> thongbao_core::letter::Letter {
     use thongbao_core::engine;
     use thongbao_core::ingest::{ReadOptions, ReportHeaders};
     use thongbao_core::letter::{build_report, profile, Profile};
@@ -128,8 +135,24 @@ fn sample_letter_as_data() -> thongbao_core::letter::Letter {
     };
     let data = ingest::read_with(SAMPLE_CSV.as_bytes(), SAMPLE_NAME, &opts).expect("sample reads");
     assert_eq!(data.sources[0].report.as_deref(), Some(p.id.as_str()));
-    let c = engine::compute_with(&data, &spec, &sample_manual().typed());
+    let c = engine::compute_with(&data, &spec, typed);
     assert!(c.problems.is_empty(), "{:?}", c.problems);
+    if !seed {
+        return build_report(&c, &spec, &p.fields, &p);
+    }
+    // The letter's own rate, 30,1 %, is not 5.554/18.510 = 30,0 %: the
+    // page says so (the typed totals are the figures, nothing to check).
+    let d: Vec<_> = c
+        .discrepancies
+        .iter()
+        .map(|d| {
+            let f = &c.figures[d.figure];
+            (f.id.as_str(), f.text(d.typed), f.text(d.computed))
+        })
+        .collect();
+    assert_eq!(d, [("rate", "30,1%".to_string(), "30,0%".to_string())]);
+    // Installs and smartphones are typed; only the population is absent.
+    assert_eq!(c.missing_columns, ["population"]);
     build_report(&c, &spec, &p.fields, &p)
 }
 
@@ -152,4 +175,24 @@ fn the_report_as_data_writes_the_seed_letter() {
     assert_eq!(a.appendix, b.appendix);
     assert_eq!(a.file_stem, b.file_stem);
     assert!(a.missing.is_empty(), "{:?}", a.missing);
+}
+
+#[test]
+fn a_change_without_the_previous_date_keeps_a_blank_and_says_so() {
+    use thongbao_core::letter::Missing;
+    let mut typed = sample_manual().typed();
+    if let Some(prev) = &mut typed.previous {
+        prev.date = None;
+    }
+    let l = letter_as_data(&typed, false);
+    let text = l.paragraphs().join("\n");
+    assert!(
+        text.contains("(tăng 58 địa điểm quét mã QR so với ngày …/…)"),
+        "{text}"
+    );
+    assert!(
+        l.missing.contains(&Missing::PreviousDate),
+        "{:?}",
+        l.missing
+    );
 }

@@ -14,16 +14,18 @@
 // over the slots read plainest.
 #![allow(clippy::needless_range_loop)]
 
+mod classes;
 mod value;
 
 pub use value::Val;
 
+use classes::{bands, classes};
+
 use crate::date::Date;
 use crate::ingest::numbers::{self, DecimalSep};
 use crate::model::{unit_key, Dataset, Indicator, Period};
-use std::cmp::Ordering;
 use std::collections::HashMap;
-use thongbao_model::report::{Aggregate, Baseline, Formula, Kind, ReportSpec, Rule, SCALE};
+use thongbao_model::report::{Aggregate, Baseline, Formula, Kind, ReportSpec, SCALE};
 
 /// What a figure (indicator or measure) is, for printing.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,11 +109,32 @@ pub struct CellProblem {
     pub text: String,
 }
 
+/// One group of units (a district, a unit type): its units and totals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupFigures {
+    pub name: String,
+    pub units: usize,
+    /// One per figure, as [`PeriodFigures::totals`] (ranks have none).
+    pub totals: Vec<Option<Val>>,
+}
+
+/// A typed figure that disagrees with the computed one (as printed: a
+/// typed rate of 30,1 % against 5.554/18.510 = 30,0 %).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discrepancy {
+    /// The figure (index into [`Computed::figures`]).
+    pub figure: usize,
+    pub typed: Val,
+    pub computed: Val,
+}
+
 /// Figures the clerk types because the file lacks them (the seed letter's
 /// 5.554 installs of 18.510 smartphones, and its previous report of
 /// 05/11/2021). Each fills only what the data cannot give: a typed total
 /// where no unit has the indicator, a typed previous report where the data
 /// holds no baseline period, typed members where no unit can be judged.
+/// Where the data has the figure, a typed one is only checked against it
+/// ([`Computed::discrepancies`]), as is a typed measure (the letter's rate).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Typed {
     /// Indicator totals of the current period, by id.
@@ -148,6 +171,13 @@ pub struct Computed {
     pub problems: Vec<CellProblem>,
     /// Whether the units have groups.
     pub grouped: bool,
+    /// The groups in table order (none when the units have no group).
+    pub groups: Vec<GroupFigures>,
+    /// Units of the baseline period that the current one lacks (did not
+    /// report), names as they were, in the baseline's order.
+    pub absent: Vec<String>,
+    /// Typed figures that disagree with the data's.
+    pub discrepancies: Vec<Discrepancy>,
 }
 
 impl Computed {
@@ -216,6 +246,99 @@ fn figures(spec: &ReportSpec) -> Vec<Figure> {
     ind.chain(mea).collect()
 }
 
+/// How a dataset's cells are read for a report: per indicator its
+/// built-in role or its extra columns, and each column's decimal separator.
+struct Columns {
+    roles: Vec<Option<Indicator>>,
+    col_of: Vec<Vec<usize>>,
+    seps: Vec<DecimalSep>,
+}
+
+impl Columns {
+    fn of(d: &Dataset, spec: &ReportSpec) -> Columns {
+        // Indicator k → its extra columns: every header that names it (files
+        // merged from several weeks may spell it differently; a unit's cell is
+        // in one of them).
+        let words = spec.header_words();
+        // A report over the built-in roles reads the checked figures of its
+        // roles, not extra columns.
+        let roles: Vec<Option<Indicator>> = spec
+            .indicators
+            .iter()
+            .map(|i| {
+                i.role
+                    .as_deref()
+                    .filter(|_| words.builtin_roles)
+                    .and_then(Indicator::from_id)
+            })
+            .collect();
+        let assigned = words.match_columns(&d.extra_columns);
+        let col_of: Vec<Vec<usize>> = (0..spec.indicators.len())
+            .map(|k| {
+                if roles[k].is_some() {
+                    return Vec::new();
+                }
+                let first = (0..assigned.len()).filter(|&c| assigned[c] == Some(k));
+                let more = (0..assigned.len()).filter(|&c| {
+                    assigned[c].is_none() && words.indicator_of(&d.extra_columns[c]) == Some(k)
+                });
+                first.chain(more).collect()
+            })
+            .collect();
+        // One decimal separator per column, voted over its cells.
+        let seps: Vec<DecimalSep> = (0..d.extra_columns.len())
+            .map(|c| {
+                numbers::decide(
+                    d.periods
+                        .iter()
+                        .flat_map(|p| &p.units)
+                        .filter_map(|u| u.extra.get(c).map(String::as_str)),
+                )
+            })
+            .collect();
+        Columns {
+            roles,
+            col_of,
+            seps,
+        }
+    }
+
+    fn reader<'a>(&'a self, d: &'a Dataset, spec: &'a ReportSpec, nfig: usize) -> Reader<'a> {
+        Reader {
+            d,
+            spec,
+            roles: &self.roles,
+            col_of: &self.col_of,
+            seps: &self.seps,
+            nfig,
+        }
+    }
+}
+
+/// The totals of every period, oldest first (the trend): a period kept
+/// only as its totals (`Dataset::compact`) has the figures of built-in
+/// roles; its other figures are unknown.
+pub fn trend(d: &Dataset, spec: &ReportSpec) -> Vec<(Option<Date>, Vec<Option<Val>>)> {
+    let nfig = figures(spec).len();
+    let cols = Columns::of(d, spec);
+    let reader = cols.reader(d, spec, nfig);
+    let ni = spec.indicators.len();
+    d.periods
+        .iter()
+        .map(|p| match (&p.totals, p.units.is_empty()) {
+            (Some(kept), true) => {
+                let mut totals = vec![None; nfig];
+                for k in 0..ni {
+                    totals[k] = cols.roles[k].and_then(|r| kept.get(r)).map(Val::int);
+                }
+                total_measures(spec, ni, &mut totals);
+                (p.date, totals)
+            }
+            _ => (p.date, reader.period(p, &[], &mut Vec::new()).totals),
+        })
+        .collect()
+}
+
 /// Compute the report for the dataset's current period.
 pub fn compute(d: &Dataset, spec: &ReportSpec) -> Computed {
     compute_with(d, spec, &Typed::default())
@@ -224,54 +347,9 @@ pub fn compute(d: &Dataset, spec: &ReportSpec) -> Computed {
 /// [`compute`], with the figures the clerk typed where the data has none.
 pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
     let figures = figures(spec);
-    // Indicator k → its extra columns: every header that names it (files
-    // merged from several weeks may spell it differently; a unit's cell is
-    // in one of them).
-    let words = spec.header_words();
-    // A report over the built-in roles reads the checked figures of its
-    // roles, not extra columns.
-    let roles: Vec<Option<Indicator>> = spec
-        .indicators
-        .iter()
-        .map(|i| {
-            i.role
-                .as_deref()
-                .filter(|_| words.builtin_roles)
-                .and_then(Indicator::from_id)
-        })
-        .collect();
-    let assigned = words.match_columns(&d.extra_columns);
-    let col_of: Vec<Vec<usize>> = (0..spec.indicators.len())
-        .map(|k| {
-            if roles[k].is_some() {
-                return Vec::new();
-            }
-            let first = (0..assigned.len()).filter(|&c| assigned[c] == Some(k));
-            let more = (0..assigned.len()).filter(|&c| {
-                assigned[c].is_none() && words.indicator_of(&d.extra_columns[c]) == Some(k)
-            });
-            first.chain(more).collect()
-        })
-        .collect();
-    // One decimal separator per column, voted over its cells.
-    let seps: Vec<DecimalSep> = (0..d.extra_columns.len())
-        .map(|c| {
-            numbers::decide(
-                d.periods
-                    .iter()
-                    .flat_map(|p| &p.units)
-                    .filter_map(|u| u.extra.get(c).map(String::as_str)),
-            )
-        })
-        .collect();
-    let reader = Reader {
-        d,
-        spec,
-        roles: &roles,
-        col_of: &col_of,
-        seps: &seps,
-        nfig: figures.len(),
-    };
+    let cols = Columns::of(d, spec);
+    let (roles, col_of) = (&cols.roles, &cols.col_of);
+    let reader = cols.reader(d, spec, figures.len());
     let mut problems = Vec::new();
     let empty = Period {
         date: None,
@@ -304,8 +382,8 @@ pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
     let missing_columns = spec
         .indicators
         .iter()
-        .zip(&col_of)
-        .zip(&roles)
+        .zip(col_of)
+        .zip(roles)
         .filter(|((i, c), r)| {
             let absent = match r {
                 Some(r) => !has_role(*r),
@@ -317,6 +395,24 @@ pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
         .map(|((i, _), _)| i.id.clone())
         .collect();
     let grouped = current.units.iter().any(|u| u.group.is_some());
+    let groups = if grouped {
+        groups(spec, &current)
+    } else {
+        Vec::new()
+    };
+    let absent = baseline.as_ref().map_or_else(Vec::new, |b| {
+        let now: std::collections::HashSet<String> = current
+            .units
+            .iter()
+            .map(|u| unit_key(u.group.as_deref(), &u.name))
+            .collect();
+        b.units
+            .iter()
+            .filter(|u| !now.contains(&unit_key(u.group.as_deref(), &u.name)))
+            .map(|u| u.name.clone())
+            .collect()
+    });
+    let discrepancies = discrepancies(&figures, &current, &typed.current);
     Computed {
         figures,
         current,
@@ -328,6 +424,105 @@ pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
         missing_columns,
         problems,
         grouped,
+        groups,
+        absent,
+        discrepancies,
+    }
+}
+
+/// Typed figures the data has too, where the two differ as printed.
+fn discrepancies(
+    figures: &[Figure],
+    cur: &PeriodFigures,
+    typed: &[(String, Val)],
+) -> Vec<Discrepancy> {
+    typed
+        .iter()
+        .filter_map(|(id, t)| {
+            let k = figures.iter().position(|f| f.id == *id)?;
+            let f = &figures[k];
+            // A typed indicator total is the figure itself when no unit has
+            // it: nothing to check.
+            if f.column && cur.units.iter().all(|u| u.vals[k].is_none()) {
+                return None;
+            }
+            let c = cur.totals[k]?;
+            (f.text(*t) != f.text(c)).then_some(Discrepancy {
+                figure: k,
+                typed: *t,
+                computed: c,
+            })
+        })
+        .collect()
+}
+
+/// Per group (table order): its units and totals, indicators aggregated as
+/// over all units, ratios and sums from the group's totals.
+fn groups(spec: &ReportSpec, cur: &PeriodFigures) -> Vec<GroupFigures> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut of_unit: Vec<usize> = Vec::with_capacity(cur.units.len());
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for u in &cur.units {
+        let g = u.group.as_deref().unwrap_or("");
+        let n = *index.entry(g).or_insert_with(|| {
+            names.push(g);
+            names.len() - 1
+        });
+        of_unit.push(n);
+    }
+    let nfig = cur.totals.len();
+    let ni = spec.indicators.len();
+    let find = |id: &str| spec.indicators.iter().position(|i| i.id == id);
+    (0..names.len())
+        .map(|g| {
+            let units: Vec<UnitFigures> = cur
+                .units
+                .iter()
+                .zip(&of_unit)
+                .filter(|(_, &n)| n == g)
+                .map(|(u, _)| u.clone())
+                .collect();
+            let mut totals = vec![None; nfig];
+            for (k, ind) in spec.indicators.iter().enumerate() {
+                totals[k] = aggregate(&units, k, &ind.aggregate, find);
+            }
+            total_measures(spec, ni, &mut totals);
+            GroupFigures {
+                name: names[g].to_string(),
+                units: units.len(),
+                totals,
+            }
+        })
+        .collect()
+}
+
+/// The measures over totals (ratios and sums; a rank has no total), from
+/// the indicators' totals in `totals[..ni]`.
+fn total_measures(spec: &ReportSpec, ni: usize, totals: &mut [Option<Val>]) {
+    let index = |id: &str| {
+        spec.indicators.iter().position(|i| i.id == id).or_else(|| {
+            spec.measures
+                .iter()
+                .position(|m| m.id == id)
+                .map(|m| ni + m)
+        })
+    };
+    for (m, def) in spec.measures.iter().enumerate() {
+        let k = ni + m;
+        totals[k] = match &def.formula {
+            Formula::Ratio { num, den } => match (index(num), index(den)) {
+                (Some(a), Some(b)) => match (totals[a], totals[b]) {
+                    (Some(x), Some(y)) => Val::percent(x, y),
+                    _ => None,
+                },
+                _ => None,
+            },
+            Formula::Sum { of } => {
+                let parts: Option<Vec<usize>> = of.iter().map(|id| index(id)).collect();
+                parts.and_then(|p| sum_of(p.iter().map(|&i| totals[i])))
+            }
+            Formula::Rank { .. } => None,
+        };
     }
 }
 
@@ -442,10 +637,6 @@ impl Reader<'_> {
                             _ => None,
                         };
                     }
-                    totals[k] = match (totals[a], totals[b]) {
-                        (Some(x), Some(y)) => Val::percent(x, y),
-                        _ => None,
-                    };
                 }
                 Formula::Sum { of } => {
                     let parts: Option<Vec<usize>> = of.iter().map(|id| index(id)).collect();
@@ -453,7 +644,6 @@ impl Reader<'_> {
                     for u in &mut units {
                         u.vals[k] = sum_of(parts.iter().map(|&p| u.vals[p]));
                     }
-                    totals[k] = sum_of(parts.iter().map(|&p| totals[p]));
                 }
                 Formula::Rank { of, within_group } => {
                     let Some(a) = index(of) else { continue };
@@ -461,6 +651,7 @@ impl Reader<'_> {
                 }
             }
         }
+        total_measures(spec, ni, &mut totals);
         PeriodFigures {
             date: p.date,
             units,
@@ -591,189 +782,6 @@ fn changes(
         }
     }
     (totals, units)
-}
-
-/// The mean of the units' figures, for the rules relative to it: exact
-/// when the sum of the fractions fits (counts and figures read from cells
-/// always do), else as a float (a mean of per-unit ratios over unlike
-/// denominators), as [`Val`]'s own comparison falls back.
-#[derive(Clone, Copy)]
-enum Mean {
-    Exact(Val),
-    Float(f64),
-}
-
-impl Mean {
-    fn of(vals: &[Option<Val>]) -> Option<Mean> {
-        let present: Vec<Val> = vals.iter().flatten().copied().collect();
-        if present.is_empty() {
-            return None;
-        }
-        let exact = present
-            .iter()
-            .try_fold(Val::fixed(0), |s, v| s.plus(*v))
-            .and_then(|s| s.over(present.len() as i128));
-        Some(match exact {
-            Some(m) => Mean::Exact(m),
-            None => {
-                Mean::Float(present.iter().map(|v| v.as_f64()).sum::<f64>() / present.len() as f64)
-            }
-        })
-    }
-
-    fn is_positive(self) -> bool {
-        match self {
-            Mean::Exact(m) => !m.is_zero() && !m.is_negative(),
-            Mean::Float(m) => m > 0.0,
-        }
-    }
-
-    /// How `v` compares with `percent` % of the mean: exactly, by
-    /// cross-multiplying, unless the product overflows.
-    fn cmp_share(self, v: Val, percent: f64) -> Ordering {
-        if let Mean::Exact(m) = self {
-            if let Some(t) = m.times(Val::of_f64(percent)).and_then(|t| t.over(100)) {
-                return v.cmp(&t);
-            }
-        }
-        let m = match self {
-            Mean::Exact(m) => m.as_f64(),
-            Mean::Float(m) => m,
-        };
-        v.as_f64().total_cmp(&(m * percent / 100.0))
-    }
-}
-
-fn holds(rule: &Rule, v: Option<Val>, mean: Option<Mean>, total: Option<Val>) -> bool {
-    match (rule, v) {
-        (Rule::Missing, v) => v.is_none(),
-        (_, None) => false,
-        (Rule::AtLeast { value }, Some(v)) => v >= Val::of_f64(*value),
-        (Rule::Below { value }, Some(v)) => v < Val::of_f64(*value),
-        (Rule::Between { min, max }, Some(v)) => {
-            v >= Val::of_f64(*min) && max.is_none_or(|m| v < Val::of_f64(m))
-        }
-        (Rule::Zero, Some(v)) => v.is_zero(),
-        // Nobody stands out from a mean of zero (or less): when no unit did
-        // anything, none is "high".
-        (Rule::AboveMean { percent }, Some(v)) => {
-            mean.is_some_and(|m| m.is_positive() && m.cmp_share(v, *percent) != Ordering::Less)
-        }
-        (Rule::BelowMean { percent }, Some(v)) => {
-            mean.is_some_and(|m| m.cmp_share(v, *percent) == Ordering::Less)
-        }
-        (Rule::BelowTotal { percent }, Some(v)) => {
-            total.is_some_and(|t| Mean::Exact(t).cmp_share(v, *percent) == Ordering::Less)
-        }
-    }
-}
-
-fn classes(
-    spec: &ReportSpec,
-    figures: &[Figure],
-    cur: &PeriodFigures,
-    typed: &[(String, Vec<String>)],
-) -> Vec<ClassFigures> {
-    spec.classes
-        .iter()
-        .map(|c| {
-            let k = figures.iter().position(|f| f.id == c.of);
-            let vals: Vec<Option<Val>> = cur
-                .units
-                .iter()
-                .map(|u| k.and_then(|k| u.vals[k]))
-                .collect();
-            let reported = vals.iter().flatten().count();
-            let mean = match c.rule {
-                Rule::AboveMean { .. } | Rule::BelowMean { .. } => Mean::of(&vals),
-                _ => None,
-            };
-            let total = k.and_then(|k| cur.totals[k]);
-            let mut members: Vec<usize> = if k.is_none() {
-                Vec::new()
-            } else {
-                (0..vals.len())
-                    .filter(|&i| holds(&c.rule, vals[i], mean, total))
-                    .collect()
-            };
-            if let Some(o) = &c.order {
-                if let Some(b) = figures.iter().position(|f| f.id == o.by) {
-                    order_members(&mut members, cur, b, o.desc);
-                }
-            }
-            let judged = if c.rule == Rule::Missing {
-                vals.len()
-            } else {
-                reported
-            };
-            let typed = match typed.iter().find(|(id, _)| *id == c.id) {
-                Some((_, names)) if reported == 0 && c.rule != Rule::Missing => names.clone(),
-                _ => Vec::new(),
-            };
-            ClassFigures {
-                id: c.id.clone(),
-                by_group: by_group(cur, &members),
-                members,
-                typed,
-                judged,
-            }
-        })
-        .collect()
-}
-
-/// Members by figure `b` (most first when `desc`), ties in table order,
-/// units without it last.
-fn order_members(members: &mut [usize], cur: &PeriodFigures, b: usize, desc: bool) {
-    thongbao_model::order::sort_by(members, |&x, &y| {
-        match (cur.units[x].vals[b], cur.units[y].vals[b]) {
-            (Some(p), Some(q)) if desc => q.cmp(&p),
-            (Some(p), Some(q)) => p.cmp(&q),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        }
-    });
-}
-
-fn by_group(cur: &PeriodFigures, members: &[usize]) -> Vec<(String, usize, usize)> {
-    let mut groups: Vec<(String, usize, usize)> = Vec::new();
-    for u in &cur.units {
-        let Some(g) = &u.group else { continue };
-        match groups.iter_mut().find(|x| x.0 == *g) {
-            Some(x) => x.2 += 1,
-            None => groups.push((g.clone(), 0, 1)),
-        }
-    }
-    for &i in members {
-        if let Some(g) = &cur.units[i].group {
-            if let Some(x) = groups.iter_mut().find(|x| x.0 == *g) {
-                x.1 += 1;
-            }
-        }
-    }
-    groups.retain(|x| x.1 > 0);
-    // Stable: equal counts keep the table's order.
-    thongbao_model::order::sort_by(&mut groups, |a, b| b.1.cmp(&a.1));
-    groups
-}
-
-fn bands(spec: &ReportSpec, classes: &[ClassFigures], n: usize) -> Vec<Option<usize>> {
-    let mut out = vec![None; n];
-    let Some(b) = &spec.bands else {
-        return out;
-    };
-    // The first band (best first) a unit is a member of; members may be in
-    // a class's own order.
-    for (j, id) in b.classes.iter().enumerate().rev() {
-        if let Some(c) = classes.iter().find(|c| c.id == *id) {
-            for &i in &c.members {
-                if let Some(x) = out.get_mut(i) {
-                    *x = Some(j);
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

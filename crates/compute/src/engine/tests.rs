@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::ingest::{read_with, ReadOptions, ReportHeaders};
-use thongbao_model::report::{Bands, ClassDef, IndicatorDef, MeasureDef};
+use thongbao_model::report::{Bands, ClassDef, IndicatorDef, MeasureDef, Rule};
 
 fn ind(id: &str, header: &str, aggregate: Aggregate, decimals: u8) -> IndicatorDef {
     IndicatorDef {
@@ -518,4 +518,49 @@ fn typed_figures_fill_only_what_the_data_lacks() {
     let two = "Ngày,Xã,Lần truy cập\n01/11/2021,Xã A,1\n01/11/2021,Xã B,1\n08/11/2021,Xã A,2\n08/11/2021,Xã B,28\n";
     let c = compute_with(&read(&spec, two), &spec, &typed);
     assert_eq!(c.change("scans").map(|v| v.text(0)), Some("28".into()));
+}
+
+#[test]
+fn groups_have_their_own_totals_and_rates() {
+    let spec = installs();
+    let csv = "Huyện,Xã,Hồ sơ đạt,Hồ sơ nhận\n\
+        Huyện A,Xã Một,1,4\nHuyện B,Xã Hai,3,3\nHuyện A,Xã Ba,2,4\n";
+    let c = compute(&read(&spec, csv), &spec);
+    let rate = c.index("rate").unwrap();
+    let got: Vec<_> = c
+        .groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.units, g.totals[rate].map(|v| v.text(1))))
+        .collect();
+    // A: 3/8 = 37,5 %, from the group's totals (not the mean of 25 % and
+    // 50 %); B: 100 %.
+    assert_eq!(
+        got,
+        [
+            ("Huyện A", 2, Some("37,5".to_string())),
+            ("Huyện B", 1, Some("100,0".to_string()))
+        ]
+    );
+    // A typed total the data has is checked, not used.
+    let typed = Typed {
+        current: vec![
+            ("installs".into(), Val::int(7)),
+            ("phones".into(), Val::int(11)),
+        ],
+        ..Typed::default()
+    };
+    let c = compute_with(&read(&spec, csv), &spec, &typed);
+    assert_eq!(c.total("installs").map(|v| v.text(0)), Some("6".into()));
+    let d: Vec<_> = c
+        .discrepancies
+        .iter()
+        .map(|d| {
+            (
+                c.figures[d.figure].id.as_str(),
+                d.typed.text(0),
+                d.computed.text(0),
+            )
+        })
+        .collect();
+    assert_eq!(d, [("installs", "7".to_string(), "6".to_string())]);
 }

@@ -113,20 +113,30 @@ pub struct Manual {
 }
 
 impl Manual {
-    /// The same figures for the generic engine (ids as the indicators'
-    /// role ids; the typed low installers as members of the class
-    /// `low_installers`). The typed rate is not a figure: the rate is
-    /// computed from the typed totals.
+    /// The same figures for the generic engine, with the ids of the COVID
+    /// report's definition (`covid-qr.json`): the indicators' role ids,
+    /// the typed rate as the measure `rate` (only checked: the rate is
+    /// computed), the typed low installers as members of the class
+    /// `low_installers`.
     pub fn typed(&self) -> crate::engine::Typed {
         use crate::engine::{TypedPeriod, Val};
-        let totals = |v: &Values| {
+        use crate::ingest::numbers::{parse_decimal, DecimalSep};
+        let totals = |v: &Values| -> Vec<(String, Val)> {
             Indicator::ALL
                 .into_iter()
                 .filter_map(|i| v.get(i).map(|n| (i.id().to_string(), Val::int(n))))
                 .collect()
         };
+        let mut current = totals(&self.current);
+        let rate = self
+            .typed_rate
+            .as_deref()
+            .map(|t| t.replace([' ', '%'], ""));
+        if let Some((v, _)) = rate.and_then(|t| parse_decimal(&t, DecimalSep::Unknown)) {
+            current.push(("rate".to_string(), Val::of_f64(v)));
+        }
         crate::engine::Typed {
-            current: totals(&self.current),
+            current,
             previous: self.previous.as_ref().map(|p| TypedPeriod {
                 date: p.date,
                 totals: totals(&p.values),

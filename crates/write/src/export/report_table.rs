@@ -34,7 +34,7 @@ pub fn report_table(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Vec<Tab
         };
         let f = &c.figures[k];
         if col.diff && f.rank {
-            TableCell::Text(diff_text(p, f, v))
+            TableCell::Text(diff_text(p, f, v, c.baseline.as_ref().and_then(|b| b.date)))
         } else {
             number(f, v)
         }

@@ -18,7 +18,8 @@
 //!   name: "xã Ia Dom"), `{min:X:name}` its name as typed, `{min:X:value}`
 //!   its `X`, `{min:X:Y}` its figure `Y`;
 //! - `{units}` units in the current period, `{reported:X}` units that
-//!   report `X`, `{unit_word}`, `{baseline}` ("ngày 20/11/2026", or the
+//!   report `X`, `{group_count}` groups (districts), `{absent}` the units
+//!   of the baseline that did not report (`{absent:short}`), `{unit_word}`, `{baseline}` ("ngày 20/11/2026", or the
 //!   profile's word for the file's own change column), `{bands}` the bands
 //!   sentence.
 
@@ -37,8 +38,10 @@ pub(super) struct Generic<'a> {
 }
 
 /// A change in words: "tăng 8.221 tài khoản", "giảm 2 bậc" (the figure's
-/// own words when the profile has them: "tăng lượt quét 1.150").
-pub fn diff_text(p: &Profile, f: &Figure, d: Val) -> String {
+/// own words when the profile has them: "tăng lượt quét 1.150 so với ngày
+/// 05/11", where `{prev_dm}` and `{prev_date}` are the baseline's date,
+/// `prev`, or their blanks).
+pub fn diff_text(p: &Profile, f: &Figure, d: Val, prev: Option<Date>) -> String {
     let w = p.change_words_of(&f.id);
     let n = d.abs().text(f.decimals);
     let unit = if f.percent { &w.points } else { &f.unit };
@@ -53,6 +56,8 @@ pub fn diff_text(p: &Profile, f: &Figure, d: Val) -> String {
     template::render(t, &|k| match k {
         "n" => Fill::Text(n.clone()),
         "unit" => Fill::Text(unit.clone()),
+        "prev_dm" => Fill::Text(prev.map_or_else(|| super::DAY_MONTH_BLANK.into(), Date::dm)),
+        "prev_date" => Fill::Text(prev.map_or_else(|| super::DATE_BLANK.into(), Date::dmy)),
         _ => Fill::Unknown,
     })
     .unwrap_or_default()
@@ -214,6 +219,12 @@ impl Figures for Generic<'_> {
         let c = self.c;
         match name {
             "units" => return Some(Some(c.current.units.len().to_string())),
+            "group_count" => {
+                return Some((!c.groups.is_empty()).then(|| c.groups.len().to_string()))
+            }
+            "absent" => {
+                return Some(self.names(c.absent.iter().map(String::as_str), form == "short"))
+            }
             "unit_word" => return Some(Some(self.spec.unit_word.clone())),
             "bands" => return Some(self.bands()),
             "baseline" => {
@@ -244,7 +255,7 @@ impl Figures for Generic<'_> {
         let (k, f) = self.figure(id)?;
         Some(match part {
             "" => c.current.totals[k].map(|v| f.text(v)),
-            "diff" => c.changes[k].map(|d| diff_text(self.p, f, d)),
+            "diff" => c.changes[k].map(|d| diff_text(self.p, f, d, self.prev_date())),
             "change" => c.changes[k].map(|d| signed_text(f, d)),
             _ => return None,
         })
@@ -462,7 +473,7 @@ pub(super) fn appendix(
         };
         let f = &c.figures[k];
         match col.diff {
-            true if f.rank => diff_text(p, f, v),
+            true if f.rank => diff_text(p, f, v, c.baseline.as_ref().and_then(|b| b.date)),
             true => signed_text(f, v),
             false => v.text(f.decimals),
         }
