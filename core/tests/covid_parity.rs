@@ -243,3 +243,41 @@ fn units_that_did_not_report_are_the_same() {
     assert_eq!(s.missing, ["Xã Hai", "Xã Ba"]);
     assert_eq!(c.absent, s.missing);
 }
+
+/// The definition's chart of scans on the seed draws what the COVID chart
+/// draws: the same bars, high and low alike, the thresholds at 60 % and
+/// 10 % of the mean in the same places, the same scale; and its line over
+/// all units is the mean per unit (361,33), not the total of 4.336 that
+/// would squash every bar.
+#[test]
+fn the_scans_chart_is_drawn_alike() {
+    use thongbao_core::chart::{report_chart, scans_chart, LineClass};
+    use thongbao_core::Lang;
+    let seed = include_str!("../../assets/quan-son-2021-11-12.csv");
+    let (s, c) = both(seed);
+    let spec = spec();
+    let want = scans_chart(&s, Lang::Vi).expect("the COVID chart");
+    let got = report_chart(&c, &spec, "scans", Lang::Vi).expect("the definition's chart");
+    let bars = |ch: &thongbao_core::chart::Chart| {
+        ch.bars
+            .iter()
+            .map(|b| (b.class, (b.h * 100.0).round() as i64))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bars(&got), bars(&want));
+    let at = |ch: &thongbao_core::chart::Chart, class| {
+        ch.lines
+            .iter()
+            .find(|l| l.class == class)
+            .map(|l| (l.y1 * 100.0).round() as i64)
+    };
+    for class in [LineClass::ThresholdHigh, LineClass::ThresholdLow] {
+        assert_eq!(at(&got, class), at(&want, class), "{class:?}");
+    }
+    let mean = got
+        .labels
+        .iter()
+        .find(|l| l.text.starts_with("Trung bình"))
+        .map(|l| l.text.clone());
+    assert_eq!(mean.as_deref(), Some("Trung bình 361"));
+}

@@ -97,10 +97,10 @@ pub fn ReportChart() -> impl IntoView {
     let lang = state.lang;
     let chart = Memo::new(move |_| {
         let c = state.computed.get()?;
-        let id = state
-            .profile
-            .with(|p| p.report.as_ref().and_then(|r| r.chart.clone()))?;
-        thongbao_core::chart::report_chart(&c, &id, lang.get())
+        state.profile.with(|p| {
+            let spec = p.report.as_ref()?;
+            thongbao_core::chart::report_chart(&c, spec, spec.chart.as_deref()?, lang.get())
+        })
     });
     view! {
         <section class="tb-charts" aria-label=tr(K::Charts)>

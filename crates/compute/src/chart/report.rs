@@ -1,28 +1,64 @@
 //! A report definition's chart: one figure per unit, sorted descending,
-//! with the figure over all units as a line.
+//! the bars coloured by the report's classes on that figure (a rule for
+//! the better units: high; for the worse: low), a line at each of their
+//! thresholds, and a line at the figure over all units — at the mean per
+//! unit when that figure is a sum (a count's total is no unit's level).
 
 use super::bars::{per_unit, sort_desc, Item, Ref};
 use super::{BarClass, Chart, LineClass};
-use crate::engine::Computed;
+use crate::engine::{Computed, Val};
 use crate::Lang;
+use thongbao_model::report::{ReportSpec, Rule};
+
+/// Which side of a class's rule its members are on, for colouring.
+fn side(rule: &Rule) -> Option<BarClass> {
+    match rule {
+        Rule::AtLeast { .. } | Rule::AboveMean { .. } => Some(BarClass::High),
+        Rule::Below { .. } | Rule::BelowMean { .. } | Rule::BelowTotal { .. } | Rule::Zero => {
+            Some(BarClass::Low)
+        }
+        Rule::Between { .. } | Rule::Missing => None,
+    }
+}
 
 /// The bars of figure `id` (its name as the title). `None` when no unit
 /// has it.
-pub fn report_chart(c: &Computed, id: &str, lang: Lang) -> Option<Chart> {
+pub fn report_chart(c: &Computed, spec: &ReportSpec, id: &str, lang: Lang) -> Option<Chart> {
     let k = c.index(id)?;
     let f = &c.figures[k];
     let text = |v| f.text(v);
+    let vi = lang == Lang::Vi;
+    // The classes on this figure, with the side their members are on.
+    let classes: Vec<(&thongbao_model::report::ClassDef, BarClass, &[usize])> = spec
+        .classes
+        .iter()
+        .filter(|d| d.of == id)
+        .filter_map(|d| {
+            let members = &c.class(&d.id)?.members;
+            Some((d, side(&d.rule)?, members.as_slice()))
+        })
+        .collect();
+    let mut class_of = vec![BarClass::Middle; c.current.units.len()];
+    // Low wins over high (a unit in both is one to act on).
+    for want in [BarClass::High, BarClass::Low] {
+        for (_, side, members) in classes.iter().filter(|x| x.1 == want) {
+            for &i in members.iter() {
+                class_of[i] = *side;
+            }
+        }
+    }
     let mut items: Vec<Item> = c
         .current
         .units
         .iter()
-        .filter_map(|u| {
+        .zip(&class_of)
+        .filter_map(|(u, &class)| {
             let v = u.vals[k]?;
             Some(Item {
                 name: &u.name,
                 value: v.as_f64(),
                 text: text(v),
-                class: BarClass::Middle,
+                class,
                 tip: format!("{}: {}", u.name, text(v)),
             })
         })
@@ -30,33 +66,86 @@ pub fn report_chart(c: &Computed, id: &str, lang: Lang) -> Option<Chart> {
     if items.is_empty() {
         return None;
     }
+    let n = items.len();
+    let mean = items.iter().map(|i| i.value).sum::<f64>() / n as f64;
     sort_desc(&mut items);
     let name = if lang == Lang::En && !f.name_en.is_empty() {
         &f.name_en
     } else {
         &f.name
     };
-    let (n, top) = (items.len(), &items[0]);
+    let top = &items[0];
     let desc = match lang {
         Lang::Vi => format!("{n} đơn vị; cao nhất {} {}", top.name, top.text),
         Lang::En => format!("{n} units; highest {} {}", top.name, top.text),
     };
-    let refs: Vec<Ref> = c.current.totals[k]
-        .filter(|_| !f.rank)
-        .map(|t| Ref {
-            value: t.as_f64(),
-            class: LineClass::Mean,
-            text: text(t),
-            dashed: false,
+    let total = c.current.totals[k].filter(|_| !f.rank);
+    let mut refs: Vec<Ref> = Vec::new();
+    if let Some(t) = total {
+        let (value, word) = match f.summed {
+            true => (t.over(n as i128), ["Trung bình", "Mean"]),
+            false => (Some(t), ["Chung", "Overall"]),
+        };
+        if let Some(v) = value {
+            refs.push(Ref {
+                value: v.as_f64(),
+                class: LineClass::Mean,
+                text: format!("{} {}", word[usize::from(!vi)], text(v)),
+                dashed: false,
+            });
+        }
+    }
+    // A line at each class's threshold (drawing positions only: who is in
+    // a class is decided exactly by the engine).
+    for (d, side, _) in &classes {
+        let (at, op) = match d.rule {
+            Rule::AtLeast { value } => (Some(value), "≥"),
+            Rule::Below { value } => (Some(value), "<"),
+            Rule::AboveMean { percent } => (Some(mean * percent / 100.0), "≥"),
+            Rule::BelowMean { percent } => (Some(mean * percent / 100.0), "<"),
+            Rule::BelowTotal { percent } => (total.map(|t| t.as_f64() * percent / 100.0), "<"),
+            _ => (None, ""),
+        };
+        let Some(at) = at.filter(|a| a.is_finite() && *a > 0.0) else {
+            continue;
+        };
+        if refs.iter().any(|r| (r.value - at).abs() < 1e-9) {
+            continue;
+        }
+        let cname = if vi || d.name_en.is_empty() {
+            &d.name
+        } else {
+            &d.name_en
+        };
+        refs.push(Ref {
+            value: at,
+            class: match side {
+                BarClass::High => LineClass::ThresholdHigh,
+                _ => LineClass::ThresholdLow,
+            },
+            text: format!("{cname} {op} {}", text(Val::of_f64(at))),
+            dashed: true,
+        });
+    }
+    let name_of = |want: BarClass| {
+        classes.iter().find(|x| x.1 == want).map(|(d, ..)| {
+            if vi || d.name_en.is_empty() {
+                d.name.as_str()
+            } else {
+                d.name_en.as_str()
+            }
         })
+    };
+    let keys: Vec<(BarClass, &str)> = [BarClass::High, BarClass::Low]
         .into_iter()
+        .filter_map(|b| Some((b, name_of(b)?)))
         .collect();
     let suffix = if f.percent { "%" } else { "" };
     Some(per_unit(
         Chart::new(name.clone(), desc),
         items,
         &refs,
-        &[],
+        &keys,
         suffix,
         0.0,
         lang,

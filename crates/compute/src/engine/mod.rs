@@ -42,6 +42,9 @@ pub struct Figure {
     pub rank: bool,
     /// An indicator (a column of the file), not a measure.
     pub column: bool,
+    /// Its figure over all units is a sum (a count's total), not a level
+    /// a unit can be compared with (a rate, a mean score).
+    pub summed: bool,
 }
 
 impl Figure {
@@ -223,27 +226,42 @@ pub const MAX_DECIMALS: u8 = 6;
 
 /// The figures' descriptions, indicators first.
 fn figures(spec: &ReportSpec) -> Vec<Figure> {
-    let ind = spec.indicators.iter().map(|i| Figure {
-        id: i.id.clone(),
-        name: i.name.clone(),
-        name_en: i.name_en.clone(),
-        decimals: i.decimals.min(MAX_DECIMALS),
-        unit: i.unit.clone(),
-        percent: i.kind == Kind::Percent,
-        rank: false,
-        column: true,
-    });
-    let mea = spec.measures.iter().map(|m| Figure {
-        id: m.id.clone(),
-        name: m.name.clone(),
-        name_en: m.name_en.clone(),
-        decimals: m.decimals.min(MAX_DECIMALS),
-        unit: m.unit.clone(),
-        percent: matches!(m.formula, Formula::Ratio { .. }),
-        rank: matches!(m.formula, Formula::Rank { .. }),
-        column: false,
-    });
-    ind.chain(mea).collect()
+    let mut out: Vec<Figure> = spec
+        .indicators
+        .iter()
+        .map(|i| Figure {
+            id: i.id.clone(),
+            name: i.name.clone(),
+            name_en: i.name_en.clone(),
+            decimals: i.decimals.min(MAX_DECIMALS),
+            unit: i.unit.clone(),
+            percent: i.kind == Kind::Percent,
+            rank: false,
+            column: true,
+            summed: i.aggregate == Aggregate::Sum,
+        })
+        .collect();
+    for m in &spec.measures {
+        // A sum of summed figures is summed.
+        let summed = match &m.formula {
+            Formula::Sum { of } => of
+                .iter()
+                .all(|id| out.iter().any(|f| f.id == *id && f.summed)),
+            _ => false,
+        };
+        out.push(Figure {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            name_en: m.name_en.clone(),
+            decimals: m.decimals.min(MAX_DECIMALS),
+            unit: m.unit.clone(),
+            percent: matches!(m.formula, Formula::Ratio { .. }),
+            rank: matches!(m.formula, Formula::Rank { .. }),
+            column: false,
+            summed,
+        });
+    }
+    out
 }
 
 /// How a dataset's cells are read for a report: per indicator its
