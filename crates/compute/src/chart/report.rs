@@ -6,9 +6,10 @@
 
 use super::bars::{per_unit, sort_desc, Item, Ref};
 use super::{BarClass, Chart, LineClass};
+use crate::engine::Figure;
 use crate::engine::{Computed, Val};
 use crate::Lang;
-use thongbao_model::report::{ReportSpec, Rule};
+use thongbao_model::report::{ClassDef, ReportSpec, Rule};
 
 /// Which side of a class's rule its members are on, for colouring.
 fn side(rule: &Rule) -> Option<BarClass> {
@@ -29,7 +30,7 @@ pub fn report_chart(c: &Computed, spec: &ReportSpec, id: &str, lang: Lang) -> Op
     let text = |v| f.text(v);
     let vi = lang == Lang::Vi;
     // The classes on this figure, with the side their members are on.
-    let classes: Vec<(&thongbao_model::report::ClassDef, BarClass, &[usize])> = spec
+    let classes: Vec<(&ClassDef, BarClass, &[usize])> = spec
         .classes
         .iter()
         .filter(|d| d.of == id)
@@ -95,9 +96,43 @@ pub fn report_chart(c: &Computed, spec: &ReportSpec, id: &str, lang: Lang) -> Op
             });
         }
     }
-    // A line at each class's threshold (drawing positions only: who is in
-    // a class is decided exactly by the engine).
-    for (d, side, _) in &classes {
+    threshold_refs(&mut refs, &classes, f, mean, total, vi);
+    let name_of = |want: BarClass| {
+        classes.iter().find(|x| x.1 == want).map(|(d, ..)| {
+            if vi || d.name_en.is_empty() {
+                d.name.as_str()
+            } else {
+                d.name_en.as_str()
+            }
+        })
+    };
+    let keys: Vec<(BarClass, &str)> = [BarClass::High, BarClass::Low]
+        .into_iter()
+        .filter_map(|b| Some((b, name_of(b)?)))
+        .collect();
+    let suffix = if f.percent { "%" } else { "" };
+    Some(per_unit(
+        Chart::new(name.clone(), desc),
+        items,
+        &refs,
+        &keys,
+        suffix,
+        0.0,
+        lang,
+    ))
+}
+
+/// A line at each class's threshold on figure `f` (drawing positions only:
+/// who is in a class is decided exactly by the engine), none twice.
+fn threshold_refs(
+    refs: &mut Vec<Ref>,
+    classes: &[(&ClassDef, BarClass, &[usize])],
+    f: &Figure,
+    mean: f64,
+    total: Option<Val>,
+    vi: bool,
+) {
+    for (d, side, _) in classes {
         let (at, op) = match d.rule {
             Rule::AtLeast { value } => (Some(value), "≥"),
             Rule::Below { value } => (Some(value), "<"),
@@ -123,31 +158,8 @@ pub fn report_chart(c: &Computed, spec: &ReportSpec, id: &str, lang: Lang) -> Op
                 BarClass::High => LineClass::ThresholdHigh,
                 _ => LineClass::ThresholdLow,
             },
-            text: format!("{cname} {op} {}", text(Val::of_f64(at))),
+            text: format!("{cname} {op} {}", f.text(Val::of_f64(at))),
             dashed: true,
         });
     }
-    let name_of = |want: BarClass| {
-        classes.iter().find(|x| x.1 == want).map(|(d, ..)| {
-            if vi || d.name_en.is_empty() {
-                d.name.as_str()
-            } else {
-                d.name_en.as_str()
-            }
-        })
-    };
-    let keys: Vec<(BarClass, &str)> = [BarClass::High, BarClass::Low]
-        .into_iter()
-        .filter_map(|b| Some((b, name_of(b)?)))
-        .collect();
-    let suffix = if f.percent { "%" } else { "" };
-    Some(per_unit(
-        Chart::new(name.clone(), desc),
-        items,
-        &refs,
-        &keys,
-        suffix,
-        0.0,
-        lang,
-    ))
 }
