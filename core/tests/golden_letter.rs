@@ -142,8 +142,8 @@ fn letter_as_data(
     }
     // The letter's own rate, 30,1 %, is not 5.554/18.510 = 30,0 %: the
     // page says so (the typed totals are the figures, nothing to check).
-    let d: Vec<_> = c
-        .discrepancies
+    let ds = engine::discrepancies(&c, typed);
+    let d: Vec<_> = ds
         .iter()
         .map(|d| {
             let f = &c.figures[d.figure];

@@ -137,7 +137,7 @@ pub struct Discrepancy {
 /// where no unit has the indicator, a typed previous report where the data
 /// holds no baseline period, typed members where no unit can be judged.
 /// Where the data has the figure, a typed one is only checked against it
-/// ([`Computed::discrepancies`]), as is a typed measure (the letter's rate).
+/// ([`discrepancies`]), as is a typed measure (the letter's rate).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Typed {
     /// Indicator totals of the current period, by id.
@@ -174,13 +174,6 @@ pub struct Computed {
     pub problems: Vec<CellProblem>,
     /// Whether the units have groups.
     pub grouped: bool,
-    /// The groups in table order (none when the units have no group).
-    pub groups: Vec<GroupFigures>,
-    /// Units of the baseline period that the current one lacks (did not
-    /// report), names as they were, in the baseline's order.
-    pub absent: Vec<String>,
-    /// Typed figures that disagree with the data's.
-    pub discrepancies: Vec<Discrepancy>,
 }
 
 impl Computed {
@@ -199,6 +192,36 @@ impl Computed {
 
     pub fn change(&self, id: &str) -> Option<Val> {
         self.changes.get(self.index(id)?).copied().flatten()
+    }
+
+    /// How many groups the current units fall in.
+    pub fn group_count(&self) -> usize {
+        let seen: HashMap<String, usize> = self
+            .current
+            .units
+            .iter()
+            .filter_map(|u| Some((u.group.clone()?, 0)))
+            .collect();
+        seen.len()
+    }
+
+    /// Units of the baseline period that the current one lacks (did not
+    /// report), names as they were, in the baseline's order.
+    pub fn absent(&self) -> Vec<String> {
+        let Some(b) = &self.baseline else {
+            return Vec::new();
+        };
+        let now: HashMap<String, usize> = self
+            .current
+            .units
+            .iter()
+            .map(|u| (unit_key(u.group.as_deref(), &u.name), 0))
+            .collect();
+        b.units
+            .iter()
+            .filter(|u| !now.contains_key(&unit_key(u.group.as_deref(), &u.name)))
+            .map(|u| u.name.clone())
+            .collect()
     }
 
     /// The current unit with the lowest (or highest) value of a figure;
@@ -413,24 +436,6 @@ pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
         .map(|((i, _), _)| i.id.clone())
         .collect();
     let grouped = current.units.iter().any(|u| u.group.is_some());
-    let groups = if grouped {
-        groups(spec, &current)
-    } else {
-        Vec::new()
-    };
-    let absent = baseline.as_ref().map_or_else(Vec::new, |b| {
-        let now: std::collections::HashSet<String> = current
-            .units
-            .iter()
-            .map(|u| unit_key(u.group.as_deref(), &u.name))
-            .collect();
-        b.units
-            .iter()
-            .filter(|u| !now.contains(&unit_key(u.group.as_deref(), &u.name)))
-            .map(|u| u.name.clone())
-            .collect()
-    });
-    let discrepancies = discrepancies(&figures, &current, &typed.current);
     Computed {
         figures,
         current,
@@ -442,19 +447,16 @@ pub fn compute_with(d: &Dataset, spec: &ReportSpec, typed: &Typed) -> Computed {
         missing_columns,
         problems,
         grouped,
-        groups,
-        absent,
-        discrepancies,
     }
 }
 
-/// Typed figures the data has too, where the two differ as printed.
-fn discrepancies(
-    figures: &[Figure],
-    cur: &PeriodFigures,
-    typed: &[(String, Val)],
-) -> Vec<Discrepancy> {
+/// The typed figures ([`Typed::current`]) the data has too, where the two
+/// differ as printed. Computed on demand (the page shows them beside the
+/// typed figures), as are [`groups`] and [`Computed::absent`].
+pub fn discrepancies(c: &Computed, typed: &Typed) -> Vec<Discrepancy> {
+    let (figures, cur) = (&c.figures, &c.current);
     typed
+        .current
         .iter()
         .filter_map(|(id, t)| {
             let k = figures.iter().position(|f| f.id == *id)?;
@@ -474,15 +476,20 @@ fn discrepancies(
         .collect()
 }
 
-/// Per group (table order): its units and totals, indicators aggregated as
-/// over all units, ratios and sums from the group's totals.
-fn groups(spec: &ReportSpec, cur: &PeriodFigures) -> Vec<GroupFigures> {
+/// Per group of the current units (table order; none when the units have
+/// no group): its units and totals, indicators aggregated as over all
+/// units, ratios and sums from the group's totals.
+pub fn groups(c: &Computed, spec: &ReportSpec) -> Vec<GroupFigures> {
+    let cur = &c.current;
+    if !c.grouped {
+        return Vec::new();
+    }
     let mut names: Vec<&str> = Vec::new();
     let mut of_unit: Vec<usize> = Vec::with_capacity(cur.units.len());
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for u in &cur.units {
         let g = u.group.as_deref().unwrap_or("");
-        let n = *index.entry(g).or_insert_with(|| {
+        let n = *index.entry(g.to_string()).or_insert_with(|| {
             names.push(g);
             names.len() - 1
         });

@@ -527,8 +527,8 @@ fn groups_have_their_own_totals_and_rates() {
         Huyện A,Xã Một,1,4\nHuyện B,Xã Hai,3,3\nHuyện A,Xã Ba,2,4\n";
     let c = compute(&read(&spec, csv), &spec);
     let rate = c.index("rate").unwrap();
-    let got: Vec<_> = c
-        .groups
+    let gs = groups(&c, &spec);
+    let got: Vec<_> = gs
         .iter()
         .map(|g| (g.name.as_str(), g.units, g.totals[rate].map(|v| v.text(1))))
         .collect();
@@ -551,8 +551,8 @@ fn groups_have_their_own_totals_and_rates() {
     };
     let c = compute_with(&read(&spec, csv), &spec, &typed);
     assert_eq!(c.total("installs").map(|v| v.text(0)), Some("6".into()));
-    let d: Vec<_> = c
-        .discrepancies
+    let ds = discrepancies(&c, &typed);
+    let d: Vec<_> = ds
         .iter()
         .map(|d| {
             (

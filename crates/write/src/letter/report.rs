@@ -220,10 +220,14 @@ impl Figures for Generic<'_> {
         match name {
             "units" => return Some(Some(c.current.units.len().to_string())),
             "group_count" => {
-                return Some((!c.groups.is_empty()).then(|| c.groups.len().to_string()))
+                return Some(
+                    Some(c.group_count())
+                        .filter(|n| *n > 0)
+                        .map(|n| n.to_string()),
+                )
             }
             "absent" => {
-                return Some(self.names(c.absent.iter().map(String::as_str), form == "short"))
+                return Some(self.names(c.absent().iter().map(String::as_str), form == "short"))
             }
             "unit_word" => return Some(Some(self.spec.unit_word.clone())),
             "bands" => return Some(self.bands()),
