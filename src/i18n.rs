@@ -257,6 +257,15 @@ pub fn t(lang: Lang, key: K) -> &'static str {
     key.text(lang)
 }
 
+/// A UI string by its id, for HTML core writes (its ids are checked by
+/// this module's tests); an unknown id reads "?".
+pub fn by_id(lang: Lang, id: &str) -> &'static str {
+    K::ALL
+        .iter()
+        .find(|k| k.id() == id)
+        .map_or("?", |k| k.text(lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,6 +278,13 @@ mod tests {
             for lang in [Lang::Vi, Lang::En] {
                 assert!(!k.text(lang).trim().is_empty(), "{} in {lang:?}", k.id());
             }
+        }
+    }
+
+    #[test]
+    fn the_designer_form_names_only_strings_that_exist() {
+        for id in thongbao_core::designer::LABELS {
+            assert!(K::ALL.iter().any(|k| k.id() == id), "{id}");
         }
     }
 

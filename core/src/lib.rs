@@ -22,4 +22,6 @@ pub use thongbao_model::{
     JsonPlace, Lang, SAMPLE_CSV, SAMPLE_NAME,
 };
 pub use thongbao_read::{csv, html_table, ingest, office};
-pub use thongbao_write::{archive, embed, export, html, letter, report, saved, unit_table};
+pub use thongbao_write::{
+    archive, designer, embed, export, html, letter, report, saved, unit_table,
+};

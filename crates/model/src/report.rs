@@ -14,7 +14,7 @@ use crate::json::{self, variant, within, Bad, FromJson, Obj, Value};
 use thongbao_text::fold;
 
 mod edit;
-pub use edit::{read_typed_number, typed_number, FORMULA_KINDS, RULE_KINDS};
+pub use edit::{read_typed_number, typed_number, words, FORMULA_KINDS, MAX_DECIMALS, RULE_KINDS};
 
 /// Fixed-point scale of every figure: 4 decimals (a score of 0,6077 is
 /// 6077; a count of 12 is 120000).

@@ -3,12 +3,13 @@
 //! exports (`export`), the JSON summary for embedders (`report`), the
 //! embed snippets (`embed`), the saved state (`saved`), the "Hồ sơ lưu"
 //! record to file with a letter (`archive`) and the page's large HTML
-//! (`html`, `unit_table`).
+//! (`html`, `unit_table`, the report designer's form `designer`).
 //!
 //! Architecture invariant: may use every layer below; nothing depends on it
 //! but the `thongbao-core` facade.
 
 pub mod archive;
+pub mod designer;
 pub mod embed;
 pub mod export;
 pub mod html;

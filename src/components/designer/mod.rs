@@ -9,15 +9,11 @@
 //! profile's JSON is saved and opened with the letter form's `ProfileIo`. A definition with
 //! faults is shown with them (`designer-problems`) and still previews.
 
-mod classes;
-mod fields;
-mod indicators;
-mod measures;
+mod form;
 
 use crate::components::when::When;
 use crate::i18n::{t, tr, K};
 use crate::state::{use_state, AppState};
-use fields::{edit, words, Field};
 use leptos::prelude::*;
 use thongbao_core::ingest::IngestError;
 use thongbao_core::letter::Profile;
@@ -36,28 +32,6 @@ fn file_columns(state: AppState) -> Vec<String> {
             .map(|s| s.figure_headers())
             .unwrap_or_default()
     })
-}
-
-/// The group column's header words (for ranks within a group and
-/// per-group counts) and the word for a unit in sentences.
-#[component]
-fn ReportWords() -> impl IntoView {
-    let state = use_state();
-    let now = move |f: fn(&ReportSpec) -> String| {
-        state
-            .profile
-            .with_untracked(|p| p.report.as_ref().map(f).unwrap_or_default())
-    };
-    view! {
-        <div class="tb-designer-row">
-            <Field label=K::GroupHeaders testid="designer-group-headers".to_string()
-                value=now(|r| r.group_headers.join("; "))
-                on_set=move |v: String| edit(state, |r| r.group_headers = words(&v)) />
-            <Field label=K::UnitWordOfReport testid="designer-unit-word".to_string()
-                value=now(|r| r.unit_word.clone())
-                on_set=move |v: String| edit(state, |r| r.unit_word = v.trim().to_string()) />
-        </div>
-    }
 }
 
 /// The name, the sentences, the faults and the keep button.
@@ -140,10 +114,7 @@ pub fn Designer() -> impl IntoView {
                             state.profile.update(|p| p.name = v);
                         } />
                 </label>
-                <ReportWords />
-                <indicators::IndicatorRows />
-                <measures::MeasureRows />
-                <classes::ClassRows />
+                <form::DesignerForm />
             </When>
             <Texts />
         </details>

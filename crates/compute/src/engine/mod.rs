@@ -243,9 +243,7 @@ impl Computed {
     }
 }
 
-/// Decimals a figure prints at most (its fixed point holds 4; a rate's
-/// exact fraction holds more).
-pub const MAX_DECIMALS: u8 = 6;
+pub use thongbao_model::report::MAX_DECIMALS;
 
 /// The figures' descriptions, indicators first.
 fn figures(spec: &ReportSpec) -> Vec<Figure> {

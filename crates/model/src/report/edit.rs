@@ -212,6 +212,161 @@ impl ReportSpec {
     }
 }
 
+/// Decimals a figure prints at most (its fixed point holds 4; a rate's
+/// exact fraction holds more).
+pub const MAX_DECIMALS: u8 = 6;
+
+/// "a; b" → ["a", "b"]: a list as the designer's fields take it.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl ReportSpec {
+    /// What the designer's form is built on: the ids of the rows, the
+    /// measures' kinds, the figures the selects offer. An edit that
+    /// changes none of these keeps the form as it is (a field left with
+    /// Tab keeps the next one focused).
+    pub fn structure_key(&self) -> Vec<String> {
+        let ind = self.indicators.iter().map(|i| i.id.clone());
+        let mea = self
+            .measures
+            .iter()
+            .map(|m| format!("{}:{}", m.id, m.formula.kind()));
+        let cls = self
+            .classes
+            .iter()
+            .map(|c| format!("{}:{}", c.id, c.rule.kind()));
+        ind.chain(mea)
+            .chain(std::iter::once(String::new()))
+            .chain(cls)
+            .collect()
+    }
+
+    /// One field of the designer's form changed: `path` is the field's
+    /// `data-edit` (`unit_word`, `indicator.2.headers`, `measure.0.num`,
+    /// `class.1.value`, …), `v` its new text ("true"/"false" for a
+    /// checkbox). A value that cannot be one (decimals "x", a threshold
+    /// "abc") changes nothing.
+    pub fn apply_edit(&mut self, path: &str, v: &str) {
+        let mut parts = path.splitn(3, '.');
+        let (what, n, field) = (
+            parts.next().unwrap_or(""),
+            parts
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(usize::MAX),
+            parts.next().unwrap_or(""),
+        );
+        let text = v.to_string();
+        match what {
+            "group_headers" => self.group_headers = words(v),
+            "unit_word" => self.unit_word = v.trim().to_string(),
+            "indicator" => {
+                let Some(x) = self.indicators.get_mut(n) else {
+                    return;
+                };
+                match field {
+                    "id" => x.id = text,
+                    "name" => x.name = text,
+                    "headers" => x.headers = words(v),
+                    "unit" => x.unit = v.trim().to_string(),
+                    "decimals" => {
+                        if let Some(d) = v.trim().parse::<u8>().ok().filter(|d| *d <= MAX_DECIMALS)
+                        {
+                            x.decimals = d;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            "measure" if field == "kind" => self.set_formula_kind(n, v),
+            "measure" => {
+                let Some(x) = self.measures.get_mut(n) else {
+                    return;
+                };
+                match (field, &mut x.formula) {
+                    ("id", _) => x.id = text,
+                    ("name", _) => x.name = text,
+                    ("num", Formula::Ratio { num, .. }) => *num = text,
+                    ("den", Formula::Ratio { den, .. }) => *den = text,
+                    ("of", Formula::Sum { of }) => *of = words(v),
+                    ("of", Formula::Rank { of, .. }) => *of = text,
+                    ("within_group", Formula::Rank { within_group, .. }) => {
+                        *within_group = v == "true"
+                    }
+                    _ => {}
+                }
+            }
+            "class" => {
+                let Some(x) = self.classes.get_mut(n) else {
+                    return;
+                };
+                match field {
+                    "id" => x.id = text,
+                    "name" => x.name = text,
+                    "of" => x.of = text,
+                    "rule" => x.rule = Rule::of_kind(v, x.rule.value().unwrap_or(0.0)),
+                    "value" => {
+                        if let Some(value) = read_typed_number(v) {
+                            x.rule = x.rule.with_value(value);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A button of the designer's form: `add-indicator`, `add-measure`,
+    /// `add-class`, or `remove-indicator.N` (measure, class).
+    pub fn apply_action(&mut self, action: &str) {
+        let (what, n) = match action.split_once('.') {
+            Some((w, n)) => (w, n.parse::<usize>().unwrap_or(usize::MAX)),
+            None => (action, usize::MAX),
+        };
+        match what {
+            "add-indicator" => {
+                let k = self.indicators.len() + 1;
+                let spec = ReportSpec::from_columns(&[format!("Chỉ tiêu {k}")]);
+                self.indicators.extend(spec.indicators);
+            }
+            "add-measure" => self.add_ratio(),
+            "add-class" => {
+                let of = self
+                    .measures
+                    .first()
+                    .map(|m| m.id.clone())
+                    .or_else(|| self.indicators.first().map(|i| i.id.clone()))
+                    .unwrap_or_default();
+                let k = self.classes.len() + 1;
+                self.classes.push(super::ClassDef {
+                    id: format!("nhom_{k}"),
+                    name: format!("nhóm {k}"),
+                    name_en: String::new(),
+                    of,
+                    rule: Rule::Below { value: 50.0 },
+                    order: None,
+                });
+            }
+            "remove-indicator" if n < self.indicators.len() => {
+                self.indicators.remove(n);
+            }
+            "remove-measure" if n < self.measures.len() => {
+                self.measures.remove(n);
+            }
+            "remove-class" if n < self.classes.len() => {
+                self.classes.remove(n);
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A threshold as a clerk types and reads it: a decimal comma, no
 /// thousands dots, at most 4 decimals, no trailing zeros (10 → "10",
 /// 10.5 → "10,5"). Written without the float printer (ARCHITECTURE.md,
