@@ -282,9 +282,10 @@ mod tests {
     }
 
     #[test]
-    fn the_designer_form_names_only_strings_that_exist() {
-        for id in thongbao_core::designer::LABELS {
-            assert!(K::ALL.iter().any(|k| k.id() == id), "{id}");
+    fn core_html_names_only_strings_that_exist() {
+        let dashboard = thongbao_core::report_dashboard::LABELS;
+        for id in thongbao_core::designer::LABELS.iter().chain(&dashboard) {
+            assert!(K::ALL.iter().any(|k| k.id() == *id), "{id}");
         }
     }
 

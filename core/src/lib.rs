@@ -23,5 +23,5 @@ pub use thongbao_model::{
 };
 pub use thongbao_read::{csv, html_table, ingest, office};
 pub use thongbao_write::{
-    archive, designer, embed, export, html, letter, report, saved, unit_table,
+    archive, designer, embed, export, html, letter, report, report_dashboard, saved, unit_table,
 };

@@ -269,3 +269,59 @@ fn the_report_table_sorts_by_any_column_and_filters_by_name() {
     assert_eq!(c.current.units[found[0]].name, "Xã Ia Dom");
     assert!(order(0, false, "không có xã này").is_empty());
 }
+
+/// The dashboard core writes for a definition: a card per figure with the
+/// engine's total, a list per class with members; and, for the COVID report
+/// as data with the seed's typed figures, the typed low installers listed
+/// as typed (no "/n": no unit was judged).
+#[test]
+fn the_dashboard_shows_the_cards_and_the_class_lists() {
+    use thongbao_core::report_dashboard::{dashboard, LABELS};
+    let label = |id: &str| -> &'static str {
+        assert!(LABELS.contains(&id), "{id}");
+        "L"
+    };
+    let p = profile::builtins()
+        .into_iter()
+        .find(|p| p.id == "de-an-06")
+        .expect("built-in");
+    let (_, c) = letter_of("de-an-06");
+    let spec = p.report.as_ref().expect("a definition");
+    let html = dashboard(&c, spec, thongbao_core::Lang::Vi, &label);
+    let total = c.total("accounts").expect("a total").text(0);
+    assert!(
+        html.contains(&format!("data-testid=\"total-accounts\">{total}</span>")),
+        "{html}"
+    );
+    let unreported = html
+        .split("data-testid=\"class-unreported\">")
+        .nth(1)
+        .expect("the list");
+    let items = &unreported[..unreported.find("</ol>").expect("ends")];
+    assert_eq!(items.matches("<li data-testid=\"unit-name\">").count(), 1);
+    assert!(html.contains(&format!(
+        "data-testid=\"unit-count\">{}</span>",
+        c.current.units.len()
+    )));
+
+    let covid = Profile::from_json(profile::COVID_QR_JSON).expect("reads");
+    let spec = covid.report.clone().expect("a definition");
+    let opts = ReadOptions {
+        reports: vec![ReportHeaders {
+            id: covid.id.clone(),
+            words: spec.header_words(),
+        }],
+        ..ReadOptions::default()
+    };
+    let d =
+        ingest::read_with(thongbao_core::SAMPLE_CSV.as_bytes(), "seed.csv", &opts).expect("reads");
+    let c = engine::compute_with(&d, &spec, &profile::sample_manual().typed());
+    let html = dashboard(&c, &spec, thongbao_core::Lang::Vi, &label);
+    assert!(
+        html.contains("<h3>cài đặt PC-Covid thấp (3)</h3>"),
+        "{html}"
+    );
+    assert!(html.contains("<h3>lượt quét cao (8/12)</h3>"));
+    assert!(html.contains("data-testid=\"total-scans\">4.336</span>"));
+    assert!(html.contains("data-testid=\"delta-scans\">+1.150</span> L 05/11</span>"));
+}

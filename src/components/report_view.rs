@@ -5,85 +5,34 @@
 
 use super::unit_table::{OVERSCAN, ROW_PX, VIRTUAL_FROM};
 use crate::components::when::When;
-use crate::i18n::{t, tr, K};
+use crate::i18n::{by_id, t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use std::sync::Arc;
 use thongbao_core::engine::Computed;
 use thongbao_core::export::{report_table as table_of, table};
-use thongbao_core::letter::report::{signed_text, table_order};
-use thongbao_core::{format, html};
+use thongbao_core::letter::report::table_order;
+use thongbao_core::{html, report_dashboard};
 
-/// The cards and the class lists.
+/// The cards and the class lists (core's HTML: one `innerHTML`), the
+/// cells that could not be read, and the chart.
 #[component]
 pub fn ReportDashboard() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
-    let computed = state.computed;
-    let cards = move || {
-        let Some(c) = computed.get() else {
-            return ().into_any();
+    let html = move || {
+        let Some(c) = state.computed.get() else {
+            return String::new();
         };
-        let kpis = state.profile.with(|p| {
-            p.report
-                .as_ref()
-                .map(|r| r.kpis.clone())
-                .unwrap_or_default()
-        });
-        let en = lang.get() == thongbao_core::Lang::En;
-        let prev = c
-            .baseline
-            .as_ref()
-            .and_then(|b| b.date)
-            .map(|d| format!(" {} {}", t(lang.get(), K::Since), d.dm()))
-            .unwrap_or_default();
-        kpis.iter()
-            .filter_map(|id| {
-                let k = c.index(id)?;
-                let f = c.figures[k].clone();
-                let value = c.current.totals[k].map_or_else(|| "—".to_string(), |v| f.text(v));
-                let delta = c.changes[k].map(|d| {
-                    let arrow = if d.is_zero() {
-                        "●"
-                    } else if d.is_negative() {
-                        "▼"
-                    } else {
-                        "▲"
-                    };
-                    view! {
-                        <span class="tb-delta">
-                            <span aria-hidden="true">{arrow} " "</span>
-                            <span data-testid=format!("delta-{id}")>{signed_text(&f, d)}</span>
-                            {prev.clone()}
-                        </span>
-                    }
-                });
-                let label = if en && !f.name_en.is_empty() {
-                    f.name_en.clone()
-                } else {
-                    f.name.clone()
-                };
-                Some(view! {
-                    <div class="tb-kpi">
-                        <span class="tb-kpi-label">{label}</span>
-                        <span class="tb-kpi-value" data-testid=format!("total-{id}")>{value}</span>
-                        {delta}
-                    </div>
-                })
+        let lang = lang.get();
+        state.profile.with(|p| {
+            p.report.as_ref().map_or_else(String::new, |spec| {
+                report_dashboard::dashboard(&c, spec, lang, &|id| by_id(lang, id))
             })
-            .collect_view()
-            .into_any()
+        })
     };
-    let units = move || computed.with(|c| c.as_ref().map_or(0, |c| c.current.units.len()));
     view! {
-        <div class="tb-kpis">
-            <div class="tb-kpi">
-                <span class="tb-kpi-label">{tr(K::Units)}</span>
-                <span class="tb-kpi-value" data-testid="unit-count">{move || format::int(units() as i64)}</span>
-            </div>
-            {cards}
-        </div>
-        <ClassLists />
+        <div inner_html=html></div>
         <CellProblems />
         <ReportChart />
     }
@@ -107,46 +56,6 @@ pub fn ReportChart() -> impl IntoView {
             <crate::components::charts::ChartBox testid="chart-report" stem="bieu-do" chart=chart />
         </section>
     }
-}
-
-/// One list per class that has members.
-#[component]
-fn ClassLists() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
-    let lists = move || {
-        let Some(c) = state.computed.get() else {
-            return ().into_any();
-        };
-        let en = lang.get() == thongbao_core::Lang::En;
-        let defs = state.profile.with(|p| {
-            p.report
-                .as_ref()
-                .map(|r| r.classes.clone())
-                .unwrap_or_default()
-        });
-        defs.iter()
-            .filter_map(|d| {
-                let cl = c.class(&d.id)?;
-                if cl.members.is_empty() {
-                    return None;
-                }
-                let names = html::list_items(cl.members.iter().map(|&i| c.current.units[i].name.as_str()), "unit-name");
-                let title = if en && !d.name_en.is_empty() { d.name_en.clone() } else { d.name.clone() };
-                Some(view! {
-                    <div>
-                        <h3>{title} " (" {format!("{}/{}", cl.members.len(), cl.judged)} ")"</h3>
-                        <details class="tb-names" prop:open=cl.members.len() <= 25>
-                            <summary>{format!("{} {}", cl.members.len(), t(lang.get(), K::NUnits))}</summary>
-                            <ol data-testid=format!("class-{}", d.id) inner_html=names></ol>
-                        </details>
-                    </div>
-                })
-            })
-            .collect_view()
-            .into_any()
-    };
-    view! { <div class="tb-classes">{lists}</div> }
 }
 
 /// Cells of the report's columns that are not numbers, and columns the

@@ -1,0 +1,122 @@
+//! A report definition's dashboard as HTML: the unit count, a card per
+//! figure the report shows (`total-<id>`, `delta-<id>`), and a list per
+//! class with members (`class-<id>`, names as `unit-name`; a class no unit
+//! could be judged by lists the members the clerk typed). One `innerHTML`
+//! instead of a reactive view per card and list; every text escaped.
+
+use crate::engine::Computed;
+use crate::html::{el, escape_into, list_items};
+use crate::letter::report::signed_text;
+use crate::spec::ReportSpec;
+use crate::Lang;
+
+/// The UI strings it uses, by their id in the page's string table.
+pub const LABELS: [&str; 3] = ["units", "since", "n-units"];
+
+fn card(o: &mut String, label: &str, testid: &str, value: &str) {
+    o.push_str("<div class=\"tb-kpi\">");
+    el(o, "span", "tb-kpi-label", label);
+    o.push_str("<span class=\"tb-kpi-value\" data-testid=\"");
+    escape_into(o, testid);
+    o.push_str("\">");
+    escape_into(o, value);
+    o.push_str("</span>");
+}
+
+/// The cards (`tb-kpis`) and the class lists (`tb-classes`).
+pub fn dashboard(
+    c: &Computed,
+    spec: &ReportSpec,
+    lang: Lang,
+    label: &dyn Fn(&str) -> &'static str,
+) -> String {
+    let en = lang == Lang::En;
+    let mut o = String::from("<div class=\"tb-kpis\">");
+    card(
+        &mut o,
+        label("units"),
+        "unit-count",
+        &crate::format::int(c.current.units.len() as i64),
+    );
+    o.push_str("</div>");
+    let since = c
+        .baseline
+        .as_ref()
+        .and_then(|b| b.date)
+        .map(|d| format!(" {} {}", label("since"), d.dm()))
+        .unwrap_or_default();
+    for id in &spec.kpis {
+        let Some(k) = c.index(id) else { continue };
+        let f = &c.figures[k];
+        let name = if en && !f.name_en.is_empty() {
+            &f.name_en
+        } else {
+            &f.name
+        };
+        let value = c.current.totals[k].map_or_else(|| "—".to_string(), |v| f.text(v));
+        card(&mut o, name, &format!("total-{id}"), &value);
+        if let Some(d) = c.changes[k] {
+            let arrow = match (d.is_zero(), d.is_negative()) {
+                (true, _) => "●",
+                (false, true) => "▼",
+                (false, false) => "▲",
+            };
+            o.push_str("<span class=\"tb-delta\"><span aria-hidden=\"true\">");
+            o.push_str(arrow);
+            o.push_str(" </span><span data-testid=\"delta-");
+            escape_into(&mut o, id);
+            o.push_str("\">");
+            escape_into(&mut o, &signed_text(f, d));
+            o.push_str("</span>");
+            escape_into(&mut o, &since);
+            o.push_str("</span>");
+        }
+        o.push_str("</div>");
+    }
+    o.push_str("</div><div class=\"tb-classes\">");
+    for d in &spec.classes {
+        let Some(cl) = c.class(&d.id) else { continue };
+        let names: Vec<&str> = if cl.members.is_empty() {
+            cl.typed.iter().map(String::as_str).collect()
+        } else {
+            cl.members
+                .iter()
+                .map(|&i| c.current.units[i].name.as_str())
+                .collect()
+        };
+        if names.is_empty() {
+            continue;
+        }
+        let title = if en && !d.name_en.is_empty() {
+            &d.name_en
+        } else {
+            &d.name
+        };
+        // Typed members were judged by the clerk, not against the units.
+        let of = if cl.members.is_empty() {
+            String::new()
+        } else {
+            format!("/{}", cl.judged)
+        };
+        o.push_str("<div>");
+        el(&mut o, "h3", "", &format!("{title} ({}{of})", names.len()));
+        o.push_str(if names.len() <= 25 {
+            "<details class=\"tb-names\" open>"
+        } else {
+            "<details class=\"tb-names\">"
+        });
+        el(
+            &mut o,
+            "summary",
+            "",
+            &format!("{} {}", names.len(), label("n-units")),
+        );
+        o.push_str("<ol data-testid=\"class-");
+        escape_into(&mut o, &d.id);
+        o.push_str("\">");
+        o.push_str(&list_items(names, "unit-name"));
+        o.push_str("</ol></details></div>");
+    }
+    o.push_str("</div>");
+    o
+}
