@@ -8,8 +8,7 @@ use crate::i18n::{t, tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use thongbao_core::format;
-use thongbao_core::model::Indicator;
+use thongbao_core::html;
 
 /// The panel.
 #[component]
@@ -58,6 +57,25 @@ pub fn SavedWork() -> impl IntoView {
         state.clear_everything();
         message.set(Some(t(lang.get_untracked(), K::Cleared).to_string()));
     };
+    // The rows are core's HTML; one listener for their buttons.
+    let rows = move || {
+        let l = lang.get();
+        state
+            .history
+            .with(|h| html::history_rows(h, t(l, K::HistoryUse), t(l, K::HistoryDelete)))
+    };
+    let on_row = move |ev: leptos::ev::MouseEvent| {
+        let snap = |i: usize| state.history.with_untracked(|h| h.get(i).cloned());
+        if let Some(s) = browser::clicked_button(&ev, "data-use").and_then(snap) {
+            state.use_as_previous(&s);
+        } else if let Some(s) = browser::clicked_button(&ev, "data-delete").and_then(snap) {
+            let key = s.key();
+            spawn_local(async move {
+                let _ = browser::history_delete(&key).await;
+                state.refresh_history();
+            });
+        }
+    };
     view! {
         <details class="tb-panel" data-testid="saved-work">
             <summary>{tr(K::SavedTitle)}</summary>
@@ -75,37 +93,7 @@ pub fn SavedWork() -> impl IntoView {
                         <th scope="col" class="tb-num">{tr(K::Scans)}</th>
                         <th scope="col"></th>
                     </tr></thead>
-                    <tbody>
-                        {move || state.history.get().into_iter().map(|snap| {
-                            let key = snap.key();
-                            let s2 = snap.clone();
-                            view! {
-                                <tr data-testid="history-entry">
-                                    <td>{snap.date.dmy()}</td>
-                                    <td>{snap.area.clone()}</td>
-                                    <td class="tb-num">{snap.period.units.len()}</td>
-                                    <td class="tb-num">{format::int(snap.total(Indicator::Scans))}</td>
-                                    <td>
-                                        <button type="button" class="tb-secondary tb-small" data-testid="history-use"
-                                            on:click=move |_| state.use_as_previous(&s2)>
-                                            {tr(K::HistoryUse)}
-                                        </button>
-                                        " "
-                                        <button type="button" class="tb-secondary tb-small" data-testid="history-delete"
-                                            on:click=move |_| {
-                                                let key = key.clone();
-                                                spawn_local(async move {
-                                                    let _ = browser::history_delete(&key).await;
-                                                    state.refresh_history();
-                                                });
-                                            }>
-                                            {tr(K::HistoryDelete)}
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
+                    <tbody on:click=on_row inner_html=rows></tbody>
                 </table>
                 </div>
             </When>

@@ -161,6 +161,36 @@ pub fn visible_rows(
     first.min(n)..(first + count).min(n)
 }
 
+/// The rows of the kept periods' table (`history-entry`): date, area,
+/// units, scans, and the buttons to use one as the previous report
+/// (`data-use="i"`) or delete it (`data-delete="i"`), `i` its index in
+/// `snaps`, so the page has one listener for the table.
+pub fn history_rows(
+    snaps: &[crate::history::Snapshot],
+    use_label: &str,
+    delete_label: &str,
+) -> String {
+    let mut o = String::with_capacity(400 * snaps.len());
+    for (i, s) in snaps.iter().enumerate() {
+        o.push_str("<tr data-testid=\"history-entry\">");
+        el(&mut o, "td", "", &s.date.dmy());
+        el(&mut o, "td", "", &s.area);
+        el(&mut o, "td", "tb-num", &s.period.units.len().to_string());
+        let scans = crate::format::int(s.total(crate::model::Indicator::Scans));
+        el(&mut o, "td", "tb-num", &scans);
+        o.push_str(&format!(
+            "<td><button type=\"button\" class=\"tb-secondary tb-small\" data-testid=\"history-use\" data-use=\"{i}\">"
+        ));
+        escape_into(&mut o, use_label);
+        o.push_str(&format!(
+            "</button> <button type=\"button\" class=\"tb-secondary tb-small\" data-testid=\"history-delete\" data-delete=\"{i}\">"
+        ));
+        escape_into(&mut o, delete_label);
+        o.push_str("</button></td></tr>");
+    }
+    o
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +260,17 @@ mod tests {
         assert!(!t.contains("<td>Xã 2</td>"));
         assert!(t.contains("aria-sort=\"descending\"><button type=\"button\" class=\"tb-sort\" data-sort=\"1\">Đơn vị"));
         assert!(t.contains("aria-sort=\"none\" class=\"tb-num\"><button type=\"button\" class=\"tb-sort\" data-sort=\"0\">STT"));
+    }
+
+    #[test]
+    fn kept_periods_are_rows_with_their_index_on_the_buttons() {
+        let csv = "Ngày,Xã,Địa điểm,Lượt quét\n05/11/2021,Xã <A>,1,1200\n12/11/2021,Xã <A>,1,5\n";
+        let d = crate::ingest::read(csv.as_bytes(), "t.csv").expect("reads");
+        let snaps = crate::history::snapshots(&d, "huyện Quan Sơn");
+        let rows = history_rows(&snaps, "Dùng", "Xóa");
+        assert_eq!(rows.matches("data-testid=\"history-entry\"").count(), 2);
+        assert!(rows.contains("<td>05/11/2021</td><td>huyện Quan Sơn</td><td class=\"tb-num\">1</td><td class=\"tb-num\">1.200</td>"));
+        assert!(rows.contains("data-use=\"1\">Dùng</button> "));
+        assert!(rows.contains("data-delete=\"0\">Xóa</button>"));
     }
 }
