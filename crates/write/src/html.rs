@@ -162,7 +162,7 @@ pub fn visible_rows(
 }
 
 /// The rows of the kept periods' table (`history-entry`): date, area,
-/// units, scans, and the buttons to use one as the previous report
+/// units, scans ("—" for a week without them), and the buttons to use one as the previous report
 /// (`data-use="i"`) or delete it (`data-delete="i"`), `i` its index in
 /// `snaps`, so the page has one listener for the table.
 pub fn history_rows(
@@ -176,7 +176,12 @@ pub fn history_rows(
         el(&mut o, "td", "", &s.date.dmy());
         el(&mut o, "td", "", &s.area);
         el(&mut o, "td", "tb-num", &s.period.units.len().to_string());
-        let scans = crate::format::int(s.total(crate::model::Indicator::Scans));
+        // A report definition's week has no scans: a dash, not a 0.
+        let has = |u: &crate::model::Unit| u.values.get(crate::model::Indicator::Scans).is_some();
+        let scans = match s.period.units.iter().any(has) {
+            true => crate::format::int(s.total(crate::model::Indicator::Scans)),
+            false => "—".to_string(),
+        };
         el(&mut o, "td", "tb-num", &scans);
         o.push_str(&format!(
             "<td><button type=\"button\" class=\"tb-secondary tb-small\" data-testid=\"history-use\" data-use=\"{i}\">"
@@ -272,5 +277,13 @@ mod tests {
         assert!(rows.contains("<td>05/11/2021</td><td>huyện Quan Sơn</td><td class=\"tb-num\">1</td><td class=\"tb-num\">1.200</td>"));
         assert!(rows.contains("data-use=\"1\">Dùng</button> "));
         assert!(rows.contains("data-delete=\"0\">Xóa</button>"));
+        // A week with no scan column has no scans, not 0 of them.
+        let csv = "Ngày,Xã,Địa điểm\n05/11/2021,Xã A,1\n";
+        let d = crate::ingest::read(csv.as_bytes(), "t.csv").expect("reads");
+        let rows = history_rows(&crate::history::snapshots(&d, "x"), "", "");
+        assert!(
+            rows.contains("<td class=\"tb-num\">1</td><td class=\"tb-num\">—</td>"),
+            "{rows}"
+        );
     }
 }
