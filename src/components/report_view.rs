@@ -153,13 +153,25 @@ pub fn ReportTable() -> impl IntoView {
     let appendix = Memo::new(move |_| state.letter.with(|l| l.appendix.clone()));
     // Sorted by a column (0: the file's order), filtered by name, as the
     // COVID table is.
-    let sort = RwSignal::new((0usize, false));
+    // The column is kept with its label: another week (a column left out,
+    // another report) puts another column at that place, and the table
+    // goes back to the file's order rather than sort by it.
+    let sort = RwSignal::new((0usize, false, String::new()));
+    let current_sort = Memo::new(move |_| {
+        let (col, desc, label) = sort.get();
+        let same = appendix.with(|a| a.columns.get(col) == Some(&label));
+        if same {
+            (col, desc)
+        } else {
+            (0, false)
+        }
+    });
     let filter = RwSignal::new(String::new());
     let order = Memo::new(move |_| {
         let Some(c) = state.computed.get() else {
             return Vec::new();
         };
-        let (s, f) = (sort.get(), filter.get());
+        let (s, f) = (current_sort.get(), filter.get());
         state.profile.with(|p| {
             p.report
                 .as_ref()
@@ -176,7 +188,7 @@ pub fn ReportTable() -> impl IntoView {
             order.with(|o| {
                 let (st, vp) = (scroll_top.get(), viewport.get());
                 let range = html::visible_rows(o.len(), st, vp, ROW_PX, OVERSCAN, VIRTUAL_FROM);
-                html::appendix_table(a, o, range, ROW_PX, Some(sort.get()))
+                html::appendix_table(a, o, range, ROW_PX, Some(current_sort.get()))
             })
         })
     };
@@ -186,14 +198,17 @@ pub fn ReportTable() -> impl IntoView {
         let Some(k) = crate::browser::clicked_button(&ev, "data-sort") else {
             return;
         };
-        let numeric =
-            k > 0 && appendix.with_untracked(|a| a.numeric.get(k).copied().unwrap_or(false));
-        sort.update(|(col, desc)| {
-            if *col == k {
-                *desc = !*desc;
-            } else {
-                (*col, *desc) = (k, numeric);
-            }
+        let (numeric, label) = appendix.with_untracked(|a| {
+            (
+                k > 0 && a.numeric.get(k).copied().unwrap_or(false),
+                a.columns.get(k).cloned().unwrap_or_default(),
+            )
+        });
+        let (col, desc) = current_sort.get_untracked();
+        sort.set(if col == k {
+            (k, !desc, label)
+        } else {
+            (k, numeric, label)
         });
     };
     let on_filter = move |ev: leptos::ev::Event| {

@@ -48,12 +48,12 @@ impl Indicator {
         self as usize
     }
 
-    /// Stable id for storage, JSON and test hooks.
     /// The indicator whose [`Indicator::id`] is `id`.
     pub fn from_id(id: &str) -> Option<Indicator> {
         Indicator::ALL.into_iter().find(|i| i.id() == id)
     }
 
+    /// Stable id for storage, JSON and test hooks.
     pub fn id(self) -> &'static str {
         match self {
             Indicator::Locations => "locations",

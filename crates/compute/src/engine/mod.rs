@@ -496,15 +496,15 @@ pub fn groups(c: &Computed, spec: &ReportSpec) -> Vec<GroupFigures> {
     let nfig = cur.totals.len();
     let ni = spec.indicators.len();
     let find = |id: &str| spec.indicators.iter().position(|i| i.id == id);
-    (0..names.len())
-        .map(|g| {
-            let units: Vec<UnitFigures> = cur
-                .units
-                .iter()
-                .zip(&of_unit)
-                .filter(|(_, &n)| n == g)
-                .map(|(u, _)| u.clone())
-                .collect();
+    // One pass: each group's units in table order.
+    let mut members: Vec<Vec<UnitFigures>> = vec![Vec::new(); names.len()];
+    for (u, &n) in cur.units.iter().zip(&of_unit) {
+        members[n].push(u.clone());
+    }
+    members
+        .into_iter()
+        .enumerate()
+        .map(|(g, units)| {
             let mut totals = vec![None; nfig];
             for (k, ind) in spec.indicators.iter().enumerate() {
                 totals[k] = aggregate(&units, k, &ind.aggregate, find);

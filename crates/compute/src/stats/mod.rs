@@ -141,10 +141,19 @@ impl Manual {
                 date: p.date,
                 totals: totals(&p.values),
             }),
-            members: if self.low_installers.is_empty() {
-                Vec::new()
-            } else {
-                vec![("low_installers".to_string(), self.low_installers.clone())]
+            // As the COVID statistics take them: trimmed, blanks dropped.
+            members: {
+                let names: Vec<String> = self
+                    .low_installers
+                    .iter()
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                if names.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![("low_installers".to_string(), names)]
+                }
             },
         }
     }
