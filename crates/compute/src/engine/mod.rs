@@ -519,17 +519,21 @@ pub fn groups(c: &Computed, spec: &ReportSpec) -> Vec<GroupFigures> {
         .collect()
 }
 
+/// The slot of figure `id`: indicators first, then measures.
+fn figure_index(spec: &ReportSpec, id: &str) -> Option<usize> {
+    let ni = spec.indicators.len();
+    spec.indicators.iter().position(|i| i.id == id).or_else(|| {
+        spec.measures
+            .iter()
+            .position(|m| m.id == id)
+            .map(|m| ni + m)
+    })
+}
+
 /// The measures over totals (ratios and sums; a rank has no total), from
 /// the indicators' totals in `totals[..ni]`.
 fn total_measures(spec: &ReportSpec, ni: usize, totals: &mut [Option<Val>]) {
-    let index = |id: &str| {
-        spec.indicators.iter().position(|i| i.id == id).or_else(|| {
-            spec.measures
-                .iter()
-                .position(|m| m.id == id)
-                .map(|m| ni + m)
-        })
-    };
+    let index = |id: &str| figure_index(spec, id);
     for (m, def) in spec.measures.iter().enumerate() {
         let k = ni + m;
         totals[k] = match &def.formula {
@@ -639,14 +643,7 @@ impl Reader<'_> {
                 }
             }
         }
-        let index = |id: &str| {
-            spec.indicators.iter().position(|i| i.id == id).or_else(|| {
-                spec.measures
-                    .iter()
-                    .position(|m| m.id == id)
-                    .map(|m| ni + m)
-            })
-        };
+        let index = |id: &str| figure_index(spec, id);
         for (m, def) in spec.measures.iter().enumerate() {
             let k = ni + m;
             match &def.formula {
