@@ -3,7 +3,6 @@
 use crate::components::{
     charts::Charts,
     column_mapping::ColumnMapping,
-    dashboard::Dashboard,
     designer::Designer,
     embed_blocked::EmbedBlocked,
     embed_credit::EmbedCredit,
@@ -56,7 +55,7 @@ pub fn Widget(options: Options) -> impl IntoView {
     let body = move || match view_kind {
         View::Full => full(state).into_any(),
         View::Dashboard => view! {
-            <When when=generic fallback=|| view! { <Dashboard /> }><ReportDashboard /></When>
+            <ReportDashboard />
             <InputError />
         }
         .into_any(),
@@ -119,14 +118,13 @@ fn full(state: AppState) -> impl IntoView {
                 <RowIssues />
             </section>
             <section class="tb-dashboard no-print">
+                <ReportDashboard />
                 <When when=generic fallback=|| view! {
-                    <Dashboard />
                     <Charts />
                     <ManualFigures />
                     <SettingsPanel />
                     <UnitTable />
                 }>
-                    <ReportDashboard />
                     <ReportTable />
                 </When>
                 <Designer />

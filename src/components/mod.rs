@@ -2,7 +2,6 @@
 pub mod archive;
 pub mod charts;
 pub mod column_mapping;
-pub mod dashboard;
 pub mod designer;
 pub mod embed_blocked;
 pub mod embed_credit;

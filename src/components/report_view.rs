@@ -1,7 +1,8 @@
 //! A report definition's dashboard: its cards (`total-<id>`,
 //! `delta-<id>`), its classes' lists, its table (the letter's appendix) and
-//! the cells that could not be read. The COVID report has its own
-//! (`dashboard`, `unit_table`).
+//! the cells that could not be read. The dashboard is every report's; the
+//! COVID report still has its own table and charts (`unit_table`,
+//! `charts`).
 
 use super::unit_table::{OVERSCAN, ROW_PX, VIRTUAL_FROM};
 use crate::components::when::When;
@@ -15,26 +16,24 @@ use thongbao_core::letter::report::table_order;
 use thongbao_core::{html, report_dashboard};
 
 /// The cards and the class lists (core's HTML: one `innerHTML`), the
-/// cells that could not be read, and the chart.
+/// cells that could not be read, and the chart. Every report's, the
+/// COVID one's included (`AppState::figures`).
 #[component]
 pub fn ReportDashboard() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
     let html = move || {
-        let Some(c) = state.computed.get() else {
-            return String::new();
-        };
+        let c = state.figures.get();
         let lang = lang.get();
-        state.profile.with(|p| {
-            p.report.as_ref().map_or_else(String::new, |spec| {
-                report_dashboard::dashboard(&c, spec, lang, &|id| by_id(lang, id))
-            })
-        })
+        state
+            .spec
+            .with(|spec| report_dashboard::dashboard(&c, spec, lang, &|id| by_id(lang, id)))
     };
+    let generic = move || state.profile.with(|p| p.report.is_some());
     view! {
         <div inner_html=html></div>
         <CellProblems />
-        <ReportChart />
+        <When when=generic><ReportChart /></When>
     }
 }
 
@@ -64,15 +63,15 @@ pub fn ReportChart() -> impl IntoView {
 fn CellProblems() -> impl IntoView {
     let state = use_state();
     let lang = state.lang;
+    // A report read with the built-in column rules says what its rows
+    // lack in the row issues; its optional columns are no problem.
     let has = move || {
-        state.computed.with(|c| {
-            c.as_ref()
-                .is_some_and(|c| !c.problems.is_empty() || !c.missing_columns.is_empty())
-        })
+        let c = state.figures.get();
+        !c.problems.is_empty()
+            || (!c.missing_columns.is_empty() && !state.spec.with(|s| s.reads_builtin_roles()))
     };
     let body = move || {
-        let c: Option<Arc<Computed>> = state.computed.get();
-        let Some(c) = c else { return ().into_any() };
+        let c: Arc<Computed> = state.figures.get();
         let items: Vec<String> = c
             .problems
             .iter()
@@ -87,7 +86,8 @@ fn CellProblems() -> impl IntoView {
                 )
             })
             .collect();
-        let missing = (!c.missing_columns.is_empty()).then(|| {
+        let builtin = state.spec.with(|s| s.reads_builtin_roles());
+        let missing = (!c.missing_columns.is_empty() && !builtin).then(|| {
             format!(
                 "{}: {}.",
                 t(lang.get(), K::MissingColumns),

@@ -21,6 +21,7 @@ use thongbao_core::ingest::{self, IngestError};
 use thongbao_core::letter::{self, Letter, LetterFields, Profile};
 use thongbao_core::model::Dataset;
 use thongbao_core::saved::{Saved, StoredDataHead};
+use thongbao_core::spec::ReportSpec;
 use thongbao_core::stats::{self, Manual, Settings, Summary};
 use thongbao_core::Lang;
 
@@ -110,8 +111,14 @@ pub struct AppState {
     /// The report that was active before a file switched it (the page
     /// offers to go back).
     pub switched_from: RwSignal<Option<Profile>>,
+    /// The active report's definition: a profile's own, or for the COVID
+    /// report (`report: None`) `covid-qr.json` with the clerk's settings.
+    pub spec: Memo<Arc<ReportSpec>>,
+    /// The active report's figures on the generic engine (the COVID
+    /// report's with the figures typed by hand): what the dashboard shows.
+    pub figures: Memo<Arc<Computed>>,
     /// The active report definition's figures (`None`: the COVID report,
-    /// whose figures are `summary`).
+    /// whose letter, table, charts and exports still come from `summary`).
     pub computed: Memo<Option<Arc<Computed>>>,
     pub summary: Memo<Summary>,
     /// `summary`, one frame later: the letter and the charts (thousands of
@@ -201,12 +208,23 @@ impl AppState {
         let settings = RwSignal::new(saved_settings);
         let fields = RwSignal::new(saved_fields);
         let profile = RwSignal::new(active);
-        let computed = Memo::new(move |_| {
-            profile.with(|p| {
-                let spec = p.report.as_ref()?;
-                Some(Arc::new(data.with(|d| engine::compute(d.dataset(), spec))))
+        let spec = Memo::new(move |_| {
+            profile.with(|p| match &p.report {
+                Some(spec) => Arc::new(spec.clone()),
+                None => Arc::new(letter::profile::covid_spec(&settings.get())),
             })
         });
+        let figures = Memo::new(move |_| {
+            let typed = match profile.with(|p| p.report.is_none()) {
+                true => manual.with(Manual::typed),
+                false => engine::Typed::default(),
+            };
+            spec.with(|spec| {
+                Arc::new(data.with(|d| engine::compute_with(d.dataset(), spec, &typed)))
+            })
+        });
+        let computed =
+            Memo::new(move |_| profile.with(|p| p.report.is_some()).then(|| figures.get()));
         let summary = Memo::new(move |_| {
             data.with(|d| manual.with(|m| stats::summarize(d.dataset(), m, &settings.get())))
         });
@@ -238,6 +256,8 @@ impl AppState {
             profile,
             profiles: RwSignal::new(report::all_profiles(persist)),
             switched_from: RwSignal::new(None),
+            spec,
+            figures,
             computed,
             summary,
             summary_late,

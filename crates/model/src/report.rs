@@ -204,6 +204,12 @@ pub struct ReportSpec {
     /// Appendix columns after STT, group and unit: ids, or `<id>.diff` for
     /// the change since the baseline, or `band`.
     pub appendix: Vec<String>,
+    /// The page's `data-testid` of a figure, a class or the group count
+    /// where it is not the generic one (`total-<id>`, `class-<id>`,
+    /// `group-count`): the COVID report keeps the names pages and tests
+    /// have used since 2021 (`rate` → `install-rate`, `high` →
+    /// `high-units`).
+    pub hooks: Vec<(String, String)>,
 }
 
 /// What finds a report's columns: per indicator its header phrases and
@@ -286,6 +292,14 @@ impl ReportSpec {
     }
     pub fn class(&self, id: &str) -> Option<&ClassDef> {
         self.classes.iter().find(|c| c.id == id)
+    }
+    /// The page's test id of `id` (see [`ReportSpec::hooks`]), or
+    /// `generic` (its `total-<id>`, `class-<id>` form).
+    pub fn hook(&self, id: &str, generic: impl FnOnce() -> String) -> String {
+        match self.hooks.iter().find(|(k, _)| k == id) {
+            Some((_, h)) => h.clone(),
+            None => generic(),
+        }
     }
 
     /// For each header, the indicator whose words it matches (each
@@ -650,6 +664,7 @@ crate::json::from_json_struct!(ReportSpec {
     kpis: or_default,
     chart: opt,
     appendix: or_default,
+    hooks: or_default,
 });
 
 crate::json::from_json_struct!(HeaderWords {
@@ -789,6 +804,7 @@ json::to_json_struct!(ReportSpec {
     kpis,
     chart,
     appendix,
+    hooks,
 });
 json::to_json_struct!(HeaderWords {
     indicators,
@@ -797,92 +813,4 @@ json::to_json_struct!(HeaderWords {
 });
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ind(id: &str, headers: &[&str]) -> IndicatorDef {
-        IndicatorDef {
-            id: id.into(),
-            name: id.into(),
-            name_en: String::new(),
-            headers: headers.iter().map(|s| s.to_string()).collect(),
-            not_headers: vec!["tỷ lệ".into()],
-            kind: Kind::Count,
-            unit: String::new(),
-            aggregate: Aggregate::Sum,
-            decimals: 0,
-            change_of: None,
-            role: None,
-        }
-    }
-
-    #[test]
-    fn headers_match_by_folded_words_in_any_spelling() {
-        let spec = ReportSpec {
-            indicators: vec![
-                ind("residents", &["thường trú"]),
-                ind("target", &["chỉ tiêu"]),
-                ind("accounts", &["kích hoạt", "tài khoản"]),
-            ],
-            ..ReportSpec::default()
-        };
-        let h: Vec<String> = [
-            "STT",
-            "Đơn vị",
-            "CONG DAN THUONG TRU",
-            "Chỉ tiêu giao",
-            "Số tài khoản đã kích hoạt mức 2",
-            "Tỷ lệ so với chỉ tiêu (%)",
-        ]
-        .map(String::from)
-        .to_vec();
-        assert_eq!(
-            spec.match_columns(&h),
-            [None, None, Some(0), Some(1), Some(2), None]
-        );
-        assert_eq!(spec.fit(&h), 3);
-        // "trú" alone is not the phrase "thường trú"; words, not substrings.
-        assert_eq!(spec.fit(&["Tạm trú".to_string()]), 0);
-        assert_eq!(spec.fit(&["Chỉ tiêuxyz".to_string()]), 0);
-    }
-
-    #[test]
-    fn a_definition_from_a_files_columns_fits_that_file() {
-        let h: Vec<String> = ["Số hồ sơ tiếp nhận", "Đã giải quyết", "Quá hạn", ""]
-            .map(String::from)
-            .to_vec();
-        let spec = ReportSpec::from_columns(&h);
-        let ids: Vec<&str> = spec.indicators.iter().map(|i| i.id.as_str()).collect();
-        assert_eq!(ids, ["so_ho_so_tiep_nhan", "da_giai_quyet", "qua_han"]);
-        assert_eq!(spec.fit(&h), 3);
-        assert!(spec.problems().is_empty(), "{:?}", spec.problems());
-    }
-
-    #[test]
-    fn problems_name_what_is_wrong() {
-        let mut spec = ReportSpec {
-            indicators: vec![ind("a", &["a"]), ind("a", &["b"]), ind("Bad id", &[""])],
-            ..ReportSpec::default()
-        };
-        spec.measures.push(MeasureDef {
-            id: "r".into(),
-            name: "r".into(),
-            name_en: String::new(),
-            formula: Formula::Ratio {
-                num: "a".into(),
-                den: "nothing".into(),
-            },
-            decimals: 1,
-            unit: String::new(),
-        });
-        let p = spec.problems();
-        assert!(p.contains(&SpecProblem::Twice("a".into())));
-        assert!(p.contains(&SpecProblem::BadId("Bad id".into())));
-        assert!(p.contains(&SpecProblem::NoHeaders("Bad id".into())));
-        assert!(p.contains(&SpecProblem::Unknown("nothing".into())));
-        for x in &p {
-            assert!(!x.message(crate::Lang::Vi).is_empty());
-            assert!(!x.message(crate::Lang::En).is_empty());
-        }
-    }
-}
+mod tests;

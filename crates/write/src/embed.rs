@@ -98,7 +98,7 @@ addEventListener(\"message\", function (e) {{\n\
 }
 
 /// Upper-cases the first letter: "huyện Quan Sơn" → "Huyện Quan Sơn".
-fn upper_first(s: &str) -> String {
+pub(crate) fn upper_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => std::iter::once(crate::text::case::upper_char(f))

@@ -1,9 +1,13 @@
-//! A report definition's dashboard as HTML: the unit count, a card per
-//! figure the report shows (`total-<id>`, `delta-<id>`), and a list per
-//! class with members (`class-<id>`, names as `unit-name`; a class no unit
-//! could be judged by lists the members the clerk typed). One `innerHTML`
-//! instead of a reactive view per card and list; every text escaped.
+//! A report definition's dashboard as HTML: the unit count (and the group
+//! count when units have groups), a card per figure the report shows
+//! (`total-<id>`, `delta-<id>`), a list per class with members
+//! (`class-<id>`, names as `unit-name`; a class no unit could be judged by
+//! lists the members the clerk typed), and the units of the baseline that
+//! did not report (`missing-units`). A report may rename a test id
+//! (`ReportSpec::hooks`). One `innerHTML` instead of a reactive view per
+//! card and list; every text escaped.
 
+use crate::embed::upper_first;
 use crate::engine::Computed;
 use crate::html::{el, escape_into, list_items};
 use crate::letter::report::signed_text;
@@ -11,7 +15,7 @@ use crate::spec::ReportSpec;
 use crate::Lang;
 
 /// The UI strings it uses, by their id in the page's string table.
-pub const LABELS: [&str; 3] = ["units", "since", "n-units"];
+pub const LABELS: [&str; 5] = ["units", "districts", "since", "n-units", "missing-units"];
 
 fn card(o: &mut String, label: &str, testid: &str, value: &str) {
     o.push_str("<div class=\"tb-kpi\">");
@@ -39,6 +43,15 @@ pub fn dashboard(
         &crate::format::int(c.current.units.len() as i64),
     );
     o.push_str("</div>");
+    if c.grouped {
+        card(
+            &mut o,
+            label("districts"),
+            &spec.hook("group-count", || "group-count".into()),
+            &crate::format::int(c.group_count() as i64),
+        );
+        o.push_str("</div>");
+    }
     let since = c
         .baseline
         .as_ref()
@@ -54,7 +67,12 @@ pub fn dashboard(
             &f.name
         };
         let value = c.current.totals[k].map_or_else(|| "—".to_string(), |v| f.text(v));
-        card(&mut o, name, &format!("total-{id}"), &value);
+        card(
+            &mut o,
+            name,
+            &spec.hook(id, || format!("total-{id}")),
+            &value,
+        );
         if let Some(d) = c.changes[k] {
             let arrow = match (d.is_zero(), d.is_negative()) {
                 (true, _) => "●",
@@ -98,25 +116,44 @@ pub fn dashboard(
         } else {
             format!("/{}", cl.judged)
         };
-        o.push_str("<div>");
-        el(&mut o, "h3", "", &format!("{title} ({}{of})", names.len()));
-        o.push_str(if names.len() <= 25 {
-            "<details class=\"tb-names\" open>"
-        } else {
-            "<details class=\"tb-names\">"
-        });
-        el(
-            &mut o,
-            "summary",
-            "",
-            &format!("{} {}", names.len(), label("n-units")),
-        );
-        o.push_str("<ol data-testid=\"class-");
-        escape_into(&mut o, &d.id);
-        o.push_str("\">");
-        o.push_str(&list_items(names, "unit-name"));
-        o.push_str("</ol></details></div>");
+        let heading = format!("{} ({}{of})", upper_first(title), names.len());
+        let testid = spec.hook(&d.id, || format!("class-{}", d.id));
+        names_list(&mut o, &heading, &testid, &names, label);
+    }
+    let absent = c.absent();
+    if !absent.is_empty() {
+        let names: Vec<&str> = absent.iter().map(String::as_str).collect();
+        let heading = format!("{} ({})", label("missing-units"), names.len());
+        names_list(&mut o, &heading, "missing-units", &names, label);
     }
     o.push_str("</div>");
     o
+}
+
+/// A heading and its names, folded when there are more than 25.
+fn names_list(
+    o: &mut String,
+    heading: &str,
+    testid: &str,
+    names: &[&str],
+    label: &dyn Fn(&str) -> &'static str,
+) {
+    o.push_str("<div>");
+    el(o, "h3", "", heading);
+    o.push_str(if names.len() <= 25 {
+        "<details class=\"tb-names\" open>"
+    } else {
+        "<details class=\"tb-names\">"
+    });
+    el(
+        o,
+        "summary",
+        "",
+        &format!("{} {}", names.len(), label("n-units")),
+    );
+    o.push_str("<ol data-testid=\"");
+    escape_into(o, testid);
+    o.push_str("\">");
+    o.push_str(&list_items(names.iter().copied(), "unit-name"));
+    o.push_str("</ol></details></div>");
 }

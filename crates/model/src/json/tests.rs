@@ -123,6 +123,7 @@ fn every_form() -> ReportSpec {
         kpis: vec!["a".into(), "r".into()],
         chart: Some("r".into()),
         appendix: vec!["a".into(), "a.diff".into(), "band".into()],
+        hooks: vec![("r".into(), "install-rate".into())],
     }
 }
 

@@ -270,6 +270,30 @@ fn builtin_profiles_read() {
 
 #[cfg(test)]
 #[test]
+fn the_covid_definition_takes_the_clerks_thresholds_and_decimals() {
+    use crate::spec::Rule;
+    use crate::stats::Settings;
+    let shipped = Profile::from_json(COVID_QR_JSON).unwrap().report.unwrap();
+    assert_eq!(covid_spec(&Settings::default()), shipped);
+    let s = Settings {
+        decimals: 2,
+        thresholds: Thresholds {
+            high_pct: 100,
+            low_pct: 25,
+            low_install_pct: 50,
+        },
+    };
+    let spec = covid_spec(&s);
+    let rule = |id: &str| spec.class(id).unwrap().rule.clone();
+    assert_eq!(rule("high"), Rule::AboveMean { percent: 100.0 });
+    assert_eq!(rule("low"), Rule::BelowMean { percent: 25.0 });
+    assert_eq!(rule("low_installers"), Rule::BelowTotal { percent: 50.0 });
+    assert_eq!(rule("zero"), Rule::Zero);
+    assert_eq!(spec.measure("rate").unwrap().decimals, 2);
+}
+
+#[cfg(test)]
+#[test]
 fn a_changed_builtin_is_kept_as_its_own_copy() {
     let b = builtins();
     let same = as_own(b[1].clone(), &b);
@@ -491,6 +515,32 @@ pub const COVID_QR_JSON: &str = include_str!("../../../../assets/profiles/covid-
 pub const DE_AN_06_JSON: &str = include_str!("../../../../assets/profiles/de-an-06.json");
 /// The service index of Decision 766/QĐ-TTg (monthly, per unit).
 pub const CHI_SO_766_JSON: &str = include_str!("../../../../assets/profiles/chi-so-766.json");
+
+/// The COVID report's definition (`covid-qr.json`) with the clerk's
+/// settings: the thresholds of its classes (high and low scans against
+/// the mean, low installs against the overall rate) and the rate's
+/// decimals. What the page's dashboard shows for the COVID report.
+pub fn covid_spec(settings: &crate::stats::Settings) -> crate::spec::ReportSpec {
+    use crate::spec::Rule;
+    // Tested in `builtin_profiles_read`: a failure is a build defect.
+    let mut spec = Profile::from_json(COVID_QR_JSON)
+        .ok()
+        .and_then(|p| p.report)
+        .unwrap_or_default();
+    let t = settings.thresholds;
+    for c in &mut spec.classes {
+        match &mut c.rule {
+            Rule::AboveMean { percent } => *percent = f64::from(t.high_pct),
+            Rule::BelowMean { percent } => *percent = f64::from(t.low_pct),
+            Rule::BelowTotal { percent } => *percent = f64::from(t.low_install_pct),
+            _ => {}
+        }
+    }
+    for m in &mut spec.measures {
+        m.decimals = settings.decimals;
+    }
+    spec
+}
 
 /// The built-in reports: COVID-19 QR / PC-Covid, Đề án 06, the 766 index.
 pub fn builtins() -> Vec<Profile> {
