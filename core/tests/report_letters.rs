@@ -318,10 +318,58 @@ fn the_dashboard_shows_the_cards_and_the_class_lists() {
     let c = engine::compute_with(&d, &spec, &profile::sample_manual().typed());
     let html = dashboard(&c, &spec, thongbao_core::Lang::Vi, &label);
     assert!(
-        html.contains("<h3>cài đặt PC-Covid thấp (3)</h3>"),
+        html.contains("<h3>Cài đặt PC-Covid thấp (3)</h3>"),
         "{html}"
     );
-    assert!(html.contains("<h3>lượt quét cao (8/12)</h3>"));
+    // The COVID report keeps its test ids (`hooks`): the 2021 names.
+    assert!(html.contains("<h3>Lượt quét cao (8/12)</h3>"));
+    assert!(html.contains("<ol data-testid=\"high-units\">"));
+    assert!(html.contains("<ol data-testid=\"low-units\">"));
+    assert!(html.contains("data-testid=\"install-rate\">30,0%</span>"));
+    assert!(html.contains("data-testid=\"district-count\">1</span>"));
+    assert!(!html.contains("class-high"));
     assert!(html.contains("data-testid=\"total-scans\">4.336</span>"));
     assert!(html.contains("data-testid=\"delta-scans\">+1.150</span> L 05/11</span>"));
+}
+
+#[test]
+fn the_dashboard_lists_the_units_of_the_last_report_that_did_not_report() {
+    use thongbao_core::report_dashboard::dashboard;
+    let covid = Profile::from_json(profile::COVID_QR_JSON).expect("reads");
+    let spec = covid.report.clone().expect("a definition");
+    let opts = ReadOptions {
+        reports: vec![ReportHeaders {
+            id: covid.id.clone(),
+            words: spec.header_words(),
+        }],
+        ..ReadOptions::default()
+    };
+    let csv = "Ngày,Xã,Lượt quét\n05/11/2021,Xã A,5\n05/11/2021,Xã <B>,3\n12/11/2021,Xã A,7\n";
+    let d = ingest::read_with(csv.as_bytes(), "hai-ky.csv", &opts).expect("reads");
+    let c = engine::compute(&d, &spec);
+    let label = |_: &str| "L";
+    let html = dashboard(&c, &spec, thongbao_core::Lang::Vi, &label);
+    let missing = html
+        .split("<ol data-testid=\"missing-units\">")
+        .nth(1)
+        .expect("the list");
+    assert!(
+        missing.starts_with("<li data-testid=\"unit-name\">Xã &lt;B&gt;</li></ol>"),
+        "{html}"
+    );
+    assert!(html.contains("<h3>L (1)</h3>"));
+    // One period: nobody is missing, and no list says so.
+    let one =
+        ingest::read_with("Xã,Lượt quét\nXã A,7\n".as_bytes(), "mot-ky.csv", &opts).expect("reads");
+    let html = dashboard(
+        &engine::compute(&one, &spec),
+        &spec,
+        thongbao_core::Lang::Vi,
+        &label,
+    );
+    assert!(!html.contains("missing-units"));
+    assert!(
+        !html.contains("district-count"),
+        "no district column, no count"
+    );
 }
