@@ -1,7 +1,7 @@
 //! The page: the whole app, or one view of it when embedded.
 
 use crate::components::{
-    charts::Charts,
+    charts::ReportChart,
     column_mapping::ColumnMapping,
     designer::Designer,
     embed_blocked::EmbedBlocked,
@@ -13,7 +13,7 @@ use crate::components::{
     manual_figures::ManualFigures,
     notice::Notice,
     profile_select::ProfileSelect,
-    report_view::{ReportChart, ReportDashboard, ReportTable},
+    report_view::{ReportDashboard, ReportTable},
     row_issues::RowIssues,
     saved_work::SavedWork,
     settings::SettingsPanel,
@@ -65,7 +65,7 @@ pub fn Widget(options: Options) -> impl IntoView {
         }
         .into_any(),
         View::Chart => view! {
-            <When when=generic fallback=|| view! { <Charts /> }><ReportChart /></When>
+            <ReportChart />
             <InputError />
         }
         .into_any(),
@@ -119,8 +119,8 @@ fn full(state: AppState) -> impl IntoView {
             </section>
             <section class="tb-dashboard no-print">
                 <ReportDashboard />
+                <ReportChart />
                 <When when=generic fallback=|| view! {
-                    <Charts />
                     <ManualFigures />
                     <SettingsPanel />
                     <UnitTable />

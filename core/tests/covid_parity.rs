@@ -281,3 +281,37 @@ fn the_scans_chart_is_drawn_alike() {
         .map(|l| l.text.clone());
     assert_eq!(mean.as_deref(), Some("Trung bình 361"));
 }
+
+/// The definition's trend of scans over three reports draws the COVID
+/// trend line: the same points, labels and description.
+#[test]
+fn the_trend_is_drawn_alike() {
+    use thongbao_core::chart::{report_trend, trend_chart};
+    use thongbao_core::Lang;
+    let csv = "Ngày,Huyện,Xã,Địa điểm,Lượt quét\n\
+        29/10/2021,Huyện A,Xã Một,1,1000\n29/10/2021,Huyện A,Xã Hai,1,5\n\
+        05/11/2021,Huyện A,Xã Một,1,10\n05/11/2021,Huyện A,Xã Hai,1,5\n\
+        12/11/2021,Huyện A,Xã Một,1,12\n12/11/2021,Huyện B,Xã Bốn,1,1\n";
+    let (s, c) = both(csv);
+    let spec = spec();
+    let opts = ReadOptions {
+        reports: vec![ReportHeaders {
+            id: "covid-test".into(),
+            words: spec.header_words(),
+        }],
+        active_report: Some("covid-test".into()),
+        ..ReadOptions::default()
+    };
+    let d = ingest::read_with(csv.as_bytes(), "t.csv", &opts).expect("reads");
+    let trend = engine::trend(&d, &spec);
+    for lang in [Lang::Vi, Lang::En] {
+        let want = trend_chart(&s, Indicator::Scans, lang).expect("the COVID trend");
+        let got = report_trend(&trend, &c, "scans", lang).expect("the definition's trend");
+        assert_eq!(got.to_svg(), want.to_svg(), "{lang:?}");
+        assert!(got.description.contains("1.005"), "{}", got.description);
+        assert!(got.description.contains("-992"), "{}", got.description);
+    }
+    // One period: no line.
+    let one = engine::trend(&d, &spec)[2..].to_vec();
+    assert!(report_trend(&one, &c, "scans", Lang::Vi).is_none());
+}

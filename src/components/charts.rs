@@ -1,69 +1,108 @@
-//! Charts: laid out by `thongbao_core::chart` (pure Rust, tested natively)
-//! and shown as inline SVG; each can be downloaded as SVG or as PNG at 2×.
-//! The unit table is the charts' text alternative.
+//! A report's charts: a bar chart per figure the report charts (`chart`,
+//! then `more_charts`: the COVID report's scans and install rate), and
+//! the first one's trend over the report periods. Laid out by
+//! `thongbao_core::chart` (pure Rust, tested natively) and shown as inline
+//! SVG; each can be downloaded as SVG or as PNG at 2×. The unit table is
+//! the charts' text alternative. Also the embedded chart view.
 
 use crate::browser;
-use crate::components::when::When;
 use crate::i18n::{tr, K};
 use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::chart::{self, Chart};
-use thongbao_core::model::Indicator;
+use thongbao_core::engine;
+use thongbao_core::spec::slug;
 
 /// One chart with its download controls.
 #[component]
-pub fn ChartBox(
+fn ChartBox(
     /// `data-testid` of the chart container.
-    testid: &'static str,
+    testid: String,
     /// File name stem for downloads.
-    stem: &'static str,
-    chart: Memo<Option<Chart>>,
+    stem: String,
+    chart: Chart,
 ) -> impl IntoView {
-    let svg = Memo::new(move |_| chart.with(|c| c.as_ref().map(Chart::to_svg)));
+    let svg = StoredValue::new(chart.to_svg());
+    let (w, h) = (chart.width, chart.height);
     let guard = crate::embed::guard();
+    let (svg_id, png_id) = (format!("{testid}-svg"), format!("{testid}-png"));
+    let (svg_name, png_name) = (format!("{stem}.svg"), format!("{stem}.png"));
     view! {
-        <When when=move || svg.with(Option::is_some)>
-            <figure class="tb-chart">
-                // The SVG text comes from core, which escapes every name.
-                <div class="tb-chart-svg" data-testid=testid inner_html=move || svg.get().unwrap_or_default()></div>
-                <figcaption class="tb-chart-tools no-print">
-                    <button type="button" class="tb-secondary tb-small" data-testid=format!("{testid}-svg")
-                        on:click=move |_| {
-                            if let Some(s) = svg.get_untracked() {
-                                crate::embed::download(guard, &format!("{stem}.svg"), "image/svg+xml", s.as_bytes());
-                            }
-                        }>
-                        {tr(K::DownloadSvg)}
-                    </button>
-                    <button type="button" class="tb-secondary tb-small" data-testid=format!("{testid}-png")
-                        on:click=move |_| {
-                            if let (Some(s), Some((w, h))) = (svg.get_untracked(), chart.with_untracked(|c| c.as_ref().map(|c| (c.width, c.height)))) {
-                                browser::download_svg_as_png(&s, w, h, 2.0, &format!("{stem}.png"));
-                                crate::embed::after_download(guard);
-                            }
-                        }>
-                        {tr(K::DownloadPng)}
-                    </button>
-                </figcaption>
-            </figure>
-        </When>
+        <figure class="tb-chart">
+            // The SVG text comes from core, which escapes every name.
+            <div class="tb-chart-svg" data-testid=testid inner_html=svg.get_value()></div>
+            <figcaption class="tb-chart-tools no-print">
+                <button type="button" class="tb-secondary tb-small" data-testid=svg_id
+                    on:click=move |_| svg.with_value(|s| crate::embed::download(guard, &svg_name, "image/svg+xml", s.as_bytes()))>
+                    {tr(K::DownloadSvg)}
+                </button>
+                <button type="button" class="tb-secondary tb-small" data-testid=png_id
+                    on:click=move |_| {
+                        svg.with_value(|s| browser::download_svg_as_png(s, w, h, 2.0, &png_name));
+                        crate::embed::after_download(guard);
+                    }>
+                    {tr(K::DownloadPng)}
+                </button>
+            </figcaption>
+        </figure>
     }
 }
 
-/// The charts of the dashboard.
+/// A chart with its test id and file name stem.
+type Shown = Vec<(String, String, Chart)>;
+
+/// The active report's charts.
 #[component]
-pub fn Charts() -> impl IntoView {
+pub fn ReportChart() -> impl IntoView {
     let state = use_state();
-    let (sm, lang) = (state.summary_late, state.lang);
-    let scans = Memo::new(move |_| sm.with(|s| chart::scans_chart(s, lang.get())));
-    let rate = Memo::new(move |_| sm.with(|s| chart::rate_chart(s, lang.get())));
-    let trend =
-        Memo::new(move |_| sm.with(|s| chart::trend_chart(s, Indicator::Scans, lang.get())));
+    let (lang, spec, figures) = (state.lang, state.spec, state.figures_late);
+    let charts = Memo::new(move |_| -> Shown {
+        let c = figures.get();
+        let lang = lang.get();
+        spec.with(|spec| {
+            let stem = |id: &str| {
+                c.index(id)
+                    .map(|k| slug(&c.figures[k].name).replace('_', "-"))
+            };
+            let mut out: Shown = Vec::new();
+            for (n, id) in spec.chart.iter().chain(&spec.more_charts).enumerate() {
+                let Some(chart) = chart::report_chart(&c, spec, id, lang) else {
+                    continue;
+                };
+                let generic = || match n {
+                    0 => "chart-report".to_string(),
+                    _ => format!("chart-{id}"),
+                };
+                let testid = spec.hook(&format!("chart:{id}"), generic);
+                out.push((
+                    testid,
+                    format!("bieu-do-{}", stem(id).unwrap_or_default()),
+                    chart,
+                ));
+            }
+            // The first figure over the periods the data holds.
+            if let Some(id) = spec.chart.as_deref() {
+                let trend = state.data.with(|d| engine::trend(d.dataset(), spec));
+                if let Some(chart) = chart::report_trend(&trend, &c, id, lang) {
+                    out.push((
+                        "chart-trend".into(),
+                        format!("xu-huong-{}", stem(id).unwrap_or_default()),
+                        chart,
+                    ));
+                }
+            }
+            out
+        })
+    });
     view! {
         <section class="tb-charts" aria-label=tr(K::Charts)>
-            <ChartBox testid="chart-scans" stem="luot-quet-theo-don-vi" chart=scans />
-            <ChartBox testid="chart-rate" stem="ty-le-cai-dat" chart=rate />
-            <ChartBox testid="chart-trend" stem="xu-huong-luot-quet" chart=trend />
+            {move || {
+                charts
+                    .get()
+                    .into_iter()
+                    .map(|(testid, stem, chart)| view! { <ChartBox testid=testid stem=stem chart=chart /> })
+                    .collect_view()
+            }}
             <p class="tb-hint no-print">{tr(K::ChartAlt)}</p>
         </section>
     }

@@ -15,9 +15,9 @@ use thongbao_core::export::{report_table as table_of, table};
 use thongbao_core::letter::report::table_order;
 use thongbao_core::{html, report_dashboard};
 
-/// The cards and the class lists (core's HTML: one `innerHTML`), the
-/// cells that could not be read, and the chart. Every report's, the
-/// COVID one's included (`AppState::figures`).
+/// The cards and the class lists (core's HTML: one `innerHTML`) and the
+/// cells that could not be read. Every report's, the COVID one's
+/// included (`AppState::figures`).
 #[component]
 pub fn ReportDashboard() -> impl IntoView {
     let state = use_state();
@@ -29,31 +29,9 @@ pub fn ReportDashboard() -> impl IntoView {
             .spec
             .with(|spec| report_dashboard::dashboard(&c, spec, lang, &|id| by_id(lang, id)))
     };
-    let generic = move || state.profile.with(|p| p.report.is_some());
     view! {
         <div inner_html=html></div>
         <CellProblems />
-        <When when=generic><ReportChart /></When>
-    }
-}
-
-/// The bars of the report's chart figure, one per unit (also the embedded
-/// chart view of a report definition).
-#[component]
-pub fn ReportChart() -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang;
-    let chart = Memo::new(move |_| {
-        let c = state.computed.get()?;
-        state.profile.with(|p| {
-            let spec = p.report.as_ref()?;
-            thongbao_core::chart::report_chart(&c, spec, spec.chart.as_deref()?, lang.get())
-        })
-    });
-    view! {
-        <section class="tb-charts" aria-label=tr(K::Charts)>
-            <crate::components::charts::ChartBox testid="chart-report" stem="bieu-do" chart=chart />
-        </section>
     }
 }
 

@@ -117,6 +117,9 @@ pub struct AppState {
     /// The active report's figures on the generic engine (the COVID
     /// report's with the figures typed by hand): what the dashboard shows.
     pub figures: Memo<Arc<Computed>>,
+    /// `figures`, one frame later: the charts (thousands of bars) follow
+    /// the cards instead of holding them back.
+    pub figures_late: Signal<Arc<Computed>>,
     /// The active report definition's figures (`None`: the COVID report,
     /// whose letter, table, charts and exports still come from `summary`).
     pub computed: Memo<Option<Arc<Computed>>>,
@@ -170,7 +173,7 @@ pub fn after_paint_on_change(
 }
 
 /// `source`, one frame later (see [`AppState::summary_late`]).
-fn after_paint_copy(source: Memo<Summary>) -> Signal<Summary> {
+fn after_paint_copy<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> Signal<T> {
     let late = RwSignal::new(source.get_untracked());
     after_paint_on_change(
         move || source.track(),
@@ -223,6 +226,7 @@ impl AppState {
                 Arc::new(data.with(|d| engine::compute_with(d.dataset(), spec, &typed)))
             })
         });
+        let figures_late = after_paint_copy(figures);
         let computed =
             Memo::new(move |_| profile.with(|p| p.report.is_some()).then(|| figures.get()));
         let summary = Memo::new(move |_| {
@@ -258,6 +262,7 @@ impl AppState {
             switched_from: RwSignal::new(None),
             spec,
             figures,
+            figures_late,
             computed,
             summary,
             summary_late,

@@ -201,6 +201,9 @@ pub struct ReportSpec {
     pub kpis: Vec<String>,
     /// The figure of the bar chart (an id).
     pub chart: Option<String>,
+    /// Figures of more bar charts, after `chart` (ids): the COVID report's
+    /// install rate beside its scans.
+    pub more_charts: Vec<String>,
     /// Appendix columns after STT, group and unit: ids, or `<id>.diff` for
     /// the change since the baseline, or `band`.
     pub appendix: Vec<String>,
@@ -663,6 +666,7 @@ crate::json::from_json_struct!(ReportSpec {
     baseline: or_default,
     kpis: or_default,
     chart: opt,
+    more_charts: or_default,
     appendix: or_default,
     hooks: or_default,
 });
@@ -803,6 +807,7 @@ json::to_json_struct!(ReportSpec {
     baseline,
     kpis,
     chart,
+    more_charts,
     appendix,
     hooks,
 });

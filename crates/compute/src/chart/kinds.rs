@@ -211,19 +211,36 @@ pub fn rate_chart(s: &Summary, lang: Lang) -> Option<Chart> {
 /// Totals of `ind` over the report periods (`Summary::trend`), evenly
 /// spaced, x labels "05/11". `None` unless ≥ 2 periods have the figure.
 pub fn trend_chart(s: &Summary, ind: Indicator, lang: Lang) -> Option<Chart> {
-    let pts: Vec<(Option<Date>, i64)> = s
+    let ints: Vec<(Option<Date>, i64)> = s
         .trend
         .iter()
         .filter_map(|(d, v)| Some((*d, v.get(ind)?)))
         .collect();
+    let (first, last) = (ints.first()?.1, ints.last()?.1);
+    let pts: Vec<(Option<Date>, f64, String)> = ints
+        .iter()
+        .map(|&(d, v)| (d, v as f64, format::int(v)))
+        .collect();
+    trend_of(ind.label(lang), &pts, &format::signed(last - first), lang)
+}
+
+/// A figure's totals over the report periods as a line: `pts` are the
+/// periods' dates, values and values as printed, `change` the change from
+/// the first to the last as printed. `None` under 2 points.
+pub fn trend_of(
+    name: &str,
+    pts: &[(Option<Date>, f64, String)],
+    change: &str,
+    lang: Lang,
+) -> Option<Chart> {
     if pts.len() < 2 {
         return None;
     }
-    let name = ind.label(lang);
     let day =
         |d: Option<Date>, long: bool| d.map_or("—".into(), |d| if long { d.dmy() } else { d.dm() });
-    let ((d0, v0), (d1, v1), n) = (pts[0], pts[pts.len() - 1], pts.len());
-    let (a, b, ch) = (format::int(v0), format::int(v1), format::signed(v1 - v0));
+    let n = pts.len();
+    let ((d0, _, a), (d1, _, b)) = (&pts[0], &pts[n - 1]);
+    let (d0, d1, ch) = (*d0, *d1, change);
     let (title, desc) = match lang {
         Lang::Vi => (
             format!("{name} qua các kỳ báo cáo"),
@@ -243,13 +260,12 @@ pub fn trend_chart(s: &Summary, ind: Indicator, lang: Lang) -> Option<Chart> {
         ),
     };
     let mut c = Chart::new(title, desc);
-    let max = pts.iter().map(|p| p.1 as f64).fold(5.0, f64::max);
+    let max = pts.iter().map(|p| p.1).fold(5.0, f64::max);
     let ticks = nice_ticks(max, 5);
     let step = ticks[1];
-    let texts: Vec<String> = pts.iter().map(|p| format::int(p.1)).collect();
-    let val_w = texts
+    let val_w = pts
         .iter()
-        .map(|t| text_w(t))
+        .map(|p| text_w(&p.2))
         .fold(text_w("00/00"), f64::max);
     let left = ticks
         .iter()
@@ -264,8 +280,8 @@ pub fn trend_chart(s: &Summary, ind: Indicator, lang: Lang) -> Option<Chart> {
     let every = ((text_w("00/00") + 10.0) / dx).ceil().max(1.0) as usize;
     let values_fit = val_w + 6.0 <= dx;
     let mut poly = Vec::with_capacity(n);
-    for (i, ((d, v), text)) in pts.iter().zip(texts).enumerate() {
-        let (x, y) = (left + pad + i as f64 * dx, axis - *v as f64 * k);
+    for (i, (d, v, text)) in pts.iter().enumerate() {
+        let (x, y) = (left + pad + i as f64 * dx, axis - *v * k);
         poly.push((x, y));
         let title = format!("{name}, {}: {text}", day(*d, true));
         c.points.push(Point {

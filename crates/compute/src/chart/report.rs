@@ -6,6 +6,7 @@
 
 use super::bars::{per_unit, sort_desc, Item, Ref};
 use super::{BarClass, Chart, LineClass};
+use crate::date::Date;
 use crate::engine::Figure;
 use crate::engine::{Computed, Val};
 use crate::Lang;
@@ -162,4 +163,31 @@ fn threshold_refs(
             dashed: true,
         });
     }
+}
+
+/// Figure `id`'s totals over the report periods ([`crate::engine::trend`])
+/// as a line. `None` unless ≥ 2 periods have it.
+pub fn report_trend(
+    trend: &[(Option<Date>, Vec<Option<Val>>)],
+    c: &Computed,
+    id: &str,
+    lang: Lang,
+) -> Option<Chart> {
+    let k = c.index(id)?;
+    let f = &c.figures[k];
+    let vals: Vec<(Option<Date>, Val)> = trend
+        .iter()
+        .filter_map(|(d, v)| Some((*d, (*v.get(k)?)?)))
+        .collect();
+    let change = vals.last()?.1.minus(vals.first()?.1)?;
+    let pts: Vec<(Option<Date>, f64, String)> = vals
+        .iter()
+        .map(|&(d, v)| (d, v.as_f64(), f.text(v)))
+        .collect();
+    let name = if lang == Lang::En && !f.name_en.is_empty() {
+        &f.name_en
+    } else {
+        &f.name
+    };
+    super::kinds::trend_of(name, &pts, &f.signed_text(change), lang)
 }

@@ -57,6 +57,16 @@ impl Figure {
             t
         }
     }
+
+    /// A change `d` of the figure, signed: "+1.150", "-3", "0".
+    pub fn signed_text(&self, d: Val) -> String {
+        let t = d.abs().text(self.decimals);
+        match (d.is_zero(), d.is_negative()) {
+            (true, _) => t,
+            (false, true) => format!("-{t}"),
+            (false, false) => format!("+{t}"),
+        }
+    }
 }
 
 /// One unit's figures in a period.

@@ -122,6 +122,7 @@ fn every_form() -> ReportSpec {
         },
         kpis: vec!["a".into(), "r".into()],
         chart: Some("r".into()),
+        more_charts: vec!["a".into()],
         appendix: vec!["a".into(), "a.diff".into(), "band".into()],
         hooks: vec![("r".into(), "install-rate".into())],
     }

@@ -68,12 +68,7 @@ pub fn diff_text(p: &Profile, f: &Figure, d: Val, prev: Option<Date>) -> String 
 
 /// A change signed, as a table column writes it: `+75`, `-1,25`.
 pub fn signed_text(f: &Figure, d: Val) -> String {
-    let t = d.abs().text(f.decimals);
-    match (d.is_zero(), d.is_negative()) {
-        (true, _) => t,
-        (false, true) => format!("-{t}"),
-        (false, false) => format!("+{t}"),
-    }
+    f.signed_text(d)
 }
 
 impl Generic<'_> {
