@@ -24,18 +24,23 @@ fn spec() -> ReportSpec {
     p.report.expect("a definition")
 }
 
-fn both(csv: &str) -> (stats::Summary, engine::Computed) {
-    let spec = spec();
-    let covid = ingest::read(csv.as_bytes(), "t.csv").expect("reads as COVID");
+/// `csv` read with the definition's header words, the definition active.
+fn read_as_definition(csv: &str) -> thongbao_core::model::Dataset {
     let opts = ReadOptions {
         reports: vec![ReportHeaders {
             id: "covid-test".into(),
-            words: spec.header_words(),
+            words: spec().header_words(),
         }],
         active_report: Some("covid-test".into()),
         ..ReadOptions::default()
     };
-    let generic = ingest::read_with(csv.as_bytes(), "t.csv", &opts).expect("reads as a definition");
+    ingest::read_with(csv.as_bytes(), "t.csv", &opts).expect("reads as a definition")
+}
+
+fn both(csv: &str) -> (stats::Summary, engine::Computed) {
+    let spec = spec();
+    let covid = ingest::read(csv.as_bytes(), "t.csv").expect("reads as COVID");
+    let generic = read_as_definition(csv);
     assert_eq!(generic.sources[0].report.as_deref(), Some("covid-test"));
     let s = stats::summarize(&covid, &Default::default(), &Default::default());
     let c = engine::compute(&generic, &spec);
@@ -294,15 +299,7 @@ fn the_trend_is_drawn_alike() {
         12/11/2021,Huyện A,Xã Một,1,12\n12/11/2021,Huyện B,Xã Bốn,1,1\n";
     let (s, c) = both(csv);
     let spec = spec();
-    let opts = ReadOptions {
-        reports: vec![ReportHeaders {
-            id: "covid-test".into(),
-            words: spec.header_words(),
-        }],
-        active_report: Some("covid-test".into()),
-        ..ReadOptions::default()
-    };
-    let d = ingest::read_with(csv.as_bytes(), "t.csv", &opts).expect("reads");
+    let d = read_as_definition(csv);
     let trend = engine::trend(&d, &spec);
     for lang in [Lang::Vi, Lang::En] {
         let want = trend_chart(&s, Indicator::Scans, lang).expect("the COVID trend");
@@ -314,4 +311,24 @@ fn the_trend_is_drawn_alike() {
     // One period: no line.
     let one = engine::trend(&d, &spec)[2..].to_vec();
     assert!(report_trend(&one, &c, "scans", Lang::Vi).is_none());
+    // The page's charts: scans and its trend under their 2021 test ids;
+    // no install-rate chart without installs per unit.
+    let shown = thongbao_core::chart::report_charts(&c, &spec, &trend, Lang::Vi);
+    let ids: Vec<(&str, &str)> = shown
+        .iter()
+        .map(|(t, s, _)| (t.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("chart-scans", "bieu-do-luot-quet-qr"),
+            ("chart-trend", "xu-huong-luot-quet-qr")
+        ]
+    );
+    assert_eq!(
+        shown[1].2.to_svg(),
+        trend_chart(&s, Indicator::Scans, Lang::Vi)
+            .unwrap()
+            .to_svg()
+    );
 }

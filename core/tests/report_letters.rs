@@ -304,15 +304,7 @@ fn the_dashboard_shows_the_cards_and_the_class_lists() {
         c.current.units.len()
     )));
 
-    let covid = Profile::from_json(profile::COVID_QR_JSON).expect("reads");
-    let spec = covid.report.clone().expect("a definition");
-    let opts = ReadOptions {
-        reports: vec![ReportHeaders {
-            id: covid.id.clone(),
-            words: spec.header_words(),
-        }],
-        ..ReadOptions::default()
-    };
+    let (spec, opts) = covid_definition();
     let d =
         ingest::read_with(thongbao_core::SAMPLE_CSV.as_bytes(), "seed.csv", &opts).expect("reads");
     let c = engine::compute_with(&d, &spec, &profile::sample_manual().typed());
@@ -335,15 +327,7 @@ fn the_dashboard_shows_the_cards_and_the_class_lists() {
 #[test]
 fn the_dashboard_lists_the_units_of_the_last_report_that_did_not_report() {
     use thongbao_core::report_dashboard::dashboard;
-    let covid = Profile::from_json(profile::COVID_QR_JSON).expect("reads");
-    let spec = covid.report.clone().expect("a definition");
-    let opts = ReadOptions {
-        reports: vec![ReportHeaders {
-            id: covid.id.clone(),
-            words: spec.header_words(),
-        }],
-        ..ReadOptions::default()
-    };
+    let (spec, opts) = covid_definition();
     let csv = "Ngày,Xã,Lượt quét\n05/11/2021,Xã A,5\n05/11/2021,Xã <B>,3\n12/11/2021,Xã A,7\n";
     let d = ingest::read_with(csv.as_bytes(), "hai-ky.csv", &opts).expect("reads");
     let c = engine::compute(&d, &spec);
@@ -372,4 +356,18 @@ fn the_dashboard_lists_the_units_of_the_last_report_that_did_not_report() {
         !html.contains("district-count"),
         "no district column, no count"
     );
+}
+
+/// The COVID report's definition, and read options that know its words.
+fn covid_definition() -> (thongbao_core::spec::ReportSpec, ReadOptions) {
+    let covid = Profile::from_json(profile::COVID_QR_JSON).expect("reads");
+    let spec = covid.report.clone().expect("a definition");
+    let opts = ReadOptions {
+        reports: vec![ReportHeaders {
+            id: covid.id.clone(),
+            words: spec.header_words(),
+        }],
+        ..ReadOptions::default()
+    };
+    (spec, opts)
 }

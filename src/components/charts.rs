@@ -11,7 +11,6 @@ use crate::state::use_state;
 use leptos::prelude::*;
 use thongbao_core::chart::{self, Chart};
 use thongbao_core::engine;
-use thongbao_core::spec::slug;
 
 /// One chart with its download controls.
 #[component]
@@ -48,50 +47,16 @@ fn ChartBox(
     }
 }
 
-/// A chart with its test id and file name stem.
-type Shown = Vec<(String, String, Chart)>;
-
-/// The active report's charts.
+/// The active report's charts (which ones: `chart::report_charts`).
 #[component]
 pub fn ReportChart() -> impl IntoView {
     let state = use_state();
     let (lang, spec, figures) = (state.lang, state.spec, state.figures_late);
-    let charts = Memo::new(move |_| -> Shown {
+    let charts = Memo::new(move |_| {
         let c = figures.get();
-        let lang = lang.get();
         spec.with(|spec| {
-            let stem = |id: &str| {
-                c.index(id)
-                    .map(|k| slug(&c.figures[k].name).replace('_', "-"))
-            };
-            let mut out: Shown = Vec::new();
-            for (n, id) in spec.chart.iter().chain(&spec.more_charts).enumerate() {
-                let Some(chart) = chart::report_chart(&c, spec, id, lang) else {
-                    continue;
-                };
-                let generic = || match n {
-                    0 => "chart-report".to_string(),
-                    _ => format!("chart-{id}"),
-                };
-                let testid = spec.hook(&format!("chart:{id}"), generic);
-                out.push((
-                    testid,
-                    format!("bieu-do-{}", stem(id).unwrap_or_default()),
-                    chart,
-                ));
-            }
-            // The first figure over the periods the data holds.
-            if let Some(id) = spec.chart.as_deref() {
-                let trend = state.data.with(|d| engine::trend(d.dataset(), spec));
-                if let Some(chart) = chart::report_trend(&trend, &c, id, lang) {
-                    out.push((
-                        "chart-trend".into(),
-                        format!("xu-huong-{}", stem(id).unwrap_or_default()),
-                        chart,
-                    ));
-                }
-            }
-            out
+            let trend = state.data.with(|d| engine::trend(d.dataset(), spec));
+            chart::report_charts(&c, spec, &trend, lang.get())
         })
     });
     view! {

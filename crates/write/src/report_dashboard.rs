@@ -10,7 +10,6 @@
 use crate::embed::upper_first;
 use crate::engine::Computed;
 use crate::html::{el, escape_into, list_items};
-use crate::letter::report::signed_text;
 use crate::spec::ReportSpec;
 use crate::Lang;
 
@@ -84,7 +83,7 @@ pub fn dashboard(
             o.push_str(" </span><span data-testid=\"delta-");
             escape_into(&mut o, id);
             o.push_str("\">");
-            escape_into(&mut o, &signed_text(f, d));
+            escape_into(&mut o, &f.signed_text(d));
             o.push_str("</span>");
             escape_into(&mut o, &since);
             o.push_str("</span>");

@@ -22,7 +22,7 @@ mod tests;
 
 use crate::Lang;
 pub use kinds::{rate_chart, scans_chart, trend_chart};
-pub use report::{report_chart, report_trend};
+pub use report::{report_chart, report_charts, report_trend, Shown};
 
 /// Width of every chart's viewBox.
 pub const WIDTH: f64 = 720.0;

@@ -191,3 +191,45 @@ pub fn report_trend(
     };
     super::kinds::trend_of(name, &pts, &f.signed_text(change), lang)
 }
+
+/// A chart as the page shows it: its test id, its file name stem, the chart.
+pub type Shown = (String, String, Chart);
+
+/// The page's charts of a report: a bar chart per figure it charts
+/// (`chart`, then `more_charts`; test ids `chart-report`, `chart-<id>`
+/// unless the report's `hooks` name them `chart:<id>`), then the first
+/// figure's trend over the periods (`chart-trend`). A chart no unit has
+/// figures for is left out.
+pub fn report_charts(
+    c: &Computed,
+    spec: &ReportSpec,
+    trend: &[(Option<Date>, Vec<Option<Val>>)],
+    lang: Lang,
+) -> Vec<Shown> {
+    let stem = |id: &str| {
+        c.index(id)
+            .map(|k| thongbao_model::report::slug(&c.figures[k].name).replace('_', "-"))
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for (n, id) in spec.chart.iter().chain(&spec.more_charts).enumerate() {
+        let Some(chart) = report_chart(c, spec, id, lang) else {
+            continue;
+        };
+        let testid = spec.hook(&format!("chart:{id}"), || match n {
+            0 => "chart-report".to_string(),
+            _ => format!("chart-{id}"),
+        });
+        out.push((testid, format!("bieu-do-{}", stem(id)), chart));
+    }
+    if let Some(id) = spec.chart.as_deref() {
+        if let Some(chart) = report_trend(trend, c, id, lang) {
+            out.push((
+                "chart-trend".into(),
+                format!("xu-huong-{}", stem(id)),
+                chart,
+            ));
+        }
+    }
+    out
+}

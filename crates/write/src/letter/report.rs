@@ -66,11 +66,6 @@ pub fn diff_text(p: &Profile, f: &Figure, d: Val, prev: Option<Date>) -> String 
     .join(" ")
 }
 
-/// A change signed, as a table column writes it: `+75`, `-1,25`.
-pub fn signed_text(f: &Figure, d: Val) -> String {
-    f.signed_text(d)
-}
-
 impl Generic<'_> {
     fn figure(&self, id: &str) -> Option<(usize, &Figure)> {
         let k = self.c.index(id)?;
@@ -255,7 +250,7 @@ impl Figures for Generic<'_> {
         Some(match part {
             "" => c.current.totals[k].map(|v| f.text(v)),
             "diff" => c.changes[k].map(|d| diff_text(self.p, f, d, self.prev_date())),
-            "change" => c.changes[k].map(|d| signed_text(f, d)),
+            "change" => c.changes[k].map(|d| f.signed_text(d)),
             _ => return None,
         })
     }
@@ -473,7 +468,7 @@ pub(super) fn appendix(
         let f = &c.figures[k];
         match col.diff {
             true if f.rank => diff_text(p, f, v, c.baseline.as_ref().and_then(|b| b.date)),
-            true => signed_text(f, v),
+            true => f.signed_text(v),
             false => v.text(f.decimals),
         }
     };
