@@ -18,7 +18,6 @@ use crate::components::{
     saved_work::SavedWork,
     settings::SettingsPanel,
     source::SourceLine,
-    unit_table::UnitTable,
     when::When,
 };
 use crate::embed::{Options, View};
@@ -51,7 +50,6 @@ pub fn Widget(options: Options) -> impl IntoView {
     }
     let lang = state.lang;
     let view_kind = options.view;
-    let generic = move || state.profile.with(|p| p.report.is_some());
     let body = move || match view_kind {
         View::Full => full(state).into_any(),
         View::Dashboard => view! {
@@ -60,7 +58,7 @@ pub fn Widget(options: Options) -> impl IntoView {
         }
         .into_any(),
         View::Table => view! {
-            <When when=generic fallback=|| view! { <UnitTable /> }><ReportTable /></When>
+            <ReportTable />
             <InputError />
         }
         .into_any(),
@@ -90,7 +88,8 @@ pub fn Widget(options: Options) -> impl IntoView {
 
 fn full(state: AppState) -> impl IntoView {
     let lang = state.lang;
-    let generic = move || state.profile.with(|p| p.report.is_some());
+    // The figures typed by hand and the thresholds are the COVID report's.
+    let covid = move || state.spec.with(|s| s.reads_builtin_roles());
     view! {
         <header class="tb-header no-print">
             <div>
@@ -120,13 +119,11 @@ fn full(state: AppState) -> impl IntoView {
             <section class="tb-dashboard no-print">
                 <ReportDashboard />
                 <ReportChart />
-                <When when=generic fallback=|| view! {
+                <When when=covid>
                     <ManualFigures />
                     <SettingsPanel />
-                    <UnitTable />
-                }>
-                    <ReportTable />
                 </When>
+                <ReportTable />
                 <Designer />
             </section>
             <div class="tb-letter-area">

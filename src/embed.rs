@@ -318,15 +318,11 @@ pub fn print(g: Option<Guard>) {
 pub fn report_changes(state: AppState, host: Option<web_sys::HtmlElement>) {
     Effect::new(move |_| {
         let source = state.with_dataset(|d| d.source_names());
-        let json = match state.computed.get() {
-            Some(c) => {
-                let id = state.profile.with(|p| p.id.clone());
-                thongbao_core::report::report_summary(&c, &id, &source).to_json()
-            }
-            None => state
-                .summary
-                .with(|s| thongbao_core::report::summary(s, &source).to_json()),
-        };
+        let c = state.figures.get();
+        let id = state.profile.with(|p| p.id.clone());
+        let json = state
+            .spec
+            .with(|spec| thongbao_core::report::report_summary(&c, spec, &id, &source).to_json());
         let Ok(detail) = js_sys::JSON::parse(&json) else {
             return;
         };

@@ -107,7 +107,7 @@ strings! {
     FSigner = "f-signer": "Họ và tên người ký", "Signer's name";
     FNoiNhan = "f-noi-nhan": "Nơi nhận (mỗi dòng một nơi)", "Distribution list (one per line)";
     FAppendixTitle = "f-appendix-title": "Tên phụ lục", "Appendix title";
-    PlaceholdersHint = "placeholders-hint": "Có thể dùng {date}, {prev_dm}, {locations}, {scans}, {installs}, {smartphones}, {rate}, {high_units}, {low_units}, {low_installers} trong văn bản: chúng được thay bằng số liệu.", "You can use {date}, {prev_dm}, {locations}, {scans}, {installs}, {smartphones}, {rate}, {high_units}, {low_units}, {low_installers} in the text: they are replaced by the figures.";
+    PlaceholdersHint = "placeholders-hint": "Có thể dùng {date}, {prev_dm}, {area}, {units} và số liệu của báo cáo theo mã ({X}, {X.diff} là tăng/giảm, {list:C} là các đơn vị của nhóm C) trong văn bản: chúng được thay bằng số liệu. Mã của báo cáo này:", "You can use {date}, {prev_dm}, {area}, {units} and the report's figures by id ({X}, {X.diff} for the change, {list:C} for the units of class C) in the text: they are replaced by the figures. This report's ids:";
     NotACount = "not-a-count": "Hãy nhập một số nguyên, ví dụ 4.336", "Enter a whole number, e.g. 4.336";
     ManualTitle = "manual-title": "Số liệu bổ sung và kỳ trước", "Extra figures and previous report";
     ManualHint = "manual-hint": "Dùng khi tệp không có cột này. Nếu tệp có, số tính từ tệp được dùng và số nhập tay chỉ để đối chiếu.", "Used when the file has no such column. When it has, the computed figure is used and the typed one is only checked.";

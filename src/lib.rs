@@ -63,14 +63,16 @@ pub fn mount_embed(
     .forget();
 }
 
-/// Benchmark hook (`make bench`): ingest and summarise bytes in WASM,
-/// returning the milliseconds taken. Not used by the app.
+/// Benchmark hook (`make bench`): read bytes and compute the COVID
+/// report's figures in WASM, returning the milliseconds taken. Not used by
+/// the app.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_ingest(bytes: &[u8]) -> f64 {
     let t = js_sys::Date::now();
     if let Ok(d) = thongbao_core::ingest::read(bytes, "bench.csv") {
-        let s = thongbao_core::stats::summarize(&d, &Default::default(), &Default::default());
-        assert!(s.unit_count > 0);
+        let spec = thongbao_core::letter::profile::covid_spec(&Default::default());
+        let c = thongbao_core::engine::compute(&d, &spec);
+        assert!(!c.current.units.is_empty());
     }
     js_sys::Date::now() - t
 }

@@ -76,13 +76,9 @@ fn the_letter_and_docx_are_built_in_wasm() {
         thongbao_core::SAMPLE_NAME,
     )
     .unwrap();
-    let s = thongbao_core::stats::summarize(
-        &d,
-        &thongbao_core::letter::sample_manual(),
-        &Default::default(),
-    );
     let p = thongbao_core::letter::covid_qr();
-    let l = thongbao_core::letter::build(&s, &p.fields, &p);
+    let m = thongbao_core::letter::sample_manual();
+    let l = thongbao_core::letter::covid_letter(&d, &m, &Default::default(), &p.fields, &p);
     let bytes = thongbao_core::export::docx::write(&l);
     assert!(bytes.starts_with(b"PK"));
     assert!(l.paragraphs().iter().any(|p| p.contains("5.554/18.510")));

@@ -149,7 +149,7 @@ fn reports() {
             let c = engine::compute(&d, &spec);
             let tc = t.elapsed().as_secs_f64() * 1e3;
             let t = Instant::now();
-            let l = letter::build_report(&c, &spec, &p.fields, &p);
+            let l = letter::build(&c, &spec, &p.fields, &p);
             let tl = t.elapsed().as_secs_f64() * 1e3;
             assert_eq!(c.current.units.len(), n);
             assert!(!l.body.is_empty());

@@ -7,8 +7,8 @@
 //! Cargo enforces that: a lower crate cannot name a higher one.
 //!
 //! Data flow: bytes → [`ingest::read`] → [`model::Dataset`] →
-//! [`stats::summarize`] → [`stats::Summary`] → [`letter::build`] →
-//! [`letter::Letter`] → HTML (the app), .docx ([`export::docx`]), and the
+//! [`engine::compute`] (a report definition) → [`engine::Computed`] →
+//! [`letter::build`] → [`letter::Letter`] → HTML (the app), .docx ([`export::docx`]), and the
 //! computed table as CSV/.xlsx ([`export`]). Charts are laid out by
 //! [`chart`] as plain shapes the app draws as SVG.
 //!
@@ -23,5 +23,5 @@ pub use thongbao_model::{
 };
 pub use thongbao_read::{csv, html_table, ingest, office};
 pub use thongbao_write::{
-    archive, designer, embed, export, html, letter, report, report_dashboard, saved, unit_table,
+    archive, designer, embed, export, html, letter, report, report_dashboard, saved,
 };

@@ -2,8 +2,8 @@
 //! 2092/UBND-VHTT, Quan Sơn, 16/11/2021) paragraph by paragraph, as in our
 //! transcription `data/notice-quan-son-2021-11-16.md`.
 
-use thongbao_core::letter::{build, covid_qr, sample_manual};
-use thongbao_core::stats::{summarize, Settings};
+use thongbao_core::letter::{covid_letter, covid_qr, sample_manual};
+use thongbao_core::stats::Settings;
 use thongbao_core::{ingest, SAMPLE_CSV, SAMPLE_NAME};
 
 /// Paragraphs of the transcription's body: from "Kính gửi:" to the
@@ -44,9 +44,8 @@ fn seed_paragraphs() -> Vec<String> {
 
 fn sample_letter() -> thongbao_core::letter::Letter {
     let data = ingest::read(SAMPLE_CSV.as_bytes(), SAMPLE_NAME).expect("sample reads");
-    let summary = summarize(&data, &sample_manual(), &Settings::default());
-    let profile = covid_qr();
-    build(&summary, &profile.fields, &profile)
+    let p = covid_qr();
+    covid_letter(&data, &sample_manual(), &Settings::default(), &p.fields, &p)
 }
 
 #[test]
@@ -122,7 +121,7 @@ fn letter_as_data(
 ) -> thongbao_core::letter::Letter {
     use thongbao_core::engine;
     use thongbao_core::ingest::{ReadOptions, ReportHeaders};
-    use thongbao_core::letter::{build_report, profile, Profile};
+    use thongbao_core::letter::{build, profile, Profile};
     let p = Profile::from_json(profile::COVID_QR_JSON).expect("covid-qr.json reads");
     let spec = p.report.clone().expect("a definition");
     let opts = ReadOptions {
@@ -138,7 +137,7 @@ fn letter_as_data(
     let c = engine::compute_with(&data, &spec, typed);
     assert!(c.problems.is_empty(), "{:?}", c.problems);
     if !seed {
-        return build_report(&c, &spec, &p.fields, &p);
+        return build(&c, &spec, &p.fields, &p);
     }
     // The letter's own rate, 30,1 %, is not 5.554/18.510 = 30,0 %: the
     // page says so (the typed totals are the figures, nothing to check).
@@ -153,7 +152,7 @@ fn letter_as_data(
     assert_eq!(d, [("rate", "30,1%".to_string(), "30,0%".to_string())]);
     // Installs and smartphones are typed; only the population is absent.
     assert_eq!(c.missing_columns, ["population"]);
-    build_report(&c, &spec, &p.fields, &p)
+    build(&c, &spec, &p.fields, &p)
 }
 
 #[test]
@@ -195,4 +194,26 @@ fn a_change_without_the_previous_date_keeps_a_blank_and_says_so() {
         "{:?}",
         l.missing
     );
+}
+
+/// A COVID profile kept in the first form (saved work and offices' files
+/// before the report was data; this file is the form as the app wrote it
+/// until 2026-12): old placeholder names (`{scans_change}`,
+/// `{high_units:short}`, `({low_units})` in section 3), change phrases and
+/// appendix labels per indicator, no definition. It still writes the seed
+/// letter, paragraph by paragraph, with the same appendix.
+#[test]
+fn a_profile_of_the_first_form_writes_the_seed_letter() {
+    use thongbao_core::letter::Profile;
+    let old = include_str!("data/profile-covid-first-form.json");
+    let p = Profile::from_json(old).expect("the first form reads");
+    assert!(p.section1.contains("{scans_change}"));
+    assert!(p.fields.section3.contains("({low_units})"));
+    assert_eq!(p.report, covid_qr().report, "the COVID report's definition");
+    let data = ingest::read(SAMPLE_CSV.as_bytes(), SAMPLE_NAME).expect("sample reads");
+    let l = covid_letter(&data, &sample_manual(), &Settings::default(), &p.fields, &p);
+    let seed = sample_letter();
+    assert_eq!(l.paragraphs(), seed.paragraphs());
+    assert_eq!(l.appendix, seed.appendix);
+    assert!(l.missing.is_empty(), "{:?}", l.missing);
 }

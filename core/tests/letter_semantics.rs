@@ -2,18 +2,37 @@
 //! sentence or list for figures the data does not have, free-text brackets
 //! as typed, and no paragraph of the clerk's lost when the date is missing.
 
-use thongbao_core::letter::{build, covid_qr, Letter, Missing};
+use thongbao_core::letter::{covid_letter, covid_qr, Letter, LetterFields, Missing, Profile};
+use thongbao_core::model::Dataset;
 use thongbao_core::stats::{summarize, LowInstallers, Manual, Settings, Summary};
 use thongbao_core::{ingest, SAMPLE_CSV, SAMPLE_NAME};
 
-fn summary_of(csv: &str, name: &str, manual: &Manual) -> Summary {
-    let data = ingest::read(csv.as_bytes(), name).expect("reads");
-    summarize(&data, manual, &Settings::default())
+/// A file read, its figures typed by hand, and the COVID statistics of
+/// both (what the letter's lists are checked against).
+struct Case {
+    s: Summary,
+    d: Dataset,
+    m: Manual,
 }
 
-fn letter_of(s: &Summary) -> Letter {
+fn summary_of(csv: &str, name: &str, manual: &Manual) -> Case {
+    let d = ingest::read(csv.as_bytes(), name).expect("reads");
+    let s = summarize(&d, manual, &Settings::default());
+    Case {
+        s,
+        d,
+        m: manual.clone(),
+    }
+}
+
+/// The letter the page writes for the COVID report.
+fn build(c: &Case, f: &LetterFields, p: &Profile) -> Letter {
+    covid_letter(&c.d, &c.m, &Settings::default(), f, p)
+}
+
+fn letter_of(c: &Case) -> Letter {
     let p = covid_qr();
-    build(s, &p.fields, &p)
+    build(c, &p.fields, &p)
 }
 
 fn has(l: &Letter, needle: &str) -> bool {
@@ -25,8 +44,8 @@ fn has(l: &Letter, needle: &str) -> bool {
 #[test]
 fn no_install_data_no_low_installers_sentence() {
     let s = summary_of(SAMPLE_CSV, SAMPLE_NAME, &Manual::default());
-    assert_eq!(s.low_installers, LowInstallers::NoData);
-    assert_eq!(s.low_installers.names(&s.units), None);
+    assert_eq!(s.s.low_installers, LowInstallers::NoData);
+    assert_eq!(s.s.low_installers.names(&s.s.units), None);
     let l = letter_of(&s);
     assert!(
         !has(&l, "Các đơn vị cài đặt ứng dụng PC-Covid"),
@@ -49,7 +68,7 @@ fn computed_but_empty_low_installers_name_nobody() {
     let csv = "Xã,Lượt quét,Đã cài PC-Covid,Số smartphone\n\
                Xã A,10,30,100\nXã B,1,30,100\nXã C,100,30,100\n";
     let s = summary_of(csv, "r-2021-11-12.csv", &Manual::default());
-    assert_eq!(s.low_installers, LowInstallers::Computed(vec![]));
+    assert_eq!(s.s.low_installers, LowInstallers::Computed(vec![]));
     let l = letter_of(&s);
     assert!(!has(&l, "Các đơn vị cài đặt ứng dụng PC-Covid"));
     assert!(has(&l, "chiếm 30,0% số điện thoại thông minh"));
@@ -69,7 +88,7 @@ fn typed_low_installers_are_the_clerks() {
     ));
 }
 
-fn sample_summary(name: &str, manual: &Manual) -> Summary {
+fn sample_summary(name: &str, manual: &Manual) -> Case {
     summary_of(SAMPLE_CSV, name, manual)
 }
 
@@ -81,7 +100,7 @@ fn no_paragraph_disappears_without_the_data_date() {
     let manual = thongbao_core::letter::sample_manual();
     let dated = letter_of(&sample_summary(SAMPLE_NAME, &manual));
     let s = sample_summary("bang-so-lieu.csv", &manual);
-    assert_eq!(s.date, None);
+    assert_eq!(s.s.date, None);
     let l = letter_of(&s);
     let want: Vec<String> = dated
         .paragraphs()

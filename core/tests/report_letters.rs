@@ -39,7 +39,7 @@ fn letter_of(id: &str) -> (Letter, engine::Computed) {
     let c = engine::compute(&d, spec);
     assert!(c.problems.is_empty(), "{:?}", c.problems);
     assert!(c.missing_columns.is_empty(), "{:?}", c.missing_columns);
-    (letter::build_report(&c, spec, &p.fields, &p), c)
+    (letter::build(&c, spec, &p.fields, &p), c)
 }
 
 fn section1(l: &Letter) -> Vec<String> {
@@ -169,7 +169,7 @@ fn chi_so_766_letter() {
 }
 
 /// The COVID seed, read with every definition on offer, stays the COVID
-/// report: the built-in roles fit it better.
+/// report: its words fit it better.
 #[test]
 fn the_seed_stays_covid() {
     let d = ingest::read_with(
@@ -178,7 +178,7 @@ fn the_seed_stays_covid() {
         &options(None),
     )
     .expect("reads");
-    assert_eq!(d.sources[0].report, None);
+    assert_eq!(d.sources[0].report.as_deref(), Some(profile::COVID_ID));
     // Even with another report active: it fits none of its words.
     let d = ingest::read_with(
         thongbao_core::SAMPLE_CSV.as_bytes(),
@@ -186,7 +186,7 @@ fn the_seed_stays_covid() {
         &options(Some("de-an-06")),
     )
     .expect("reads");
-    assert_eq!(d.sources[0].report, None);
+    assert_eq!(d.sources[0].report.as_deref(), Some(profile::COVID_ID));
 }
 
 /// Two weekly files: the change is measured against the earlier one, with
@@ -210,7 +210,7 @@ fn the_previous_week_is_the_baseline() {
     }
     let d = thongbao_core::model::Dataset::merge(sets);
     let c = engine::compute(&d, &spec);
-    let l = letter::build_report(&c, &spec, &p.fields, &p);
+    let l = letter::build(&c, &spec, &p.fields, &p);
     let s1 = section1(&l);
     // 1.140 / 3.000 = 38,0 %; 1.140 / 1.500 = 76,0 %; +40 since 20/11.
     assert_eq!(s1[0], "Toàn tỉnh kích hoạt 1.140 tài khoản VNeID mức 2, đạt tỷ lệ 38,0% so với tổng số công dân thường trú, đạt 76,0% so với chỉ tiêu đề ra, so với ngày 20/11/2026 tăng 40 tài khoản.");

@@ -160,6 +160,30 @@ pub fn clicked_button(ev: &web_sys::MouseEvent, attr: &str) -> Option<usize> {
         .and_then(|v| v.parse().ok())
 }
 
+/// Focus the button `button[{attr}="{value}"]` of `ev`'s listening
+/// element after the next frame: a table written as one HTML string
+/// replaces the button a keyboard user just pressed, and the focus would
+/// fall back to the page.
+pub fn refocus_button(ev: &web_sys::MouseEvent, attr: &str, value: usize) {
+    let Some(root) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let selector = format!("button[{attr}=\"{value}\"]");
+    after_paint(move || {
+        if let Some(b) = root
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = b.focus();
+        }
+    });
+}
+
 /// A query parameter of the page's URL.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

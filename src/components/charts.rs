@@ -51,12 +51,11 @@ fn ChartBox(
 #[component]
 pub fn ReportChart() -> impl IntoView {
     let state = use_state();
-    let (lang, spec, figures) = (state.lang, state.spec, state.figures_late);
+    let (lang, figures) = (state.lang, state.figures_late);
     let charts = Memo::new(move |_| {
-        let c = figures.get();
-        spec.with(|spec| {
+        figures.with(|(spec, c)| {
             let trend = state.data.with(|d| engine::trend(d.dataset(), spec));
-            chart::report_charts(&c, spec, &trend, lang.get())
+            chart::report_charts(c, spec, &trend, lang.get())
         })
     });
     view! {

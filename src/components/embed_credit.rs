@@ -23,7 +23,7 @@ pub fn EmbedCredit(
         let date = state
             .fields
             .with(|f| f.data_date)
-            .or_else(|| state.summary.with(|s| s.date));
+            .or_else(|| state.figures.with(|c| c.current.date));
         let area = state.fields.with(|f| {
             if f.area.trim().is_empty() {
                 f.issuer_short.clone()

@@ -86,6 +86,11 @@ pub fn LetterForm() -> impl IntoView {
                 .unwrap_or_else(|| state.generated_section1(f))
         })
     };
+    let ids = move || {
+        state
+            .spec
+            .with(|s| thongbao_core::letter::report::placeholders(s))
+    };
     view! {
         <form class="tb-letter-form no-print" on:submit=|ev| ev.prevent_default() aria-labelledby="letter-form-title">
             <h2 id="letter-form-title">{tr(K::LetterFields)}</h2>
@@ -162,7 +167,7 @@ pub fn LetterForm() -> impl IntoView {
                 <Field label=K::FNoiNhan id="noi-nhan" rows=4 get=|f| f.noi_nhan.clone() set=|f, v| f.noi_nhan = v />
                 <Field label=K::FAppendixTitle id="appendix-title" rows=2 get=|f| f.appendix_title.clone() set=|f, v| f.appendix_title = v />
             </fieldset>
-            <p class="tb-hint">{tr(K::PlaceholdersHint)}</p>
+            <p class="tb-hint">{tr(K::PlaceholdersHint)} {ids}</p>
             // Other gaps the letter left blank (previous date, figures).
             <ul class="tb-warnings" data-testid="letter-missing" aria-live="polite">
                 {move || state.letter.with(|l| l.missing.iter().filter(|m| **m != Missing::DataDate).map(|m| {

@@ -102,10 +102,13 @@ pub fn ManualFigures() -> impl IntoView {
                 <p class="tb-hint">{tr(K::PrevFromData)}</p>
             </When>
             <ul class="tb-warnings" data-testid="discrepancies" aria-live="polite">
-                {move || state.summary.with(|s| s.discrepancies.iter().map(|d| {
-                    let msg = d.message(lang.get());
+                {move || {
+                    let c = state.figures.get();
+                    let typed = state.manual.with(Manual::typed);
+                    thongbao_core::engine::discrepancies(&c, &typed).into_iter().map(|d| {
+                    let msg = d.message(&c, lang.get());
                     view! { <li data-testid="discrepancy"><span aria-hidden="true">"⚠ "</span>{msg}</li> }
-                }).collect_view())}
+                }).collect_view()}}
             </ul>
         </details>
     }

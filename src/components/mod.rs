@@ -19,5 +19,4 @@ pub mod row_issues;
 pub mod saved_work;
 pub mod settings;
 pub mod source;
-pub mod unit_table;
 pub mod when;

@@ -1,10 +1,8 @@
-//! A report definition's dashboard: its cards (`total-<id>`,
-//! `delta-<id>`), its classes' lists, its table (the letter's appendix) and
-//! the cells that could not be read. The dashboard is every report's; the
-//! COVID report still has its own table and charts (`unit_table`,
-//! `charts`).
+//! A report's dashboard: its cards (`total-<id>`, `delta-<id>`), its
+//! classes' lists, its table (the appendix's layout over the report's
+//! table columns, with district groups) and the cells that could not be
+//! read. Every report's, the COVID one's included.
 
-use super::unit_table::{OVERSCAN, ROW_PX, VIRTUAL_FROM};
 use crate::components::when::When;
 use crate::i18n::{by_id, t, tr, K};
 use crate::state::use_state;
@@ -12,8 +10,16 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use thongbao_core::engine::Computed;
 use thongbao_core::export::{report_table as table_of, table};
-use thongbao_core::letter::report::table_order;
+use thongbao_core::letter::report;
 use thongbao_core::{html, report_dashboard};
+
+/// Height of one table row in px (fixed in CSS so the visible window can
+/// be computed from the scroll position).
+const ROW_PX: f64 = 30.0;
+/// Rows written beyond the visible window on each side.
+const OVERSCAN: usize = 20;
+/// Below this many rows every row is written.
+const VIRTUAL_FROM: usize = 300;
 
 /// The cards and the class lists (core's HTML: one `innerHTML`) and the
 /// cells that could not be read. Every report's, the COVID one's
@@ -90,14 +96,12 @@ fn CellProblems() -> impl IntoView {
 
 /// The table as a file: CSV, CSV for Vietnamese Excel, or .xlsx.
 fn export(state: crate::state::AppState, guard: Option<crate::embed::Guard>, kind: u8) {
-    let Some(c) = state.computed.get_untracked() else {
-        return;
-    };
-    let rows = state.profile.with_untracked(|p| {
-        p.report
-            .as_ref()
-            .map(|spec| table_of::report_table(&c, spec, p))
-            .unwrap_or_default()
+    let c = state.figures.get_untracked();
+    let lang = state.lang.get_untracked();
+    let rows = state.spec.with_untracked(|spec| {
+        state
+            .profile
+            .with_untracked(|p| table_of::report_table(&c, spec, p, lang))
     });
     let stem = match c.current.date {
         Some(d) => format!("so-lieu-{}", d.iso()),
@@ -121,23 +125,29 @@ fn export(state: crate::state::AppState, guard: Option<crate::embed::Guard>, kin
     }
 }
 
-/// The report's table: the letter's appendix, as the page shows it.
+/// The report's table (`letter::report::table`): sorted by any column,
+/// filtered by name, grouped by district with folds, and only the rows in
+/// view written (10.600 communes laid out at once froze the page for 2 s).
 #[component]
 pub fn ReportTable() -> impl IntoView {
     let state = use_state();
     let guard = crate::embed::guard();
-    // The rows change with the figures, not with every keystroke in the
-    // letter's form.
-    let appendix = Memo::new(move |_| state.letter.with(|l| l.appendix.clone()));
-    // Sorted by a column (0: the file's order), filtered by name, as the
-    // COVID table is.
-    // The column is kept with its label: another week (a column left out,
-    // another report) puts another column at that place, and the table
-    // goes back to the file's order rather than sort by it.
+    let tab = Memo::new(move |_| {
+        let (c, lang) = (state.figures.get(), state.lang.get());
+        state.spec.with(|spec| {
+            state
+                .profile
+                .with(|p| Arc::new(report::table(&c, spec, p, lang)))
+        })
+    });
+    // Sorted by a column (0: the file's order). The column is kept with
+    // its label: another week (a column left out, another report) puts
+    // another column at that place, and the table goes back to the file's
+    // order rather than sort by it.
     let sort = RwSignal::new((0usize, false, String::new()));
     let current_sort = Memo::new(move |_| {
         let (col, desc, label) = sort.get();
-        let same = appendix.with(|a| a.columns.get(col) == Some(&label));
+        let same = tab.with(|t| t.appendix.columns.get(col) == Some(&label));
         if same {
             (col, desc)
         } else {
@@ -145,70 +155,55 @@ pub fn ReportTable() -> impl IntoView {
         }
     });
     let filter = RwSignal::new(String::new());
+    let grouped = RwSignal::new(false);
+    let folded = RwSignal::new(std::collections::HashSet::<usize>::new());
     let order = Memo::new(move |_| {
-        let Some(c) = state.computed.get() else {
-            return Vec::new();
-        };
+        let c = state.figures.get();
         let (s, f) = (current_sort.get(), filter.get());
-        state.profile.with(|p| {
-            p.report
-                .as_ref()
-                .map(|spec| table_order(&c, spec, p, s, &f))
-                .unwrap_or_default()
+        state.spec.with(|spec| {
+            state
+                .profile
+                .with(|p| report::table_order(&c, spec, p, s, &f))
         })
     });
-    // Only the rows in view are in the page (10.600 communes laid out at
-    // once froze it for 2 s), as in the COVID table.
+    let shown = Memo::new(move |_| {
+        let g = grouped.get() && tab.with(|t| !t.groups.is_empty());
+        folded.with(|f| {
+            order.with(|o| {
+                tab.with(|t| {
+                    html::display_rows(o, &t.group_of, t.groups.len(), g, &|x| f.contains(&x))
+                })
+            })
+        })
+    });
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(600.0f64);
     let rows = move || {
-        appendix.with(|a| {
-            order.with(|o| {
-                let (st, vp) = (scroll_top.get(), viewport.get());
-                let range = html::visible_rows(o.len(), st, vp, ROW_PX, OVERSCAN, VIRTUAL_FROM);
-                html::appendix_table(a, o, range, ROW_PX, Some(current_sort.get()))
+        let (st, vp) = (scroll_top.get(), viewport.get());
+        folded.with(|f| {
+            tab.with(|t| {
+                shown.with(|r| {
+                    let range = html::visible_rows(r.len(), st, vp, ROW_PX, OVERSCAN, VIRTUAL_FROM);
+                    let sort = Some(current_sort.get());
+                    html::appendix_table(&t.appendix, r, &t.groups, range, ROW_PX, sort, &|x| {
+                        f.contains(&x)
+                    })
+                })
             })
         })
     };
-    // A header's sort button (in core's HTML: one listener for all): the
-    // same column again turns the order round; numbers start descending.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(k) = crate::browser::clicked_button(&ev, "data-sort") else {
-            return;
-        };
-        let (numeric, label) = appendix.with_untracked(|a| {
-            (
-                k > 0 && a.numeric.get(k).copied().unwrap_or(false),
-                a.columns.get(k).cloned().unwrap_or_default(),
-            )
-        });
-        let (col, desc) = current_sort.get_untracked();
-        sort.set(if col == k {
-            (k, !desc, label)
-        } else {
-            (k, numeric, label)
-        });
-    };
+    let on_click =
+        move |ev: leptos::ev::MouseEvent| on_table_click(&ev, tab, sort, current_sort, folded);
     let on_filter = move |ev: leptos::ev::Event| {
         filter.set(event_target_value(&ev));
-        // The rows that match start at the top (the scroll box follows the
-        // tools the input is in).
         scroll_top.set(0.0);
-        let input: web_sys::Element = event_target(&ev);
-        if let Some(wrap) = input
-            .closest(".tb-table-tools")
-            .ok()
-            .flatten()
-            .and_then(|tools| tools.next_element_sibling())
-        {
-            wrap.set_scroll_top(0);
-        }
+        to_top(&ev);
     };
     let count = move || {
         format!(
             "{} / {}",
             order.with(Vec::len),
-            appendix.with(|a| a.rows.len())
+            tab.with(|t| t.appendix.rows.len())
         )
     };
     view! {
@@ -218,6 +213,13 @@ pub fn ReportTable() -> impl IntoView {
                 <span>{tr(K::Filter)}</span>
                 <input type="search" data-testid="unit-filter" prop:value=move || filter.get() on:input=on_filter />
             </label>
+            <When when=move || tab.with(|t| !t.groups.is_empty())>
+                <label class="tb-check">
+                    <input type="checkbox" data-testid="group-districts" prop:checked=move || grouped.get()
+                        on:change=move |ev| grouped.set(event_target_checked(&ev)) />
+                    {tr(K::GroupByDistrict)}
+                </label>
+            </When>
             <button type="button" class="tb-secondary tb-small" data-testid="download-csv" on:click=move |_| export(state, guard, 0)>
                 {tr(K::DownloadCsv)}
             </button>
@@ -238,5 +240,56 @@ pub fn ReportTable() -> impl IntoView {
             <table class="tb-table" data-testid="unit-table" aria-labelledby="report-table-title"
                 on:click=on_click inner_html=rows></table>
         </div>
+    }
+}
+
+/// A header's sort button or a group's fold button (in core's HTML: one
+/// listener for all): the same column again turns the order round;
+/// numbers start descending.
+fn on_table_click(
+    ev: &leptos::ev::MouseEvent,
+    tab: Memo<Arc<report::Table>>,
+    sort: RwSignal<(usize, bool, String)>,
+    current_sort: Memo<(usize, bool)>,
+    folded: RwSignal<std::collections::HashSet<usize>>,
+) {
+    if let Some(g) = crate::browser::clicked_button(ev, "data-fold") {
+        folded.update(|f| {
+            if !f.remove(&g) {
+                f.insert(g);
+            }
+        });
+        crate::browser::refocus_button(ev, "data-fold", g);
+        return;
+    }
+    let Some(k) = crate::browser::clicked_button(ev, "data-sort") else {
+        return;
+    };
+    let (numeric, label) = tab.with_untracked(|t| {
+        (
+            k > 0 && t.appendix.numeric.get(k).copied().unwrap_or(false),
+            t.appendix.columns.get(k).cloned().unwrap_or_default(),
+        )
+    });
+    let (col, desc) = current_sort.get_untracked();
+    sort.set(if col == k {
+        (k, !desc, label)
+    } else {
+        (k, numeric, label)
+    });
+    crate::browser::refocus_button(ev, "data-sort", k);
+}
+
+/// The rows that match a new filter start at the top (the scroll box
+/// follows the tools the input is in).
+fn to_top(ev: &leptos::ev::Event) {
+    let input: web_sys::Element = event_target(ev);
+    if let Some(wrap) = input
+        .closest(".tb-table-tools")
+        .ok()
+        .flatten()
+        .and_then(|tools| tools.next_element_sibling())
+    {
+        wrap.set_scroll_top(0);
     }
 }

@@ -67,18 +67,15 @@ impl AppState {
         let letter = self.letter.get_untracked();
         let lang = self.lang.get_untracked();
         let profile = self.current_profile();
-        // The table and totals of the report shown: a definition's, or the
-        // COVID report's.
-        let (rows, date, totals) = match (self.computed.get_untracked(), &profile.report) {
-            (Some(c), Some(spec)) => (
-                report_table::report_table(&c, spec, &profile),
+        // The table and totals of the report shown.
+        let c = self.figures.get_untracked();
+        let (rows, date, totals) = self.spec.with_untracked(|spec| {
+            (
+                report_table::report_table(&c, spec, &profile, lang),
                 c.current.date,
                 archive::report_totals(&c, spec),
-            ),
-            _ => self
-                .summary
-                .with_untracked(|s| (table::table(s, lang), s.date, archive::totals(s))),
-        };
+            )
+        });
         let work = Saved {
             version: saved::VERSION,
             lang,

@@ -22,7 +22,7 @@ use thongbao_core::letter::{self, Letter, LetterFields, Profile};
 use thongbao_core::model::Dataset;
 use thongbao_core::saved::{Saved, StoredDataHead};
 use thongbao_core::spec::ReportSpec;
-use thongbao_core::stats::{self, Manual, Settings, Summary};
+use thongbao_core::stats::{Manual, Settings};
 use thongbao_core::Lang;
 
 pub use archive::ArchiveStatus;
@@ -111,22 +111,17 @@ pub struct AppState {
     /// The report that was active before a file switched it (the page
     /// offers to go back).
     pub switched_from: RwSignal<Option<Profile>>,
-    /// The active report's definition: a profile's own, or for the COVID
-    /// report (`report: None`) `covid-qr.json` with the clerk's settings.
+    /// The active report's definition (`letter::profile::spec_of`: the
+    /// COVID report's with the clerk's thresholds and decimals).
     pub spec: Memo<Arc<ReportSpec>>,
-    /// The active report's figures on the generic engine (the COVID
-    /// report's with the figures typed by hand): what the dashboard shows.
+    /// The active report's figures (the COVID report's with the figures
+    /// typed by hand): what the cards, lists, table, exports, archive and
+    /// embed events show.
     pub figures: Memo<Arc<Computed>>,
-    /// `figures`, one frame later: the charts (thousands of bars) follow
-    /// the cards instead of holding them back.
-    pub figures_late: Signal<Arc<Computed>>,
-    /// The active report definition's figures (`None`: the COVID report,
-    /// whose letter, table, charts and exports still come from `summary`).
-    pub computed: Memo<Option<Arc<Computed>>>,
-    pub summary: Memo<Summary>,
-    /// `summary`, one frame later: the letter and the charts (thousands of
-    /// rows and bars) follow the figures instead of holding them back.
-    pub summary_late: Signal<Summary>,
+    /// `spec` and `figures`, one frame later: the letter and the charts
+    /// (thousands of rows and bars) follow the cards instead of holding
+    /// them back.
+    pub figures_late: Signal<(Arc<ReportSpec>, Arc<Computed>)>,
     pub letter: Memo<Letter>,
     pub last_input: RwSignal<Option<LastInput>>,
     /// The id of the loaded data `last_input` made (`None` after a failed
@@ -172,7 +167,7 @@ pub fn after_paint_on_change(
     });
 }
 
-/// `source`, one frame later (see [`AppState::summary_late`]).
+/// `source`, one frame later (see [`AppState::figures_late`]).
 fn after_paint_copy<T: Clone + Send + Sync + 'static>(source: Memo<T>) -> Signal<T> {
     let late = RwSignal::new(source.get_untracked());
     after_paint_on_change(
@@ -212,13 +207,11 @@ impl AppState {
         let fields = RwSignal::new(saved_fields);
         let profile = RwSignal::new(active);
         let spec = Memo::new(move |_| {
-            profile.with(|p| match &p.report {
-                Some(spec) => Arc::new(spec.clone()),
-                None => Arc::new(letter::profile::covid_spec(&settings.get())),
-            })
+            profile.with(|p| Arc::new(letter::profile::spec_of(p, &settings.get())))
         });
         let figures = Memo::new(move |_| {
-            let typed = match profile.with(|p| p.report.is_none()) {
+            // The figures typed by hand are the COVID report's.
+            let typed = match spec.with(|s| s.reads_builtin_roles()) {
                 true => manual.with(Manual::typed),
                 false => engine::Typed::default(),
             };
@@ -226,23 +219,10 @@ impl AppState {
                 Arc::new(data.with(|d| engine::compute_with(d.dataset(), spec, &typed)))
             })
         });
-        let figures_late = after_paint_copy(figures);
-        let computed =
-            Memo::new(move |_| profile.with(|p| p.report.is_some()).then(|| figures.get()));
-        let summary = Memo::new(move |_| {
-            data.with(|d| manual.with(|m| stats::summarize(d.dataset(), m, &settings.get())))
-        });
-        let summary_late = after_paint_copy(summary);
-        let letter = Memo::new(move |_| match computed.get() {
-            Some(c) => fields.with(|f| {
-                profile.with(|p| match &p.report {
-                    Some(spec) => letter::build_report(&c, spec, f, p),
-                    None => letter::build(&summary_late.get(), f, p),
-                })
-            }),
-            None => {
-                summary_late.with(|s| fields.with(|f| profile.with(|p| letter::build(s, f, p))))
-            }
+        let figures_late = after_paint_copy(Memo::new(move |_| (spec.get(), figures.get())));
+        let letter = Memo::new(move |_| {
+            figures_late
+                .with(|(spec, c)| fields.with(|f| profile.with(|p| letter::build(c, spec, f, p))))
         });
         let loading = if restored.in_database.is_some() {
             Loading::Restoring
@@ -263,9 +243,6 @@ impl AppState {
             spec,
             figures,
             figures_late,
-            computed,
-            summary,
-            summary_late,
             letter,
             last_input: RwSignal::new(None),
             input_of: RwSignal::new(None),

@@ -51,7 +51,7 @@ fn options_for(profiles: &[Profile], active: Option<&Profile>) -> ReadOptions {
                 })
             })
             .collect(),
-        active_report: active.filter(|p| p.report.is_some()).map(|p| p.id.clone()),
+        active_report: active.map(|p| p.id.clone()),
         ..ReadOptions::default()
     }
 }
@@ -60,10 +60,10 @@ impl AppState {
     /// Section 1 as the active report writes it from the figures (what
     /// the form shows until the clerk edits it).
     pub fn generated_section1(&self, f: &thongbao_core::letter::LetterFields) -> String {
-        let computed = self.computed.get();
-        self.profile.with(|p| match (&computed, &p.report) {
-            (Some(c), Some(spec)) => letter::generated_section1_report(c, spec, f, p),
-            _ => self.summary.with(|s| letter::generated_section1(s, f, p)),
+        let c = self.figures.get();
+        self.spec.with(|spec| {
+            self.profile
+                .with(|p| letter::generated_section1(&c, spec, f, p))
         })
     }
 
@@ -79,15 +79,21 @@ impl AppState {
     /// one: that report becomes active and the page offers the way back.
     pub(super) fn follow_report(&self, d: &Dataset) {
         let Some(src) = d.sources.last() else { return };
+        // A file that fits no report's words was read by the built-in
+        // column rules: the COVID report's.
+        let fitted = src.report.as_deref().unwrap_or(profile::COVID_ID);
         let active = self.profile.get_untracked();
-        let active_id = active.report.is_some().then(|| active.id.clone());
-        if src.report == active_id {
+        // The active report, or a copy of it that reads the same columns.
+        let reads_builtin = active
+            .report
+            .as_ref()
+            .is_none_or(|r| r.reads_builtin_roles());
+        if fitted == active.id || (src.report.is_none() && reads_builtin) {
             return;
         }
-        let next = self.profiles.with_untracked(|ps| match &src.report {
-            Some(id) => ps.iter().find(|p| p.id == *id).cloned(),
-            None => ps.iter().find(|p| p.report.is_none()).cloned(),
-        });
+        let next = self
+            .profiles
+            .with_untracked(|ps| ps.iter().find(|p| p.id == fitted).cloned());
         if let Some(next) = next {
             self.switched_from.set(Some(self.current_profile()));
             self.use_keeping_identity(next);
@@ -114,10 +120,11 @@ impl AppState {
         self.switched_from.set(None);
         let on_sample = self.data.with_untracked(Data::is_sample);
         if on_sample {
-            if let Some(d) = sample_for(&p).or_else(|| p.report.is_none().then(Data::sample)) {
+            let covid = p.id == profile::COVID_ID;
+            if let Some(d) = sample_for(&p).or_else(|| covid.then(Data::sample)) {
                 self.set_data(d);
             }
-            if p.report.is_none() {
+            if covid {
                 self.manual.set(profile::sample_manual());
             }
         }

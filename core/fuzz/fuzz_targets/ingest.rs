@@ -94,9 +94,9 @@ fuzz_target!(|data: &[u8]| {
     merged.compact(1);
     let _ = stats::summarize(&merged, &Default::default(), &Default::default());
 
-    let s = stats::summarize(&d, &Default::default(), &Default::default());
+    let _ = stats::summarize(&d, &Default::default(), &Default::default());
     let p = letter::covid_qr();
-    let l = letter::build(&s, &p.fields, &p);
+    let l = letter::covid_letter(&d, &Default::default(), &Default::default(), &p.fields, &p);
     thongbao_core_fuzz::write_and_check(&l);
 
     // The computed table as .xlsx reads back; charts are well-formed SVG.

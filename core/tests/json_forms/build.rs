@@ -89,10 +89,11 @@ pub fn forms() -> Vec<(&'static str, String)> {
             },
         },
     ];
-    let summary = stats::summarize(
+    let covid = thongbao_core::letter::profile::covid_spec(&stats::Settings::default());
+    let covid_figures = engine::compute_with(
         &sample(),
-        &thongbao_core::letter::sample_manual(),
-        &stats::Settings::default(),
+        &covid,
+        &thongbao_core::letter::sample_manual().typed(),
     );
     let computed = engine::compute(&de_an_data, &spec);
     let meta = Meta {
@@ -169,11 +170,12 @@ pub fn forms() -> Vec<(&'static str, String)> {
         ),
         (
             "summary-covid",
-            report::summary(&summary, "quan-son.csv").to_json(),
+            report::report_summary(&covid_figures, &covid, "covid-qr-pccovid", "quan-son.csv")
+                .to_json(),
         ),
         (
             "summary-de-an-06",
-            report::report_summary(&computed, "de-an-06", name).to_json(),
+            report::report_summary(&computed, &spec, "de-an-06", name).to_json(),
         ),
     ];
     for (i, e) in errors.iter().enumerate() {

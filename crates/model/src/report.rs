@@ -207,6 +207,10 @@ pub struct ReportSpec {
     /// Appendix columns after STT, group and unit: ids, or `<id>.diff` for
     /// the change since the baseline, or `band`.
     pub appendix: Vec<String>,
+    /// The page's table and its exports, in the appendix's forms; empty:
+    /// the appendix's columns. The COVID report's table has the changes,
+    /// the rate and the rank its letter's appendix leaves out.
+    pub table: Vec<String>,
     /// The page's `data-testid` of a figure, a class or the group count
     /// where it is not the generic one (`total-<id>`, `class-<id>`,
     /// `group-count`): the COVID report keeps the names pages and tests
@@ -396,7 +400,7 @@ impl ReportSpec {
         for id in self.kpis.iter().chain(self.chart.iter()) {
             need(id, &mut out);
         }
-        for col in &self.appendix {
+        for col in self.appendix.iter().chain(&self.table) {
             let id = col.strip_suffix(".diff").unwrap_or(col);
             if id != "band" {
                 need(id, &mut out);
@@ -668,6 +672,7 @@ crate::json::from_json_struct!(ReportSpec {
     chart: opt,
     more_charts: or_default,
     appendix: or_default,
+    table: or_default,
     hooks: or_default,
 });
 
@@ -809,6 +814,7 @@ json::to_json_struct!(ReportSpec {
     chart,
     more_charts,
     appendix,
+    table,
     hooks,
 });
 json::to_json_struct!(HeaderWords {

@@ -30,8 +30,7 @@ use crate::letter::profile::ProfileError;
 use crate::letter::Profile;
 use crate::office::{Limits, ZipArchive, ZipError, ZipWriter};
 use crate::saved::{RestoreError, Saved};
-use crate::stats::Summary;
-use crate::{date::Date, format, model::Indicator, Lang};
+use crate::{date::Date, format, Lang};
 
 /// `kind` of the manifest.
 pub const KIND: &str = "thongbao-archive";
@@ -171,57 +170,11 @@ crate::json::from_json_struct!(Manifest {
     files: req,
 });
 
-/// The page's totals: units, districts, each indicator, the install rate.
-pub fn totals(s: &Summary) -> Vec<Total> {
-    let t = |id: &str, label: &str, shown: String, value: i64, decimals: u8| Total {
-        id: id.into(),
-        label: label.into(),
-        shown,
-        value,
-        decimals,
-    };
-    let mut out = vec![t(
-        "unit-count",
-        "Số đơn vị",
-        format::int(s.unit_count as i64),
-        s.unit_count as i64,
-        0,
-    )];
-    if let Some(d) = s.district_count {
-        out.push(t(
-            "district-count",
-            "Số huyện",
-            format::int(d as i64),
-            d as i64,
-            0,
-        ));
-    }
-    for (i, label) in [
-        (Indicator::Locations, "Địa điểm tạo mã QR"),
-        (Indicator::Scans, "Lượt quét QR"),
-        (Indicator::Installs, "Máy cài PC-Covid"),
-        (Indicator::Smartphones, "Điện thoại thông minh"),
-        (Indicator::Population, "Dân số"),
-    ] {
-        if let Some(v) = s.total(i) {
-            out.push(t(i.id(), label, format::int(v), v, 0));
-        }
-    }
-    if let Some(r) = s.rate {
-        out.push(t(
-            "install-rate",
-            "Tỷ lệ cài đặt",
-            format::percent_scaled(r, s.decimals),
-            r,
-            s.decimals,
-        ));
-    }
-    out
-}
-
-/// A report definition's totals as the page shows them: the units, then
-/// each card's figure (`kpis`) that has a total, ids as the page's hooks
-/// (`total-<id>`).
+/// A report's totals as the page shows them: the units, the groups
+/// (districts) when there are any, then each card's figure (`kpis`) that
+/// has a total; ids are the figures' (or the page's own name the report
+/// keeps for one: the COVID rate's `install-rate`, its districts'
+/// `district-count`).
 pub fn report_totals(c: &crate::engine::Computed, spec: &crate::spec::ReportSpec) -> Vec<Total> {
     let units = c.current.units.len() as i64;
     let mut out = vec![Total {
@@ -231,13 +184,25 @@ pub fn report_totals(c: &crate::engine::Computed, spec: &crate::spec::ReportSpec
         value: units,
         decimals: 0,
     }];
+    if c.grouped {
+        let n = c.group_count() as i64;
+        out.push(Total {
+            id: spec.hook("group-count", || "group-count".into()),
+            label: "Số huyện".into(),
+            shown: format::int(n),
+            value: n,
+            decimals: 0,
+        });
+    }
     for id in &spec.kpis {
         let Some(k) = c.index(id) else { continue };
         let (f, Some(v)) = (&c.figures[k], c.current.totals[k]) else {
             continue;
         };
         out.push(Total {
-            id: id.clone(),
+            // The page's own name where the report keeps one (the COVID
+            // rate's `install-rate`).
+            id: spec.hook(id, || id.clone()),
             label: f.name.clone(),
             shown: f.text(v),
             value: v.rounded(f.decimals),

@@ -69,20 +69,64 @@ pub fn issue_items(issues: &[(&str, &RowIssue)], lang: Lang, limit: usize) -> St
     o
 }
 
-/// A report's table (the letter's appendix) as `<thead>`, `<tbody>` and
-/// `<tfoot>` rows, numbers right-aligned (class `tb-num`). The body is
-/// `a.rows` in `order` (the page's sort and filter), of which only the
-/// rows `rows` are written, with spacer rows of `row_px` per row left out
-/// above and below, so a table of 10.600 communes puts a screenful in the
-/// page (all of it took 2 s of layout). With `sort` (column, descending),
-/// each header is a button (`data-sort`: its column) and the sorted one
-/// has its `aria-sort`.
+/// A row of the page's table: a unit (index into the appendix's rows) or
+/// a group's row (index into its groups).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Row {
+    Unit(usize),
+    Group(usize),
+}
+
+/// The rows the page's table shows: the units in `order`, or, `grouped`,
+/// each group's row followed by its units in `order` (none when the group
+/// is `folded`); a group with none of its units in `order` is left out.
+pub fn display_rows(
+    order: &[usize],
+    group_of: &[usize],
+    groups: usize,
+    grouped: bool,
+    folded: &dyn Fn(usize) -> bool,
+) -> Vec<Row> {
+    if !grouped || groups == 0 {
+        return order.iter().map(|&i| Row::Unit(i)).collect();
+    }
+    let mut by: Vec<Vec<usize>> = vec![Vec::new(); groups];
+    for &i in order {
+        if let Some(g) = group_of.get(i).and_then(|&g| by.get_mut(g)) {
+            g.push(i);
+        }
+    }
+    let mut out = Vec::with_capacity(order.len() + groups);
+    for (g, units) in by.into_iter().enumerate() {
+        if units.is_empty() {
+            continue;
+        }
+        out.push(Row::Group(g));
+        if !folded(g) {
+            out.extend(units.into_iter().map(Row::Unit));
+        }
+    }
+    out
+}
+
+/// A report's table (laid out as the letter's appendix) as `<thead>`,
+/// `<tbody>` and `<tfoot>` rows, numbers right-aligned (class `tb-num`).
+/// The body is `rows` (the page's sort, filter and groups: see
+/// [`display_rows`]), of which only the rows `range` are written, with
+/// spacer rows of `row_px` per row left out above and below, so a table of
+/// 10.600 communes puts a screenful in the page (all of it took 2 s of
+/// layout). A group's row (`groups`: its cells) starts with a fold button
+/// (`data-fold`: the group, `aria-expanded` unless `folded`). With `sort`
+/// (column, descending), each header is a button (`data-sort`: its
+/// column) and the sorted one has its `aria-sort`.
 pub fn appendix_table(
     a: &crate::letter::Appendix,
-    order: &[usize],
-    rows: std::ops::Range<usize>,
+    rows: &[Row],
+    groups: &[Vec<String>],
+    range: std::ops::Range<usize>,
     row_px: f64,
     sort: Option<(usize, bool)>,
+    folded: &dyn Fn(usize) -> bool,
 ) -> String {
     let mut o = String::from("<thead><tr>");
     for (k, c) in a.columns.iter().enumerate() {
@@ -108,27 +152,45 @@ pub fn appendix_table(
         ));
     }
     o.push_str("</tr></thead><tbody>");
-    let cells = |o: &mut String, r: &[String], tag: &str| {
-        o.push_str("<tr>");
-        for (k, c) in r.iter().enumerate() {
+    let cells = |o: &mut String, r: &[String], skip: usize| {
+        for (k, c) in r.iter().enumerate().skip(skip) {
             let num = a.numeric.get(k).copied().unwrap_or(false);
-            el(o, tag, if num { "tb-num" } else { "" }, c);
+            el(o, "td", if num { "tb-num" } else { "" }, c);
         }
         o.push_str("</tr>");
     };
-    let n = order.len();
-    let (from, to) = (rows.start.min(n), rows.end.min(n).max(rows.start.min(n)));
+    let n = rows.len();
+    let (from, to) = (range.start.min(n), range.end.min(n).max(range.start.min(n)));
     if from > 0 {
         spacer_row(&mut o, a.columns.len(), from, row_px);
     }
-    for r in order[from..to].iter().filter_map(|&i| a.rows.get(i)) {
-        cells(&mut o, r, "td");
+    for r in &rows[from..to] {
+        match *r {
+            Row::Unit(i) => {
+                let Some(r) = a.rows.get(i) else { continue };
+                o.push_str("<tr>");
+                cells(&mut o, r, 0);
+            }
+            Row::Group(g) => {
+                let Some(r) = groups.get(g) else { continue };
+                let open = !folded(g);
+                o.push_str(&format!(
+                    "<tr class=\"tb-group\"><td><button type=\"button\" class=\"tb-fold\" data-fold=\"{g}\" aria-expanded=\"{open}\" aria-label=\"{} ",
+                    if open { "−" } else { "+" }
+                ));
+                escape_into(&mut o, r.get(1).map_or("", String::as_str));
+                o.push_str("\">");
+                o.push_str(if open { "▾" } else { "▸" });
+                o.push_str("</button></td>");
+                cells(&mut o, r, 1);
+            }
+        }
     }
     if to < n {
         spacer_row(&mut o, a.columns.len(), n - to, row_px);
     }
-    o.push_str("</tbody><tfoot>");
-    cells(&mut o, &a.total, "td");
+    o.push_str("</tbody><tfoot><tr>");
+    cells(&mut o, &a.total, 0);
     o.push_str("</tfoot>");
     o
 }
@@ -244,8 +306,9 @@ mod tests {
         };
         let r = visible_rows(1000, 3000.0, 600.0, 30.0, 20, 300);
         assert_eq!(r, 80..140);
-        let all_rows: Vec<usize> = (0..1000).collect();
-        let t = appendix_table(&a, &all_rows, r, 30.0, None);
+        let all_rows: Vec<Row> = (0..1000).map(Row::Unit).collect();
+        let open = |_| false;
+        let t = appendix_table(&a, &all_rows, &[], r, 30.0, None, &open);
         assert!(
             t.contains("height:2400px") && t.contains("height:25800px"),
             "{t}"
@@ -255,16 +318,72 @@ mod tests {
         assert_eq!(t.matches("<tr>").count(), 1 + 60 + 1, "header, rows, total");
         // Short tables, and a range past the end, write every row there is.
         assert_eq!(visible_rows(46, 900.0, 600.0, 30.0, 20, 300), 0..46);
-        let all = appendix_table(&a, &all_rows, 0..5000, 30.0, None);
+        let all = appendix_table(&a, &all_rows, &[], 0..5000, 30.0, None, &open);
         assert!(all.contains("<td>Xã 1000</td>") && !all.contains("tb-spacer"));
-        assert!(!appendix_table(&a, &all_rows, 990..2000, 30.0, None).contains("Xã 989<"));
+        assert!(
+            !appendix_table(&a, &all_rows, &[], 990..2000, 30.0, None, &open).contains("Xã 989<")
+        );
         // In the page's order, with sort buttons: the rows as ordered, the
         // sorted column's aria-sort.
-        let t = appendix_table(&a, &[2, 0], 0..10, 30.0, Some((1, true)));
+        let rows = [Row::Unit(2), Row::Unit(0)];
+        let t = appendix_table(&a, &rows, &[], 0..10, 30.0, Some((1, true)), &open);
         assert!(t.find("<td>Xã 3</td>") < t.find("<td>Xã 1</td>"), "{t}");
         assert!(!t.contains("<td>Xã 2</td>"));
         assert!(t.contains("aria-sort=\"descending\"><button type=\"button\" class=\"tb-sort\" data-sort=\"1\">Đơn vị"));
         assert!(t.contains("aria-sort=\"none\" class=\"tb-num\"><button type=\"button\" class=\"tb-sort\" data-sort=\"0\">STT"));
+    }
+
+    #[test]
+    fn groups_fold_and_keep_the_order_within() {
+        // Units 0 and 2 in group 0, unit 1 in group 1, unit 3 in group 2.
+        let group_of = [0, 1, 0, 2];
+        let order = [2, 1, 0];
+        let open = |_| false;
+        assert_eq!(
+            display_rows(&order, &group_of, 3, true, &open),
+            [
+                Row::Group(0),
+                Row::Unit(2),
+                Row::Unit(0),
+                Row::Group(1),
+                Row::Unit(1)
+            ],
+            "in the order given, a group without units in it left out"
+        );
+        let folded = |g| g == 0;
+        assert_eq!(
+            display_rows(&order, &group_of, 3, true, &folded),
+            [Row::Group(0), Row::Group(1), Row::Unit(1)]
+        );
+        assert_eq!(
+            display_rows(&order, &group_of, 3, false, &open),
+            [Row::Unit(2), Row::Unit(1), Row::Unit(0)]
+        );
+        let a = crate::letter::Appendix {
+            heading: String::new(),
+            title: String::new(),
+            note: String::new(),
+            columns: vec!["STT".into(), "Huyện".into(), "Xã".into(), "Số".into()],
+            numeric: vec![true, false, false, true],
+            rows: vec![vec!["1".into(), "H <1>".into(), "Xã A".into(), "5".into()]],
+            total: vec![String::new(), String::new(), "Tổng cộng".into(), "5".into()],
+        };
+        let groups = [vec![
+            String::new(),
+            "H <1>".into(),
+            "1 đơn vị".into(),
+            "5".into(),
+        ]];
+        let t = appendix_table(
+            &a,
+            &[Row::Group(0), Row::Unit(0)],
+            &groups,
+            0..9,
+            30.0,
+            None,
+            &folded,
+        );
+        assert!(t.contains("<tr class=\"tb-group\"><td><button type=\"button\" class=\"tb-fold\" data-fold=\"0\" aria-expanded=\"false\" aria-label=\"+ H &lt;1&gt;\">▸</button></td><td>H &lt;1&gt;</td><td>1 đơn vị</td><td class=\"tb-num\">5</td></tr>"), "{t}");
     }
 
     #[test]

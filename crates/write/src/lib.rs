@@ -3,8 +3,8 @@
 //! exports (`export`), the JSON summary for embedders (`report`), the
 //! embed snippets (`embed`), the saved state (`saved`), the "Hồ sơ lưu"
 //! record to file with a letter (`archive`) and the page's large HTML
-//! (`html`, `unit_table`, the report designer's form `designer`, a
-//! definition's cards and lists `report_dashboard`).
+//! (`html`, the report designer's form `designer`, a report's cards and
+//! lists `report_dashboard`).
 //!
 //! Architecture invariant: may use every layer below; nothing depends on it
 //! but the `thongbao-core` facade.
@@ -18,7 +18,6 @@ pub mod letter;
 pub mod report;
 pub mod report_dashboard;
 pub mod saved;
-pub mod unit_table;
 
 pub use thongbao_compute::{chart, engine, history, stats};
 pub use thongbao_model::json;

@@ -2,8 +2,6 @@
 //! `thongbao:report` event and of the iframe's `postMessage`.
 
 use crate::json::{ObjW, RawNumber, ToJson};
-use crate::model::Indicator;
-use crate::stats::Summary;
 use std::collections::BTreeMap;
 
 /// The embedders' summary (field names are the published event format).
@@ -67,10 +65,17 @@ fn raw(v: i64, decimals: u8) -> Option<RawNumber> {
     Some(RawNumber(text))
 }
 
-/// The summary of a report definition's figures: every indicator and
-/// measure with a total, its change, and the members of no list (names
-/// are in the page).
-pub fn report_summary(c: &crate::engine::Computed, report: &str, source: &str) -> Report {
+/// The summary of a report's figures: every indicator and measure with a
+/// total and its change; the group count; and where the report keeps the
+/// COVID report's hooks, the figure hooked `install-rate` as the rate and
+/// the members of the classes hooked `high-units` and `low-units` (in
+/// their order) as `high` and `low`.
+pub fn report_summary(
+    c: &crate::engine::Computed,
+    spec: &crate::spec::ReportSpec,
+    report: &str,
+    source: &str,
+) -> Report {
     let mut totals = BTreeMap::new();
     let mut changes = BTreeMap::new();
     for (k, f) in c.figures.iter().enumerate() {
@@ -81,54 +86,39 @@ pub fn report_summary(c: &crate::engine::Computed, report: &str, source: &str) -
             changes.insert(f.id.clone(), d);
         }
     }
+    let hooked = |hook: &str| {
+        spec.hooks
+            .iter()
+            .find(|(_, h)| h == hook)
+            .map(|(id, _)| id.as_str())
+    };
+    let rate = hooked("install-rate")
+        .and_then(|id| c.index(id))
+        .and_then(|k| Some((&c.figures[k], c.current.totals[k]?)));
+    let names = |hook: &str| -> Vec<String> {
+        hooked(hook)
+            .and_then(|id| c.class(id))
+            .map(|cl| {
+                cl.members
+                    .iter()
+                    .map(|&i| c.current.units[i].name.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     Report {
         source: source.to_string(),
         report_date: c.current.date.map(|d| d.iso()),
         previous_date: c.baseline.as_ref().and_then(|b| b.date).map(|d| d.iso()),
         units: c.current.units.len(),
-        districts: None,
+        districts: c.grouped.then(|| c.group_count()),
         totals,
         changes,
-        install_rate: None,
-        install_rate_text: None,
-        high: Vec::new(),
-        low: Vec::new(),
+        install_rate: rate.and_then(|(f, v)| raw(v.rounded(f.decimals), f.decimals)),
+        install_rate_text: rate.map(|(f, v)| f.text(v)),
+        high: names("high-units"),
+        low: names("low-units"),
         report: report.to_string(),
-    }
-}
-
-/// The summary of a report: source, dates, counts, totals, changes, rate
-/// and the names of the high and low units.
-pub fn summary(s: &Summary, source: &str) -> Report {
-    let mut totals = BTreeMap::new();
-    let mut changes = BTreeMap::new();
-    for i in Indicator::ALL {
-        if let Some(v) = s.total(i).and_then(|v| raw(v, 0)) {
-            totals.insert(i.id().to_string(), v);
-        }
-        if let Some(d) = s.delta.get(i).and_then(|v| raw(v, 0)) {
-            changes.insert(i.id().to_string(), d);
-        }
-    }
-    let names = |idx: &[usize]| -> Vec<String> {
-        idx.iter()
-            .filter_map(|&i| s.units.get(i))
-            .map(|u| u.name.clone())
-            .collect()
-    };
-    Report {
-        source: source.to_string(),
-        report_date: s.date.map(|d| d.iso()),
-        previous_date: s.prev_date.map(|d| d.iso()),
-        units: s.unit_count,
-        districts: s.district_count,
-        totals,
-        changes,
-        install_rate: s.rate.and_then(|r| raw(r, s.decimals)),
-        report: crate::letter::profile::COVID_ID.to_string(),
-        install_rate_text: s.rate.map(|r| crate::format::percent_scaled(r, s.decimals)),
-        high: names(&s.high),
-        low: names(&s.low),
     }
 }
 
@@ -139,9 +129,12 @@ mod tests {
     #[test]
     fn the_seed_summary() {
         let d = crate::ingest::read(crate::SAMPLE_CSV.as_bytes(), crate::SAMPLE_NAME).unwrap();
-        let s = crate::stats::summarize(&d, &crate::letter::sample_manual(), &Default::default());
-        let v: serde_json::Value =
-            serde_json::from_str(&summary(&s, "quan-son.csv").to_json()).unwrap();
+        let spec = crate::letter::profile::covid_spec(&Default::default());
+        let typed = crate::letter::sample_manual().typed();
+        let c = crate::engine::compute_with(&d, &spec, &typed);
+        let json = report_summary(&c, &spec, "covid-qr-pccovid", "quan-son.csv").to_json();
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["districts"], 1);
         assert_eq!(v["units"], 12);
         assert_eq!(v["totals"]["scans"], 4336);
         assert_eq!(v["changes"]["locations"], 58);

@@ -141,6 +141,36 @@ pub struct Discrepancy {
     pub computed: Val,
 }
 
+impl Discrepancy {
+    /// What the page says beside the typed figures (the computed one is
+    /// the one used).
+    pub fn message(&self, c: &Computed, lang: crate::Lang) -> String {
+        let Some(f) = c.figures.get(self.figure) else {
+            return String::new();
+        };
+        let (typed, computed) = (f.text(self.typed), f.text(self.computed));
+        let name = if lang == crate::Lang::En && !f.name_en.is_empty() {
+            &f.name_en
+        } else {
+            &f.name
+        };
+        match (lang, f.percent) {
+            (crate::Lang::Vi, true) => format!(
+                "Tỷ lệ nhập tay là {typed}, nhưng tính từ số liệu được {computed}: dùng {computed}."
+            ),
+            (crate::Lang::En, true) => format!(
+                "The typed rate is {typed}, but the figures give {computed}: {computed} is used."
+            ),
+            (crate::Lang::Vi, false) => format!(
+                "«{name}» nhập tay là {typed}, nhưng tính từ bảng được {computed}: dùng số tính được."
+            ),
+            (crate::Lang::En, false) => format!(
+                "“{name}” was typed as {typed}, but the table adds up to {computed}: the computed figure is used."
+            ),
+        }
+    }
+}
+
 /// Figures the clerk types because the file lacks them (the seed letter's
 /// 5.554 installs of 18.510 smartphones, and its previous report of
 /// 05/11/2021). Each fills only what the data cannot give: a typed total

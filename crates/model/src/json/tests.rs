@@ -124,6 +124,7 @@ fn every_form() -> ReportSpec {
         chart: Some("r".into()),
         more_charts: vec!["a".into()],
         appendix: vec!["a".into(), "a.diff".into(), "band".into()],
+        table: vec!["a".into(), "r".into()],
         hooks: vec![("r".into(), "install-rate".into())],
     }
 }

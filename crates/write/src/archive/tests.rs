@@ -25,7 +25,8 @@ fn work() -> Saved {
 
 fn meta() -> Meta {
     let d = crate::ingest::read(crate::SAMPLE_CSV.as_bytes(), "mau.csv").unwrap();
-    let s = crate::stats::summarize(&d, &crate::letter::sample_manual(), &Default::default());
+    let spec = crate::letter::profile::covid_spec(&Default::default());
+    let c = crate::engine::compute_with(&d, &spec, &crate::letter::sample_manual().typed());
     Meta {
         app_version: "0.1.0".into(),
         made: "2021-11-16T09:30:00+07:00".into(),
@@ -34,7 +35,7 @@ fn meta() -> Meta {
             sheet: Some(1),
             ..Default::default()
         },
-        totals: totals(&s),
+        totals: report_totals(&c, &spec),
         letter_name: "cong-van-2100-UBND-VHTT.docx".into(),
         table_name: "so-lieu-2021-11-16.xlsx".into(),
     }

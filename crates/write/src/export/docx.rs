@@ -453,17 +453,16 @@ fn appendix(x: &mut String, l: &Letter) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::letter::{build, covid_qr, sample_manual};
+    use crate::letter::{covid_letter, covid_qr, sample_manual};
     use crate::office::xml::check_well_formed;
     use crate::office::{Limits, ZipArchive};
-    use crate::stats::{summarize, Settings};
+    use crate::stats::Settings;
 
     fn sample() -> Letter {
         let data = crate::ingest::read(crate::SAMPLE_CSV.as_bytes(), crate::SAMPLE_NAME)
             .expect("sample reads");
-        let summary = summarize(&data, &sample_manual(), &Settings::default());
-        let profile = covid_qr();
-        build(&summary, &profile.fields, &profile)
+        let p = covid_qr();
+        covid_letter(&data, &sample_manual(), &Settings::default(), &p.fields, &p)
     }
 
     /// Every part, unzipped and checked well-formed.

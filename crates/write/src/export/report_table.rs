@@ -1,10 +1,10 @@
-//! A report definition's table for CSV and .xlsx: the appendix's columns,
+//! A report definition's table for CSV and .xlsx: the page table's columns,
 //! with real numbers (exact figures rounded once to their decimals) where
 //! the appendix prints text.
 
 use super::table::TableCell;
 use crate::engine::{Computed, Figure, Val};
-use crate::letter::report::{band_name, columns, diff_text, total_label, Column};
+use crate::letter::report::{band_name, diff_text, table_columns, total_label, Column};
 use crate::letter::Profile;
 use crate::spec::ReportSpec;
 
@@ -18,15 +18,26 @@ fn number(f: &Figure, v: Val) -> TableCell {
     }
 }
 
-/// Header, one row per unit, the total row: the appendix's columns
-/// (`letter::report::columns`).
-pub fn report_table(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Vec<TableCell>> {
-    let cols = columns(c, spec, p);
-    let mut header = vec![TableCell::Text("STT".into())];
+/// Header, one row per unit, the total row: the page's table columns
+/// (`letter::report::table_columns`).
+/// Headers in `lang` where the figures have English names (as the page's
+/// table): read back by [`crate::ingest::read`] either way.
+pub fn report_table(
+    c: &Computed,
+    spec: &ReportSpec,
+    p: &Profile,
+    lang: crate::Lang,
+) -> Vec<Vec<TableCell>> {
+    let cols = table_columns(c, spec, p, lang);
+    let en = lang == crate::Lang::En;
+    let mut header = vec![TableCell::Text(if en { "No." } else { "STT" }.into())];
     if c.grouped {
-        header.push(TableCell::Text(p.district_label.clone()));
+        let d = if en { "District" } else { &p.district_label };
+        header.push(TableCell::Text(d.into()));
     }
-    header.push(TableCell::Text(p.unit_label.clone()));
+    header.push(TableCell::Text(
+        if en { "Unit" } else { &p.unit_label }.into(),
+    ));
     header.extend(cols.iter().map(|col| TableCell::Text(col.label.clone())));
     let cell = |col: &Column, v: Option<Val>| -> TableCell {
         let (Some(k), Some(v)) = (col.figure, v) else {
@@ -61,7 +72,10 @@ pub fn report_table(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Vec<Tab
     if c.grouped {
         total.push(TableCell::Empty);
     }
-    total.push(TableCell::Text(total_label(p)));
+    total.push(TableCell::Text(match en && p.total_label.is_empty() {
+        true => "Total".into(),
+        false => total_label(p),
+    }));
     total.extend(cols.iter().map(|col| cell(col, col.total_value(c))));
     rows.push(total);
     rows

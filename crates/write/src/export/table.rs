@@ -1,14 +1,12 @@
 //! The computed table of units, as cells, and its CSV and .xlsx files.
 //!
-//! [`table`] lays the [`Summary`] out once (header, one row per unit, the
-//! totals row); [`to_csv`] and [`to_xlsx`] only serialise those cells, so
-//! both files always hold the same figures. Text cells that a spreadsheet
+//! [`super::report_table`] lays a report's table out once (header, one row
+//! per unit, the totals row); [`to_csv`] and [`to_xlsx`] only serialise
+//! those cells, so both files always hold the same figures. Text cells that a spreadsheet
 //! could take for a formula (starting with `=`, `+`, `-`, `@`, tab or CR)
 //! are neutralised with [`neutralise`] in both files.
 
-use crate::model::Indicator;
 use crate::office::{neutralise, write_xlsx, XCell};
-use crate::stats::{ScanClass, Summary};
 use crate::Lang;
 
 /// One cell of the exported table.
@@ -19,220 +17,10 @@ pub enum TableCell {
     Int(i64),
     /// A ratio: 0.300 is 30,0%.
     Percent(f64),
-    /// A figure with a fractional part (scans per location), already
-    /// rounded to the summary's decimals.
+    /// A figure with a fractional part (a mean score), already rounded to
+    /// its decimals.
     Decimal(f64),
     Empty,
-}
-
-/// Lower-cases the first letter only: "Lượt quét QR" → "lượt quét QR".
-pub(crate) fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => std::iter::once(crate::text::case::lower_char(f))
-            .chain(c)
-            .collect(),
-        None => String::new(),
-    }
-}
-
-/// A value scaled by 10^decimals percent (see [`crate::format::ratio_scaled`])
-/// as a ratio: (300, 1) → 0.3.
-fn ratio(scaled: i64, decimals: u8) -> f64 {
-    scaled as f64 / 10f64.powi(i32::from(decimals) + 2)
-}
-
-/// Rounded half-up to `decimals`, like [`crate::format::decimal`].
-fn round(x: f64, decimals: u8) -> f64 {
-    let p = 10f64.powi(i32::from(decimals));
-    let v = (x.abs() * p + 0.5).floor() / p;
-    if x < 0.0 {
-        -v
-    } else {
-        v
-    }
-}
-
-fn opt_int(v: Option<i64>) -> TableCell {
-    v.map_or(TableCell::Empty, TableCell::Int)
-}
-
-/// The computed table of units as rows of cells: the header, one row per
-/// unit (file order), the totals row.
-///
-/// Columns: STT, Huyện (when units carry a district), Đơn vị, each
-/// indicator that some unit reports (in [`Indicator::ALL`] order), Lượt
-/// quét/địa điểm (with scans and locations), Tỷ lệ cài đặt (%) (when units
-/// have rates), Tỷ trọng lượt quét (%), Xếp hạng and Phân loại (Cao/Trung
-/// bình/Thấp) (with scans), and, when the summary has a previous period,
-/// Tăng/giảm … per indicator and Hạng kỳ trước. Headers are in `lang`; they
-/// are words [`crate::ingest::read`] recognises, so an exported file can be
-/// read back. The totals row's label is "Tổng cộng" ("Total").
-/// Which columns the computed table has: those the data supports.
-struct Shape {
-    lang: Lang,
-    dec: u8,
-    has_district: bool,
-    inds: Vec<Indicator>,
-    per_location: bool,
-    rates: bool,
-    scans: bool,
-    prev: bool,
-}
-
-impl Shape {
-    fn of(s: &Summary, lang: Lang) -> Shape {
-        let inds: Vec<Indicator> = Indicator::ALL
-            .into_iter()
-            .filter(|&i| s.units.iter().any(|u| u.get(i).is_some()))
-            .collect();
-        let scans = inds.contains(&Indicator::Scans);
-        Shape {
-            lang,
-            dec: s.decimals,
-            has_district: s.units.iter().any(|u| u.district.is_some()),
-            per_location: scans && inds.contains(&Indicator::Locations),
-            inds,
-            rates: s.units.iter().any(|u| u.rate.is_some()),
-            scans,
-            prev: s.has_previous(),
-        }
-    }
-
-    fn t(&self, v: &str, e: &str) -> TableCell {
-        TableCell::Text(if self.lang == Lang::Vi { v } else { e }.to_string())
-    }
-
-    fn header(&self) -> Vec<TableCell> {
-        let (lang, vi, t) = (self.lang, self.lang == Lang::Vi, |v: &str, e: &str| {
-            self.t(v, e)
-        });
-        let mut header = vec![t("STT", "No.")];
-        if self.has_district {
-            header.push(t("Huyện", "District"));
-        }
-        header.push(t("Đơn vị", "Unit"));
-        header.extend(
-            self.inds
-                .iter()
-                .map(|i| TableCell::Text(i.label(lang).to_string())),
-        );
-        if self.per_location {
-            header.push(t("Lượt quét/địa điểm", "Scans per location"));
-        }
-        if self.rates {
-            header.push(t("Tỷ lệ cài đặt (%)", "Install rate (%)"));
-        }
-        if self.scans {
-            header.push(t("Tỷ trọng lượt quét (%)", "Share of scans (%)"));
-            header.push(t("Xếp hạng", "Rank"));
-            header.push(t("Phân loại", "Class"));
-        }
-        if self.prev {
-            header.extend(self.inds.iter().map(|i| {
-                TableCell::Text(if vi {
-                    format!("Tăng/giảm {}", lower_first(i.label(lang)))
-                } else {
-                    format!("Change in {}", i.label(lang))
-                })
-            }));
-            header.push(t("Hạng kỳ trước", "Previous rank"));
-        }
-        header
-    }
-
-    fn unit_row(&self, k: usize, u: &crate::stats::UnitStats) -> Vec<TableCell> {
-        let t = |v: &str, e: &str| self.t(v, e);
-        let mut r = vec![TableCell::Int(k as i64 + 1)];
-        if self.has_district {
-            r.push(u.district.clone().map_or(TableCell::Empty, TableCell::Text));
-        }
-        r.push(TableCell::Text(u.name.clone()));
-        r.extend(self.inds.iter().map(|&i| opt_int(u.get(i))));
-        if self.per_location {
-            r.push(
-                u.scans_per_location
-                    .map_or(TableCell::Empty, |x| TableCell::Decimal(round(x, self.dec))),
-            );
-        }
-        if self.rates {
-            r.push(
-                u.rate
-                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, self.dec))),
-            );
-        }
-        if self.scans {
-            r.push(
-                u.share_scans
-                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, self.dec))),
-            );
-            r.push(opt_int(u.rank.map(|x| x as i64)));
-            r.push(match u.class {
-                ScanClass::High => t("Cao", "High"),
-                ScanClass::Middle => t("Trung bình", "Middle"),
-                ScanClass::Low => t("Thấp", "Low"),
-                ScanClass::Unknown => TableCell::Empty,
-            });
-        }
-        if self.prev {
-            r.extend(self.inds.iter().map(|&i| opt_int(u.delta.get(i))));
-            r.push(opt_int(u.prev_rank.map(|x| x as i64)));
-        }
-        r
-    }
-
-    fn total_row(&self, s: &Summary) -> Vec<TableCell> {
-        let t = |v: &str, e: &str| self.t(v, e);
-        let mut total = vec![TableCell::Empty];
-        if self.has_district {
-            total.push(TableCell::Empty);
-        }
-        total.push(t("Tổng cộng", "Total"));
-        total.extend(self.inds.iter().map(|&i| opt_int(s.total(i))));
-        if self.per_location {
-            total.push(
-                match (s.total(Indicator::Scans), s.total(Indicator::Locations)) {
-                    (Some(sc), Some(l)) if l > 0 => {
-                        TableCell::Decimal(round(sc as f64 / l as f64, self.dec))
-                    }
-                    _ => TableCell::Empty,
-                },
-            );
-        }
-        if self.rates {
-            total.push(
-                s.rate
-                    .map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, self.dec))),
-            );
-        }
-        if self.scans {
-            let share = s
-                .total(Indicator::Scans)
-                .and_then(|sc| crate::format::ratio_scaled(sc, sc, self.dec));
-            total.push(share.map_or(TableCell::Empty, |v| TableCell::Percent(ratio(v, self.dec))));
-            total.push(TableCell::Empty);
-            total.push(TableCell::Empty);
-        }
-        if self.prev {
-            total.extend(self.inds.iter().map(|&i| opt_int(s.delta.get(i))));
-            total.push(TableCell::Empty);
-        }
-        total
-    }
-}
-
-pub fn table(s: &Summary, lang: Lang) -> Vec<Vec<TableCell>> {
-    let shape = Shape::of(s, lang);
-    let mut rows = Vec::with_capacity(s.units.len() + 2);
-    rows.push(shape.header());
-    rows.extend(
-        s.units
-            .iter()
-            .enumerate()
-            .map(|(k, u)| shape.unit_row(k, u)),
-    );
-    rows.push(shape.total_row(s));
-    rows
 }
 
 /// A float written plainly with a decimal point and no exponent, at most six
@@ -396,14 +184,17 @@ mod tests {
     use crate::ingest::{self, Severity};
     use crate::model::Dataset;
     use crate::office::{read_xlsx, CellValue, Limits};
-    use crate::stats::{summarize, Manual, Settings};
 
     fn seed() -> Dataset {
         ingest::read(crate::SAMPLE_CSV.as_bytes(), crate::SAMPLE_NAME).unwrap()
     }
 
-    fn summary_of(d: &Dataset) -> Summary {
-        summarize(d, &Manual::default(), &Settings::default())
+    /// The COVID report's table of `d`, as the page exports it.
+    fn table(d: &Dataset, lang: Lang) -> Vec<Vec<TableCell>> {
+        let p = crate::letter::covid_qr();
+        let spec = crate::letter::profile::covid_spec(&Default::default());
+        let c = crate::engine::compute(d, &spec);
+        super::super::report_table::report_table(&c, &spec, &p, lang)
     }
 
     fn texts(row: &[TableCell]) -> Vec<String> {
@@ -427,25 +218,23 @@ mod tests {
 
     #[test]
     fn seed_table_has_header_units_and_totals() {
-        let s = summary_of(&seed());
-        let rows = table(&s, Lang::Vi);
+        let rows = table(&seed(), Lang::Vi);
         assert_eq!(rows.len(), 14);
         assert_eq!(
             texts(&rows[0]),
             [
                 "STT",
                 "Huyện",
-                "Đơn vị",
-                "Số địa điểm tạo mã QR",
-                "Lượt quét QR",
-                "Lượt quét/địa điểm",
-                "Tỷ trọng lượt quét (%)",
-                "Xếp hạng",
+                "Thị trấn/xã",
+                "Tổng số địa điểm tạo mã QR",
+                "Tổng lượt quét QR",
+                "Xếp hạng lượt quét",
                 "Phân loại"
             ]
         );
         assert!(rows.iter().all(|r| r.len() == rows[0].len()));
-        // Xã Trung Hạ: 71 locations, 938 scans, rank 1, high.
+        // Xã Trung Hạ: 71 locations, 938 scans, rank 1, high scans (the
+        // file has no installs: no install columns, no rate).
         assert_eq!(
             rows[4],
             vec![
@@ -454,19 +243,23 @@ mod tests {
                 TableCell::Text("Xã Trung Hạ".into()),
                 TableCell::Int(71),
                 TableCell::Int(938),
-                TableCell::Decimal(13.2),
-                TableCell::Percent(0.216),
                 TableCell::Int(1),
-                TableCell::Text("Cao".into()),
+                TableCell::Text("lượt quét cao".into()),
             ]
+        );
+        // Sơn Hà and Tam Thanh tie at 10 scans: both 11th.
+        assert_eq!(
+            (rows[5][5].clone(), rows[6][5].clone()),
+            (TableCell::Int(11), TableCell::Int(11))
         );
         let total = &rows[13];
         assert_eq!(total[2], TableCell::Text("Tổng cộng".into()));
         assert_eq!(total[3], TableCell::Int(584));
         assert_eq!(total[4], TableCell::Int(4336));
-        assert_eq!(total[5], TableCell::Decimal(7.4));
-        assert_eq!(total[6], TableCell::Percent(1.0));
-        let en = table(&s, Lang::En);
+        assert_eq!(total[5], TableCell::Empty, "a rank has no total");
+        // Trung Xuân, 189 scans, is neither high nor low.
+        assert_eq!(rows[1][6], TableCell::Empty);
+        let en = table(&seed(), Lang::En);
         assert_eq!(texts(&en[0])[..3], ["No.", "District", "Unit"]);
         assert_eq!(en[13][2], TableCell::Text("Total".into()));
     }
@@ -474,21 +267,18 @@ mod tests {
     #[test]
     fn csv_has_bom_crlf_plain_numbers_and_reads_back() {
         let d = seed();
-        let rows = table(&summary_of(&d), Lang::Vi);
+        let rows = table(&d, Lang::Vi);
         let csv = to_csv(&rows);
         assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]));
         let text = std::str::from_utf8(&csv[3..]).unwrap();
         assert_eq!(text.matches("\r\n").count(), 14);
         assert_eq!(text.matches('\n').count(), 14);
-        assert!(text.contains("\r\n4,Huyện Quan Sơn,Xã Trung Hạ,71,938,13.2,21.6,1,Cao\r\n"));
-        assert!(text.ends_with("\r\n,,Tổng cộng,584,4336,7.4,100,,\r\n"));
+        assert!(text.contains("\r\n4,Huyện Quan Sơn,Xã Trung Hạ,71,938,1,lượt quét cao\r\n"));
+        assert!(text.ends_with("\r\n,,Tổng cộng,584,4336,,\r\n"));
         for lang in [Lang::Vi, Lang::En] {
-            let csv = to_csv(&table(&summary_of(&d), lang));
+            let csv = to_csv(&table(&d, lang));
             let back = ingest::read(&csv, "bang-so-lieu.csv").unwrap();
             assert_eq!(figures(&back), figures(&d));
-            let s = summary_of(&back);
-            assert_eq!(s.total(Indicator::Locations), Some(584));
-            assert_eq!(s.total(Indicator::Scans), Some(4336));
             let src = &back.sources[0];
             assert_eq!(src.encoding, Some(crate::text::Encoding::Utf8Bom));
             assert_eq!(src.issues, vec![], "{lang:?}");
@@ -500,7 +290,7 @@ mod tests {
     #[test]
     fn xlsx_has_numbers_and_reads_back() {
         let d = seed();
-        let rows = table(&summary_of(&d), Lang::Vi);
+        let rows = table(&d, Lang::Vi);
         let bytes = to_xlsx(&rows);
         let wb = read_xlsx(&bytes, &Limits::default()).unwrap();
         assert_eq!(wb.sheets.len(), 1);
@@ -508,28 +298,23 @@ mod tests {
         let sheet = &wb.sheets[0].rows;
         assert_eq!(sheet.len(), 14);
         let v = |r: usize, c: usize| sheet[r].cells[c].value.clone();
-        assert_eq!(v(0, 2), CellValue::Text("Đơn vị".into()));
+        assert_eq!(v(0, 2), CellValue::Text("Thị trấn/xã".into()));
         assert_eq!(v(4, 3), CellValue::Number(71.0));
         assert_eq!(v(4, 4), CellValue::Number(938.0));
-        assert_eq!(v(4, 5), CellValue::Number(13.2));
-        assert_eq!(v(4, 6), CellValue::Number(0.216));
+        assert_eq!(v(4, 5), CellValue::Number(1.0));
         assert_eq!(v(13, 3), CellValue::Number(584.0));
         assert_eq!(v(13, 4), CellValue::Number(4336.0));
         let back = ingest::read(&bytes, "bang-so-lieu.xlsx").unwrap();
         assert_eq!(figures(&back), figures(&d));
         assert_eq!(back.sources[0].issues, vec![]);
         assert_eq!(back.sources[0].account.totals, 1);
-        let s = summary_of(&back);
-        assert_eq!(s.total(Indicator::Locations), Some(584));
-        assert_eq!(s.total(Indicator::Scans), Some(4336));
-        // Header and total label bold (style 1), counts #,##0 (style 2),
-        // percentages 0.0% (style 3).
+        // Header and total label bold (style 1), counts #,##0 (style 2);
+        // percentages 0.0% (style 3: see the rates' test).
         let zip = crate::office::ZipArchive::new(&bytes, &Limits::default()).unwrap();
         let xml = String::from_utf8(zip.file("xl/worksheets/sheet1.xml").unwrap()).unwrap();
-        assert!(xml.contains(r#"<c r="C1" s="1" t="inlineStr"><is><t>Đơn vị</t>"#));
+        assert!(xml.contains(r#"<c r="C1" s="1" t="inlineStr"><is><t>Thị trấn/xã</t>"#));
         assert!(xml.contains(r#"<c r="C14" s="1" t="inlineStr"><is><t>Tổng cộng</t>"#));
         assert!(xml.contains(r#"<c r="E14" s="2"><v>4336</v></c>"#));
-        assert!(xml.contains(r#"<c r="G5" s="3"><v>0.216</v></c>"#));
         assert!(xml.contains(r#"<c r="C5" t="inlineStr"><is><t>Xã Trung Hạ</t>"#));
     }
 
@@ -544,7 +329,7 @@ mod tests {
         }
         let d = ingest::read(csv_in.as_bytes(), "x.csv").unwrap();
         assert_eq!(d.current().unwrap().units.len(), bad.len());
-        let rows = table(&summary_of(&d), Lang::Vi);
+        let rows = table(&d, Lang::Vi);
         let csv = String::from_utf8(to_csv(&rows)).unwrap();
         let wb = read_xlsx(&to_xlsx(&rows), &Limits::default()).unwrap();
         let names: Vec<CellValue> = wb.sheets[0].rows[1..=bad.len()]
@@ -565,17 +350,21 @@ mod tests {
     #[test]
     fn csv_for_vietnamese_excel_has_bom_semicolons_and_decimal_commas() {
         let d = seed();
-        let rows = table(&summary_of(&d), Lang::Vi);
+        let rows = table(&d, Lang::Vi);
         let csv = to_csv_excel(&rows);
         // UTF-8 BOM first, no `sep=` line (Excel would then ignore the BOM).
         assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]));
         let text = std::str::from_utf8(&csv[3..]).unwrap();
         assert!(!text.starts_with("sep="));
-        assert!(text.starts_with("STT;Huyện;Đơn vị;"), "{}", &text[..60]);
+        assert!(
+            text.starts_with("STT;Huyện;Thị trấn/xã;"),
+            "{}",
+            &text[..60]
+        );
         assert_eq!(text.matches("\r\n").count(), 14);
         assert_eq!(text.matches('\n').count(), 14);
-        assert!(text.contains("\r\n4;Huyện Quan Sơn;Xã Trung Hạ;71;938;13,2;21,6;1;Cao\r\n"));
-        assert!(text.ends_with("\r\n;;Tổng cộng;584;4336;7,4;100;;\r\n"));
+        assert!(text.contains("\r\n4;Huyện Quan Sơn;Xã Trung Hạ;71;938;1;lượt quét cao\r\n"));
+        assert!(text.ends_with("\r\n;;Tổng cộng;584;4336;;\r\n"));
         // No number carries a decimal point or a grouping dot.
         for line in text.lines().skip(1) {
             for cell in line.split(';').skip(3) {
@@ -584,7 +373,7 @@ mod tests {
         }
         // thongbao reads its own file back: same figures, no issues.
         for lang in [Lang::Vi, Lang::En] {
-            let csv = to_csv_excel(&table(&summary_of(&d), lang));
+            let csv = to_csv_excel(&table(&d, lang));
             let back = ingest::read(&csv, "bang-so-lieu-excel.csv").unwrap();
             assert_eq!(figures(&back), figures(&d));
             let src = &back.sources[0];
@@ -645,32 +434,51 @@ mod tests {
     }
 
     #[test]
-    fn previous_period_adds_changes_and_previous_rank() {
+    fn previous_period_adds_changes_and_rank_changes() {
         let csv = "Ngày,Xã,Số địa điểm,Lượt quét\n\
                    05/11/2021,Xã A,10,100\n05/11/2021,Xã B,20,50\n\
                    12/11/2021,Xã A,12,80\n12/11/2021,Xã B,20,90\n12/11/2021,Xã C,1,1\n";
         let d = ingest::read(csv.as_bytes(), "two.csv").unwrap();
-        let rows = table(&summary_of(&d), Lang::Vi);
+        let rows = table(&d, Lang::Vi);
         assert_eq!(
-            texts(&rows[0])[8..],
+            texts(&rows[0])[4..8],
             [
-                "Tăng/giảm số địa điểm tạo mã QR",
-                "Tăng/giảm lượt quét QR",
-                "Hạng kỳ trước"
+                "Địa điểm tạo mã QR (thay đổi)",
+                "Lượt quét QR (thay đổi)",
+                "Xếp hạng lượt quét",
+                "Xếp hạng lượt quét (thay đổi)"
             ]
         );
+        // Xã A: 12 − 10 locations, 80 − 100 scans, first last week and
+        // second now.
         assert_eq!(
-            rows[1][8..],
-            [TableCell::Int(2), TableCell::Int(-20), TableCell::Int(1)]
+            rows[1][4..8],
+            [
+                TableCell::Int(2),
+                TableCell::Int(-20),
+                TableCell::Int(2),
+                TableCell::Text("giảm 1 bậc".into())
+            ]
         );
+        // Xã C is new: no change.
         assert_eq!(
-            rows[3][8..],
-            [TableCell::Empty, TableCell::Empty, TableCell::Empty]
+            rows[3][4..8],
+            [
+                TableCell::Empty,
+                TableCell::Empty,
+                TableCell::Int(3),
+                TableCell::Empty
+            ]
         );
         // Totals: 33 - 30 locations, 171 - 150 scans.
         assert_eq!(
-            rows[4][8..],
-            [TableCell::Int(3), TableCell::Int(21), TableCell::Empty]
+            rows[4][4..8],
+            [
+                TableCell::Int(3),
+                TableCell::Int(21),
+                TableCell::Empty,
+                TableCell::Empty
+            ]
         );
         // The change columns do not disturb reading the file back.
         let back = ingest::read(&to_csv(&rows), "back.csv").unwrap();
@@ -684,16 +492,21 @@ mod tests {
     fn rates_column_and_its_check_on_reading_back() {
         let csv = "Xã,Lượt quét,Đã cài PC-Covid,Số smartphone\nXã A,10,50,100\nXã B,10,10,100\nXã C,10,0,0\n";
         let d = ingest::read(csv.as_bytes(), "r.csv").unwrap();
-        let rows = table(&summary_of(&d), Lang::Vi);
-        assert_eq!(texts(&rows[0])[5], "Tỷ lệ cài đặt (%)");
+        let rows = table(&d, Lang::Vi);
+        assert_eq!(texts(&rows[0])[5], "Tỷ lệ cài đặt PC-Covid (%)");
         assert_eq!(rows[1][5], TableCell::Percent(0.5));
         assert_eq!(rows[3][5], TableCell::Empty);
         assert_eq!(rows[4][5], TableCell::Percent(0.3));
         let text = String::from_utf8(to_csv(&rows)).unwrap();
         assert!(
-            text.contains("\r\n1,Xã A,10,50,100,50,33.3,1,Cao\r\n"),
+            text.contains("\r\n1,Xã A,10,50,100,50,1,lượt quét cao\r\n"),
             "{text}"
         );
+        // Percentages are 0.0% cells (style 3) in the .xlsx.
+        let zip_bytes = to_xlsx(&rows);
+        let zip = crate::office::ZipArchive::new(&zip_bytes, &Limits::default()).unwrap();
+        let xml = String::from_utf8(zip.file("xl/worksheets/sheet1.xml").unwrap()).unwrap();
+        assert!(xml.contains(r#"<c r="F2" s="3"><v>0.5</v></c>"#), "{xml}");
         for (bytes, name) in [(to_csv(&rows), "r.csv"), (to_xlsx(&rows), "r.xlsx")] {
             let back = ingest::read(&bytes, name).unwrap();
             assert_eq!(figures(&back), figures(&d), "{name}");
@@ -714,7 +527,7 @@ mod tests {
             periods: Vec::new(),
             extra_columns: Vec::new(),
         };
-        let rows = table(&summary_of(&d), Lang::Vi);
+        let rows = table(&d, Lang::Vi);
         assert_eq!(rows.len(), 2);
         assert!(to_csv(&rows).starts_with(b"\xEF\xBB\xBFSTT,"));
         assert!(read_xlsx(&to_xlsx(&rows), &Limits::default()).is_ok());

@@ -104,9 +104,9 @@ mod tests {
 
     fn sample() -> Letter {
         let d = crate::ingest::read(crate::SAMPLE_CSV.as_bytes(), crate::SAMPLE_NAME).unwrap();
-        let s = crate::stats::summarize(&d, &super::super::sample_manual(), &Default::default());
         let p = super::super::profile::covid_qr();
-        super::super::build(&s, &p.fields, &p)
+        let m = super::super::sample_manual();
+        super::super::covid_letter(&d, &m, &Default::default(), &p.fields, &p)
     }
 
     #[test]
@@ -126,9 +126,9 @@ mod tests {
     #[test]
     fn a_file_without_a_date_leaves_no_placeholder() {
         let d = crate::ingest::read("Xã,Lượt quét\nXã Một,5\n".as_bytes(), "x.csv").unwrap();
-        let s = crate::stats::summarize(&d, &Default::default(), &Default::default());
         let p = super::super::profile::covid_qr();
-        let l = super::super::build(&s, &p.fields, &p);
+        let l =
+            super::super::covid_letter(&d, &Default::default(), &Default::default(), &p.fields, &p);
         assert!(l.subject.ends_with("trên địa bàn huyện"), "{}", l.subject);
         assert!(
             l.appendix.title.ends_with("QUÉT MÃ QR"),

@@ -1,7 +1,7 @@
 //! The official letter (công văn) as a document model.
 //!
-//! [`build`] writes the letter from the statistics, the report profile and
-//! the user's fields. The app renders the model as HTML; [`crate::export::docx`]
+//! [`build`] writes the letter from a report's figures (the generic
+//! engine's), the report profile and the user's fields. The app renders the model as HTML; [`crate::export::docx`]
 //! writes it as .docx. Layout rules (Decree 30/2020, Appendix I) live in the
 //! renderers; the model holds the text, already in Vietnamese form
 //! (4.336; 30,0%; "ngày 16 tháng 11 năm 2021"; the text ends "./.").
@@ -15,10 +15,7 @@ use template::Fill;
 
 use crate::date::Date;
 use crate::engine::Computed;
-use crate::format;
-use crate::model::Indicator;
 use crate::spec::ReportSpec;
-use crate::stats::{LowInstallers, Summary, UnitStats};
 use crate::text::fold;
 pub use profile::{covid_qr, sample_manual, Profile};
 
@@ -290,132 +287,27 @@ struct Vars<'a> {
     missing: std::cell::RefCell<Vec<Missing>>,
 }
 
-/// Placeholders that describe a change since the previous report.
-const CHANGE_KEYS: [&str; 4] = [
-    "locations_change",
-    "scans_change",
-    "installs_change",
-    "smartphones_change",
-];
-
-/// The COVID report's figures.
-struct Covid<'a> {
-    s: &'a Summary,
-    p: &'a Profile,
-    f: &'a LetterFields,
-}
-
-impl Covid<'_> {
-    fn list(&self, idx: &[usize], short: bool) -> Option<String> {
-        if idx.is_empty() {
-            return None;
-        }
-        let names: Vec<String> = idx
-            .iter()
-            .filter_map(|&i| self.s.units.get(i))
-            .map(|u: &UnitStats| {
-                if short {
-                    short_name(&u.name)
-                } else {
-                    running_name(&u.name)
-                }
-            })
-            .collect();
-        Some(names.join(", "))
-    }
-
-    /// Names as running text; `None` for none.
-    fn names(&self, names: &[String], short: bool) -> Option<String> {
-        (!names.is_empty()).then(|| {
-            names
-                .iter()
-                .map(|n| {
-                    if short {
-                        short_name(n)
-                    } else {
-                        running_name(n)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-    }
-
-    /// The change phrase; a missing previous date is written as its blank
-    /// (noted as [`Missing::PreviousDate`] when the phrase is printed).
-    fn change(&self, i: Indicator) -> Option<String> {
-        let d = self.s.delta.get(i)?;
-        let phrases = self.p.changes.iter().find(|c| c.indicator == i)?;
-        let t = match d.signum() {
-            1 => &phrases.up,
-            -1 => &phrases.down,
-            _ => &phrases.same,
-        };
-        let n = format::int(d.abs());
-        let prev = self.s.prev_date;
-        template::render(t, &|k| match k {
-            "n" => Fill::Text(n.clone()),
-            "prev_dm" => prev.map_or(
-                Fill::Missing {
-                    blank: Some(DAY_MONTH_BLANK.into()),
-                },
-                |d| Fill::Text(d.dm()),
-            ),
-            "prev_date" => prev.map_or(
-                Fill::Missing {
-                    blank: Some(DATE_BLANK.into()),
-                },
-                |d| Fill::Text(d.dmy()),
-            ),
-            "area" => Fill::Text(self.f.area.clone()),
-            "area_word" => Fill::Text(self.f.area_word.clone()),
-            "issuer_short" => Fill::Text(self.f.issuer_short.clone()),
-            "issuer_full" => Fill::Text(self.f.issuer_full.clone()),
-            _ => Fill::Unknown,
-        })
-    }
-}
-
-impl Figures for Covid<'_> {
-    fn data_date(&self) -> Option<Date> {
-        self.s.date
-    }
-    fn prev_date(&self) -> Option<Date> {
-        self.s.prev_date
-    }
-    fn is_change(&self, name: &str) -> bool {
-        CHANGE_KEYS.contains(&name)
-    }
-    fn value(&self, name: &str, form: &str) -> Option<Option<String>> {
-        let short = form == "short";
-        let total = |i: Indicator| self.s.total(i).map(format::int);
-        Some(match name {
-            "units" => Some(self.s.unit_count.to_string()),
-            "locations" => total(Indicator::Locations),
-            "scans" => total(Indicator::Scans),
-            "installs" => total(Indicator::Installs),
-            "smartphones" => total(Indicator::Smartphones),
-            "population" => total(Indicator::Population),
-            "rate" => self
-                .s
-                .rate
-                .map(|r| format::percent_scaled(r, self.s.decimals)),
-            "locations_change" => self.change(Indicator::Locations),
-            "scans_change" => self.change(Indicator::Scans),
-            "installs_change" => self.change(Indicator::Installs),
-            "smartphones_change" => self.change(Indicator::Smartphones),
-            "high_units" => self.list(&self.s.high, short),
-            "low_units" => self.list(&self.s.low, short),
-            // No per-unit install figures: no list (not the low scanners).
-            "low_installers" => match &self.s.low_installers {
-                LowInstallers::NoData => None,
-                LowInstallers::Computed(idx) => self.list(idx, short),
-                LowInstallers::Typed(names) => self.names(names, short),
-            },
-            "zero_units" => self.list(&self.s.zero, short),
-            "missing_units" => self.names(&self.s.missing, short),
-            _ => return None,
-        })
+/// A placeholder of the COVID report's first profiles (in saved work,
+/// offices' profile files and the clerk's own text) under its name today:
+/// `{scans_change}` is `{scans.diff}`, `{low_units}` `{list:low}`,
+/// `{missing_units}` `{absent}`; other keys are as written.
+fn current_name(key: &str) -> std::borrow::Cow<'_, str> {
+    let (name, form) = key.split_once(':').unwrap_or((key, ""));
+    let now = match name {
+        "locations_change" => "locations.diff",
+        "scans_change" => "scans.diff",
+        "installs_change" => "installs.diff",
+        "smartphones_change" => "smartphones.diff",
+        "high_units" => "list:high",
+        "low_units" => "list:low",
+        "zero_units" => "list:zero",
+        "low_installers" => "list:low_installers",
+        "missing_units" => "absent",
+        _ => return key.into(),
+    };
+    match form {
+        "" => now.into(),
+        form => format!("{now}:{form}").into(),
     }
 }
 
@@ -451,6 +343,7 @@ impl<'a> Vars<'a> {
     /// text (`clerk`) every known placeholder has one, so a paragraph the
     /// clerk wrote is never dropped.
     fn fill(&self, key: &str, clerk: bool) -> Fill {
+        let key: &str = &current_name(key);
         let name = key.split_once(':').map_or(key, |(n, _)| n);
         match self.value(key) {
             None => Fill::Unknown,
@@ -471,7 +364,9 @@ impl<'a> Vars<'a> {
         let mut printed = Vec::new();
         let out = template::render_noting(t, &|k| self.fill(k, clerk), &mut printed)?;
         for key in printed {
-            let name = key.split_once(':').map_or(key.as_str(), |(n, _)| n);
+            let key = current_name(&key);
+            let key: &str = &key;
+            let name = key.split_once(':').map_or(key, |(n, _)| n);
             let gap = match name {
                 "date" | "date_dm" | "date_month" if self.date.is_none() => Some(Missing::DataDate),
                 "prev_date" | "prev_dm" if self.fig.prev_date().is_none() => {
@@ -504,11 +399,6 @@ impl<'a> Vars<'a> {
             .map(Block::Para)
             .collect()
     }
-}
-
-/// Section 1 as generated from the figures (what "reset" restores).
-pub fn generated_section1(s: &Summary, f: &LetterFields, p: &Profile) -> String {
-    section1_text(&Vars::new(&Covid { s, p, f }, f), p)
 }
 
 /// The profile's section 1 rendered, one paragraph per line.
@@ -603,32 +493,38 @@ fn body(v: &Vars, f: &LetterFields, p: &Profile) -> Vec<Block> {
     body
 }
 
-/// Write the letter.
-pub fn build(s: &Summary, f: &LetterFields, p: &Profile) -> Letter {
-    let fig = Covid { s, p, f };
-    let v = Vars::new(&fig, f);
-    let title = v.render(&f.appendix_title, true).unwrap_or_default();
-    let appendix = |note| appendix(s, p, title, note);
-    write(&v, f, p, appendix)
-}
-
 /// Write the letter of a report definition (see [`report`] for its
 /// placeholders).
-pub fn build_report(c: &Computed, spec: &ReportSpec, f: &LetterFields, p: &Profile) -> Letter {
+pub fn build(c: &Computed, spec: &ReportSpec, f: &LetterFields, p: &Profile) -> Letter {
     let fig = report::Generic { c, spec, p };
     let v = Vars::new(&fig, f);
     let title = v.render(&f.appendix_title, true).unwrap_or_default();
     write(&v, f, p, |note| report::appendix(c, spec, p, title, note))
 }
 
-/// [`generated_section1`] of a report definition.
-pub fn generated_section1_report(
+/// Section 1 as the report writes it from the figures (what "reset"
+/// restores).
+pub fn generated_section1(
     c: &Computed,
     spec: &ReportSpec,
     f: &LetterFields,
     p: &Profile,
 ) -> String {
     section1_text(&Vars::new(&report::Generic { c, spec, p }, f), p)
+}
+
+/// The COVID report's letter of a dataset, with the figures the clerk
+/// typed and the clerk's settings, as the page writes it.
+pub fn covid_letter(
+    d: &crate::model::Dataset,
+    m: &crate::stats::Manual,
+    s: &crate::stats::Settings,
+    f: &LetterFields,
+    p: &Profile,
+) -> Letter {
+    let spec = profile::covid_spec(s);
+    let c = crate::engine::compute_with(d, &spec, &m.typed());
+    build(&c, &spec, f, p)
 }
 
 /// The letter around its appendix, from any engine's figures.
@@ -703,60 +599,6 @@ fn write(
     }
 }
 
-fn appendix(s: &Summary, p: &Profile, title: String, note: String) -> Appendix {
-    let has_district = s.district_count.is_some();
-    let inds: Vec<Indicator> = Indicator::ALL
-        .into_iter()
-        .filter(|&i| s.units.iter().any(|u| u.get(i).is_some()))
-        .collect();
-    let mut columns = vec!["STT".to_string()];
-    let mut numeric = vec![true];
-    if has_district {
-        columns.push(p.district_label.clone());
-        numeric.push(false);
-    }
-    columns.push(p.unit_label.clone());
-    numeric.push(false);
-    for &i in &inds {
-        columns.push(p.appendix_label(i));
-        numeric.push(true);
-    }
-    let rows = s
-        .units
-        .iter()
-        .enumerate()
-        .map(|(k, u)| {
-            let mut r = vec![(k + 1).to_string()];
-            if has_district {
-                r.push(u.district.clone().unwrap_or_default());
-            }
-            r.push(u.name.clone());
-            for &i in &inds {
-                r.push(u.get(i).map(format::int).unwrap_or_default());
-            }
-            r
-        })
-        .collect();
-    let mut total = vec![String::new()];
-    if has_district {
-        total.push(String::new());
-    }
-    total.push("Tổng cộng".into());
-    for &i in &inds {
-        let sum: i64 = s.units.iter().filter_map(|u| u.get(i)).sum();
-        total.push(format::int(sum));
-    }
-    Appendix {
-        heading: "Phụ lục".into(),
-        title,
-        note,
-        columns,
-        numeric,
-        rows,
-        total,
-    }
-}
-
 impl Letter {
     /// All the letter's text, paragraph by paragraph, as plain lines (for
     /// tests, search and the plain-text copy).
@@ -812,6 +654,16 @@ mod tests {
         assert_eq!(running_name("Xuân Lộc"), "Xuân Lộc");
         assert_eq!(short_name("Xã Trung Hạ"), "Trung Hạ");
         assert_eq!(short_name("Thị trấn Sơn Lư"), "thị trấn Sơn Lư");
+    }
+
+    #[test]
+    fn the_first_profiles_placeholders_have_their_names_today() {
+        assert_eq!(current_name("scans_change"), "scans.diff");
+        assert_eq!(current_name("high_units:short"), "list:high:short");
+        assert_eq!(current_name("low_installers"), "list:low_installers");
+        assert_eq!(current_name("missing_units:short"), "absent:short");
+        assert_eq!(current_name("scans.diff"), "scans.diff");
+        assert_eq!(current_name("date"), "date");
     }
 
     #[test]

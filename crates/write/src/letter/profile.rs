@@ -12,16 +12,6 @@ use crate::json::{self, Bad, FromJson, Obj, Value};
 use crate::model::{Indicator, Values};
 use crate::stats::{Manual, ManualPeriod, Thresholds};
 
-/// Change phrases for one indicator: `{n}` is the absolute change,
-/// `{prev_dm}`/`{prev_date}` the previous date.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChangePhrases {
-    pub indicator: Indicator,
-    pub up: String,
-    pub down: String,
-    pub same: String,
-}
-
 /// Words for a change in the generic report's sentences and appendix:
 /// `{n}` is the change's size, `{unit}` the figure's word.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,16 +55,14 @@ pub struct Profile {
     /// Section 1, one paragraph per line; "- " starts a dash line.
     pub section1: String,
     pub intro: String,
-    /// The COVID report's change phrases.
-    pub changes: Vec<ChangePhrases>,
-    /// The COVID report's appendix column labels per indicator.
-    pub appendix_labels: Vec<(Indicator, String)>,
     /// Label of the unit column in the appendix.
     pub unit_label: String,
     pub district_label: String,
     pub fields: LetterFields,
-    /// The report as data (indicators, measures, classes): present, the
-    /// generic engine computes it; absent, the COVID report's own.
+    /// The report as data (indicators, measures, classes), which the
+    /// generic engine computes. A profile read without one (the COVID
+    /// report's first form) gets the COVID report's; `None` is the COVID
+    /// report's too ([`spec_of`]).
     pub report: Option<crate::spec::ReportSpec>,
     /// Generic appendix labels for a column (`id`, `id.diff`, `band`)
     /// other than its figure's name.
@@ -217,8 +205,6 @@ impl Profile {
                 "{{issuer_full}} thông báo {} trên địa bàn {{area}} đến ngày {{date}} như sau:",
                 crate::text::case::to_lower(name)
             ),
-            changes: Vec::new(),
-            appendix_labels: Vec::new(),
             unit_label: "Đơn vị".into(),
             district_label: base.district_label.clone(),
             fields,
@@ -245,14 +231,6 @@ impl Profile {
             .iter()
             .find(|(c, _)| c == col)
             .map(|(_, l)| l.as_str())
-    }
-
-    pub fn appendix_label(&self, i: Indicator) -> String {
-        self.appendix_labels
-            .iter()
-            .find(|(k, _)| *k == i)
-            .map(|(_, l)| l.clone())
-            .unwrap_or_else(|| i.label(crate::Lang::Vi).to_string())
     }
 }
 
@@ -312,13 +290,6 @@ fn a_changed_builtin_is_kept_as_its_own_copy() {
 // Reading the JSON form by hand (see `crate::json`), with the defaults
 // each field had under serde.
 
-crate::json::from_json_struct!(ChangePhrases {
-    indicator: need,
-    up: req,
-    down: req,
-    same: req,
-});
-
 impl FromJson for ChangeWords {
     fn from_json(v: &Value) -> Result<Self, Bad> {
         let o = Obj::of(v)?;
@@ -339,55 +310,105 @@ impl FromJson for ChangeWords {
 impl FromJson for LetterFields {
     fn from_json(v: &Value) -> Result<Self, Bad> {
         let o = Obj::of(v)?;
-        let d = LetterFields::default();
+        // The defaults (the COVID report's fields) only for a field that
+        // is absent: `covid-qr.json`, which has them all, is read without.
+        let d = std::cell::OnceCell::new();
+        let or = |key: &str, pick: fn(&LetterFields) -> &String| {
+            o.opt(key)
+                .unwrap_or_else(|| pick(d.get_or_init(LetterFields::default)).clone())
+        };
         let value = LetterFields {
-            issuer: o.or("issuer", d.issuer),
-            issuer_short: o.or("issuer_short", d.issuer_short),
-            issuer_full: o.or("issuer_full", d.issuer_full),
-            area: o.or("area", d.area),
-            area_word: o.or("area_word", d.area_word),
-            number: o.or("number", d.number),
-            symbol: o.or("symbol", d.symbol),
-            place: o.or("place", d.place),
+            issuer: or("issuer", |d| &d.issuer),
+            issuer_short: or("issuer_short", |d| &d.issuer_short),
+            issuer_full: or("issuer_full", |d| &d.issuer_full),
+            area: or("area", |d| &d.area),
+            area_word: or("area_word", |d| &d.area_word),
+            number: or("number", |d| &d.number),
+            symbol: or("symbol", |d| &d.symbol),
+            place: or("place", |d| &d.place),
             issue_date: o.opt("issue_date"),
             data_date: o.opt("data_date"),
-            subject: o.or("subject", d.subject),
+            subject: or("subject", |d| &d.subject),
             doc_type: o.or_default("doc_type"),
-            recipients: o.or("recipients", d.recipients),
-            reference: o.or("reference", d.reference),
+            recipients: or("recipients", |d| &d.recipients),
+            reference: or("reference", |d| &d.reference),
             section1: o.opt("section1"),
-            section2: o.or("section2", d.section2),
-            section3: o.or("section3", d.section3),
-            authority: o.or("authority", d.authority),
-            title: o.or("title", d.title),
-            signer: o.or("signer", d.signer),
-            noi_nhan: o.or("noi_nhan", d.noi_nhan),
-            appendix_title: o.or("appendix_title", d.appendix_title),
+            section2: or("section2", |d| &d.section2),
+            section3: or("section3", |d| &d.section3),
+            authority: or("authority", |d| &d.authority),
+            title: or("title", |d| &d.title),
+            signer: or("signer", |d| &d.signer),
+            noi_nhan: or("noi_nhan", |d| &d.noi_nhan),
+            appendix_title: or("appendix_title", |d| &d.appendix_title),
         };
         o.done(value)
     }
 }
 
-crate::json::from_json_struct!(Profile {
-    version: req,
-    id: req,
-    name: req,
-    name_en: or_default,
-    thresholds: or_default,
-    section_titles: req,
-    section1: req,
-    intro: req,
-    changes: or_default,
-    appendix_labels: or_default,
-    unit_label: req,
-    district_label: or_default,
-    fields: req,
-    report: opt,
-    column_labels: or_default,
-    change_words: or_default,
-    figure_change_words: or_default,
-    previous_word: or_default,
-    total_label: or_default,
+impl FromJson for Profile {
+    fn from_json(v: &Value) -> Result<Self, Bad> {
+        let o = Obj::of(v)?;
+        let mut p = Profile {
+            version: o.req("version"),
+            id: o.req("id"),
+            name: o.req("name"),
+            name_en: o.or_default("name_en"),
+            thresholds: o.or_default("thresholds"),
+            section_titles: o.req("section_titles"),
+            section1: o.req("section1"),
+            intro: o.req("intro"),
+            unit_label: o.req("unit_label"),
+            district_label: o.or_default("district_label"),
+            fields: o.req("fields"),
+            // A profile without a definition is the COVID report's (its
+            // first form, before reports were data).
+            report: o
+                .opt("report")
+                .or_else(|| covid_definition().report.clone()),
+            column_labels: o.or_default("column_labels"),
+            change_words: o.or_default("change_words"),
+            figure_change_words: o.or_default("figure_change_words"),
+            previous_word: o.or_default("previous_word"),
+            total_label: o.or_default("total_label"),
+        };
+        // The COVID report's first form (saved work and offices' files of
+        // 2021–2026): change phrases and appendix labels per indicator,
+        // whose ids are the COVID definition's figure ids.
+        for c in o.or_default::<Vec<LegacyPhrases>>("changes") {
+            let id = c.indicator.id();
+            if !p.figure_change_words.iter().any(|(f, _)| f == id) {
+                let words = ChangeWords {
+                    up: c.up,
+                    down: c.down,
+                    same: c.same,
+                    ..ChangeWords::default()
+                };
+                p.figure_change_words.push((id.to_string(), words));
+            }
+        }
+        for (i, label) in o.or_default::<Vec<(Indicator, String)>>("appendix_labels") {
+            if p.column_label(i.id()).is_none() {
+                p.column_labels.push((i.id().to_string(), label));
+            }
+        }
+        o.done(p)
+    }
+}
+
+/// Change phrases for one indicator, as the COVID report's first profiles
+/// wrote them (read into [`Profile::figure_change_words`]).
+struct LegacyPhrases {
+    indicator: Indicator,
+    up: String,
+    down: String,
+    same: String,
+}
+
+crate::json::from_json_struct!(LegacyPhrases {
+    indicator: need,
+    up: req,
+    down: req,
+    same: req,
 });
 
 #[cfg(test)]
@@ -430,8 +451,8 @@ fn bad_profiles_are_refused_with_a_reason() {
     let mut v1 = covid_qr();
     v1.version = 1;
     let json = v1.to_json();
-    let back = Profile::from_json(&json).unwrap();
-    assert_eq!(back.report, None);
+    let back = Profile::from_json(&json.replacen(",\"report\":", ",\"unused\":", 1)).unwrap();
+    assert_eq!(back.report, covid_qr().report, "the COVID report's");
     assert_eq!(back.version, PROFILE_VERSION);
 }
 
@@ -442,73 +463,25 @@ fn s(x: &str) -> String {
 /// The COVID report's id.
 pub const COVID_ID: &str = "covid-qr-pccovid";
 
-/// The COVID-19 QR / PC-Covid weekly report, with the seed letter
-/// (công văn 2092/UBND-VHTT, Quan Sơn, 16/11/2021) as its default fields.
+/// The COVID-19 QR / PC-Covid weekly report (`covid-qr.json`), with the
+/// seed letter (công văn 2092/UBND-VHTT, Quan Sơn, 16/11/2021) as its
+/// default fields.
 pub fn covid_qr() -> Profile {
-    Profile {
-        version: PROFILE_VERSION,
-        id: s(COVID_ID),
-        name: s("Kết quả ứng dụng CNTT phòng, chống dịch Covid-19 (mã QR, PC-Covid)"),
-        thresholds: Thresholds::default(),
-        section_titles: [
-            s("1. Kết quả thực hiện"),
-            s("2. Tồn tại, hạn chế"),
-            s("3. Chỉ đạo thực hiện"),
-        ],
-        intro: s("{issuer_full} thông báo kết quả ứng dụng CNTT phòng, chống dịch Covid-19 trên địa bàn {area_word} đến ngày {date} cụ thể như sau:"),
-        section1: [
-            "- Về cài đặt và quét mã QR:",
-            "Trên địa bàn {area} tính đến thời điểm hiện tại có {locations} địa điểm đã đăng ký và tạo mã QR để kiểm soát người ra/vào địa điểm thực hiện khai báo y tế[ ({locations_change})], với {scans} lượt quét mã QR[ ({scans_change})].",
-            "Các đơn vị có lượt quét cao như: {high_units:short}.",
-            "Một số đơn vị có lượt quét thấp và không quét gồm các xã: {low_units}. (Kèm theo phụ lục)",
-            "- Về tình hình triển khai cài đặt ứng dụng PC-Covid (Bluezone):",
-            "Theo số liệu thống kê tính đến ngày {date}, trên địa bàn {area_word} có {installs}/{smartphones} máy điện thoại thông minh đã cài đặt ứng dụng PC-Covid, chiếm {rate} số điện thoại thông minh[ ({installs_change})].",
-            "Các đơn vị cài đặt ứng dụng PC-Covid trên điện thoại thông minh trong tuần thấp gồm: {low_installers}.",
-        ]
-        .join("\n"),
-        changes: vec![
-            ChangePhrases {
-                indicator: Indicator::Locations,
-                up: s("tăng {n} địa điểm quét mã QR so với ngày {prev_dm}"),
-                down: s("giảm {n} địa điểm quét mã QR so với ngày {prev_dm}"),
-                same: s("số địa điểm không đổi so với ngày {prev_dm}"),
-            },
-            ChangePhrases {
-                indicator: Indicator::Scans,
-                up: s("tăng lượt quét {n} so với ngày {prev_dm}"),
-                down: s("giảm lượt quét {n} so với ngày {prev_dm}"),
-                same: s("lượt quét không đổi so với ngày {prev_dm}"),
-            },
-            ChangePhrases {
-                indicator: Indicator::Installs,
-                up: s("tăng {n} máy so với ngày {prev_dm}"),
-                down: s("giảm {n} máy so với ngày {prev_dm}"),
-                same: s("số máy cài đặt không đổi so với ngày {prev_dm}"),
-            },
-        ],
-        appendix_labels: vec![
-            (Indicator::Locations, s("Tổng số địa điểm tạo mã QR")),
-            (Indicator::Scans, s("Tổng lượt quét QR")),
-            (Indicator::Installs, s("Số máy cài PC-Covid")),
-            (Indicator::Smartphones, s("Số điện thoại thông minh")),
-            (Indicator::Population, s("Dân số")),
-        ],
-        unit_label: s("Thị trấn/xã"),
-        district_label: s("Huyện"),
-        fields: seed_fields(),
-        name_en: s("COVID-19 IT use (QR codes, PC-Covid)"),
-        report: None,
-        column_labels: Vec::new(),
-        change_words: ChangeWords::default(),
-        figure_change_words: Vec::new(),
-        previous_word: String::new(),
-        total_label: String::new(),
-    }
+    covid_definition().clone()
+}
+
+/// `covid-qr.json` read once. Its fields are all present, so reading them
+/// never asks for [`LetterFields::default`] (which is this profile's).
+fn covid_definition() -> &'static Profile {
+    static P: std::sync::OnceLock<Profile> = std::sync::OnceLock::new();
+    // A shipped file, not input: `builtin_profiles_read` reads it, so a
+    // failure here is a build defect.
+    P.get_or_init(|| Profile::from_json(COVID_QR_JSON).expect("covid-qr.json reads"))
 }
 
 /// The COVID report as data, for the generic engine: the seed letter's
 /// sentences over its definition (`core/tests/golden_letter.rs` writes the
-/// seed letter from it). Not yet the built-in one: the page's COVID views
+/// seed letter from it). The page's COVID views
 /// still read [`covid_qr`] (docs/plan-covid-on-generic.md, steps 4–6).
 pub const COVID_QR_JSON: &str = include_str!("../../../../assets/profiles/covid-qr.json");
 /// The Đề án 06 weekly report (VNeID level-2 accounts per commune).
@@ -517,16 +490,25 @@ pub const DE_AN_06_JSON: &str = include_str!("../../../../assets/profiles/de-an-
 pub const CHI_SO_766_JSON: &str = include_str!("../../../../assets/profiles/chi-so-766.json");
 
 /// The COVID report's definition (`covid-qr.json`) with the clerk's
-/// settings: the thresholds of its classes (high and low scans against
-/// the mean, low installs against the overall rate) and the rate's
-/// decimals. What the page's dashboard shows for the COVID report.
+/// settings (see [`spec_of`]).
 pub fn covid_spec(settings: &crate::stats::Settings) -> crate::spec::ReportSpec {
-    use crate::spec::Rule;
-    // Tested in `builtin_profiles_read`: a failure is a build defect.
-    let mut spec = Profile::from_json(COVID_QR_JSON)
-        .ok()
-        .and_then(|p| p.report)
-        .unwrap_or_default();
+    spec_of(covid_definition(), settings)
+}
+
+/// A profile's report as the page computes it. A report that reads the
+/// built-in roles (the COVID report and the office's copies of it) takes
+/// the clerk's settings: the thresholds of its classes (high and low
+/// scans against the mean, low installs against the overall rate) and
+/// the decimals of its rates.
+pub fn spec_of(p: &Profile, settings: &crate::stats::Settings) -> crate::spec::ReportSpec {
+    use crate::spec::{Formula, Rule};
+    let mut spec = match &p.report {
+        Some(r) => r.clone(),
+        None => covid_definition().report.clone().unwrap_or_default(),
+    };
+    if !spec.reads_builtin_roles() {
+        return spec;
+    }
     let t = settings.thresholds;
     for c in &mut spec.classes {
         match &mut c.rule {
@@ -537,7 +519,9 @@ pub fn covid_spec(settings: &crate::stats::Settings) -> crate::spec::ReportSpec 
         }
     }
     for m in &mut spec.measures {
-        m.decimals = settings.decimals;
+        if matches!(m.formula, Formula::Ratio { .. }) {
+            m.decimals = settings.decimals;
+        }
     }
     spec
 }
@@ -597,46 +581,6 @@ pub fn sample_of(profile_id: &str) -> Option<(&'static str, &'static str)> {
     }
 }
 
-fn seed_fields() -> LetterFields {
-    LetterFields {
-        issuer: s("ỦY BAN NHÂN DÂN\nHUYỆN QUAN SƠN"),
-        issuer_short: s("UBND huyện Quan Sơn"),
-        issuer_full: s("Ủy ban nhân dân huyện"),
-        area: s("huyện Quan Sơn"),
-        area_word: s("huyện"),
-        number: s("2092"),
-        symbol: s("UBND-VHTT"),
-        place: s("Quan Sơn"),
-        issue_date: Date::new(2021, 11, 16),
-        data_date: None,
-        subject: s("V/v thông báo kết quả ứng dụng CNTT phòng chống dịch Covid-19 trên địa bàn huyện[ tính đến {date}]"),
-        doc_type: String::new(),
-        recipients: s("Các phòng, cơ quan, đơn vị cấp huyện\nĐảng ủy các xã, thị trấn\nUBND các xã, thị trấn"),
-        reference: s("Thực hiện Công văn số 2447/STTTT-CNTT ngày 15/11/2021 của Sở Thông tin và Truyền thông Thanh Hóa về việc báo cáo kết quả ứng dụng CNTT phòng, chống dịch Covid-19 trên địa bàn tỉnh đến ngày {date}."),
-        section1: None,
-        section2: [
-            "Việc triển khai ứng dụng công nghệ thông tin trong công tác phòng, chống dịch tại một số xã chưa được cấp ủy chính quyền, Ban Chỉ đạo phòng chống dịch Covid-19 chỉ đạo quyết liệt; việc cài đặt ứng dụng PC-Covid-19, tạo mã QR để quét đi đến tại các doanh nghiệp, các điểm công cộng, cửa hàng, cơ sở kinh doanh còn thấp.",
-            "Còn một số xã chưa đăng nhập tài khoản phần mềm hệ thống phòng chống dịch bệnh Covid-19 để xử lý phản ánh của người dân theo Công văn số 1955/UBND-VHTT, ngày 29/10/2021 của UBND huyện.",
-        ].join("\n"),
-        section3: [
-            "3.1. Trưởng các phòng, ban UBND huyện; Thủ trưởng các cơ quan, đơn vị trên địa bàn huyện:",
-            "Nghiêm túc quán triệt đến toàn bộ cán bộ, công chức, viên chức, người lao động tại cơ quan, đơn vị cài đặt và sử dụng ứng dụng PC-Covid19 trong khai báo sức khỏe, khai báo thông tin y tế ra/vào tại các cơ quan nhà nước, các địa điểm công cộng.",
-            "3.2. Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch:",
-            "Tuyên truyền thường xuyên, liên tục việc thực hiện ứng dụng công nghệ thông tin trong phòng, chống dịch bệnh Covid-19 trên các hệ thống thông tin, tuyên truyền cấp huyện, cấp xã. Đặc biệt là việc cài đặt ứng dụng PC-Covid-19, thiết lập địa điểm khai báo y tế bằng mã QR góp phần tăng cường công tác phòng, chống dịch bệnh Covid-19. Thiết lập mã quét QR tại Trung tâm Hội nghị, Thư viện, Sân bóng đá.",
-            "3.3. Chủ tịch UBND các xã, thị trấn:",
-            "- Nghiêm túc quán triệt đến toàn bộ cán bộ, công chức, viên chức, người lao động tại cơ quan, đơn vị và Nhân dân cài đặt và sử dụng ứng dụng PC-Covid19 trong khai báo sức khỏe, khai báo thông tin y tế ra/vào tại các cơ quan nhà nước, tại Trạm y tế, Trường học, Hội trường, các địa điểm công cộng, chợ.",
-            "- Tăng cường công tác thông tin, tuyên truyền bằng nhiều hình thức như các hình thức cổ động trực quan, trên hệ thống đài truyền thanh, trên các nền tảng mạng xã hội đảm bảo thông tin đến được tất cả các tầng lớp Nhân dân, các cơ sở kinh doanh, dịch vụ trên địa bàn hưởng ứng và thực hiện việc cài đặt ứng dụng PC-Covid19, thiết lập các điểm quét mã QR góp phần đồng bộ, thuận tiện trong công tác phòng, chống dịch bệnh Covid-19 trên địa bàn.",
-            "- Triển khai, sử dụng nghiêm túc các ứng dụng CNTT đã được bàn giao góp phần hạn chế việc tiếp xúc gần; đảm bảo tiếp nhận, xử lý, theo dõi các phản ánh, kiến nghị của người dân nhanh chóng, kịp thời.",
-            "- Đối với các đơn vị có tỷ lệ quét mã QR thấp đã nêu trên ({low_units}) nghiêm túc, khắc phục trong thời gian tiếp theo để đảm bảo thực hiện có hiệu quả việc ứng dụng công nghệ thông tin trong công tác phòng, chống dịch bệnh Covid-19./.",
-        ].join("\n"),
-        authority: s("KT. CHỦ TỊCH"),
-        title: s("PHÓ CHỦ TỊCH"),
-        signer: s("[Họ và tên]"),
-        noi_nhan: s("Như trên\nThường trực Huyện ủy\nChủ tịch và các PCT UBND huyện\nLưu: VT, VHTT"),
-        appendix_title: s("DANH SÁCH CHI TIẾT THỐNG KÊ TÌNH HÌNH TẠO, QUÉT MÃ QR[ NGÀY {date}]"),
-    }
-}
-
 /// The seed letter's typed-in figures: installs and smartphones (the sample
 /// file has no such columns), the previous report of 05/11/2021, and the
 /// three communes the letter names as low installers (the file cannot tell:
@@ -679,12 +623,6 @@ fn a_new_report_is_numbered_apart_from_the_ones_kept() {
     assert_eq!(q.id, first);
 }
 
-json::to_json_struct!(ChangePhrases {
-    indicator,
-    up,
-    down,
-    same
-});
 json::to_json_struct!(ChangeWords {
     up,
     down,
@@ -703,8 +641,6 @@ json::to_json_struct!(Profile {
     section_titles,
     section1,
     intro,
-    changes,
-    appendix_labels,
     unit_label,
     district_label,
     fields,

@@ -28,6 +28,7 @@ use crate::date::Date;
 use crate::engine::{Computed, Figure, Val};
 use crate::format;
 use crate::spec::ReportSpec;
+use crate::Lang;
 use template::Fill;
 
 /// A report definition's figures for the templates.
@@ -256,6 +257,18 @@ impl Figures for Generic<'_> {
     }
 }
 
+/// What a report's figures and classes are named in the templates, for
+/// the form's hint: "{accounts}, {rate}, {list:low}".
+pub fn placeholders(spec: &ReportSpec) -> String {
+    let figures = spec.indicators.iter().map(|i| &i.id);
+    let figures = figures.chain(spec.measures.iter().map(|m| &m.id));
+    figures
+        .map(|id| format!("{{{id}}}"))
+        .chain(spec.classes.iter().map(|c| format!("{{list:{}}}", c.id)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// One appendix column of a report definition (after STT, group and unit).
 pub struct Column {
     /// Its figure; `None`: the band column.
@@ -293,22 +306,40 @@ impl Column {
 /// in it (an indicator the file lacks, typed as a total only; a change
 /// without a baseline): a column of blanks says nothing.
 pub fn columns(c: &Computed, spec: &ReportSpec, p: &Profile) -> Vec<Column> {
-    spec.appendix
-        .iter()
+    columns_of(&spec.appendix, c, p, Lang::Vi)
+}
+
+/// The page's table columns (and its exports'): [`ReportSpec::table`], or
+/// the appendix's; labelled in `lang` where the figures have English names.
+pub fn table_columns(c: &Computed, spec: &ReportSpec, p: &Profile, lang: Lang) -> Vec<Column> {
+    let cols = match spec.table.is_empty() {
+        true => &spec.appendix,
+        false => &spec.table,
+    };
+    columns_of(cols, c, p, lang)
+}
+
+fn columns_of(cols: &[String], c: &Computed, p: &Profile, lang: Lang) -> Vec<Column> {
+    cols.iter()
         .filter_map(|col| {
             let (id, diff) = match col.strip_suffix(".diff") {
                 Some(id) => (id, true),
                 None => (col.as_str(), false),
             };
             let figure = c.index(id);
-            let label = p
-                .column_label(col)
-                .map(str::to_string)
-                .unwrap_or_else(|| match figure {
+            let english = figure
+                .map(|k| c.figures[k].name_en.as_str())
+                .filter(|n| lang == Lang::En && !n.is_empty());
+            let label = match (english, p.column_label(col)) {
+                (Some(n), _) if diff => format!("{n} (change)"),
+                (Some(n), _) => n.to_string(),
+                (None, Some(l)) => l.to_string(),
+                (None, None) => match figure {
                     Some(k) if diff => format!("{} (thay đổi)", c.figures[k].name),
                     Some(k) => c.figures[k].name.clone(),
                     None => col.clone(),
-                });
+                },
+            };
             let column = Column {
                 figure,
                 diff,
@@ -336,7 +367,7 @@ pub fn band_name(c: &Computed, spec: &ReportSpec, i: usize) -> String {
 /// The page's order of a report's table rows (its units): those whose
 /// name or group contains `filter` (folded: case and diacritics ignored),
 /// sorted by table column `col` (0: STT, file order; then the group
-/// column when there is one, the unit, and [`columns`]), descending when
+/// column when there is one, the unit, and [`table_columns`]), descending when
 /// `desc`. Names sort as the COVID table's do (without the type word);
 /// ties keep file order and units without a value sort last either way.
 pub fn table_order(
@@ -383,7 +414,7 @@ pub fn table_order(
             },
             &|i| keys[i].is_some(),
         );
-    } else if let Some(column) = columns(c, spec, p).get(col - first - 1) {
+    } else if let Some(column) = table_columns(c, spec, p, Lang::Vi).get(col - first - 1) {
         if column.figure.is_some() {
             let vals: Vec<Option<Val>> =
                 (0..units.len()).map(|i| column.unit_value(c, i)).collect();
@@ -448,7 +479,95 @@ pub(super) fn appendix(
     title: String,
     note: String,
 ) -> Appendix {
-    let cols = columns(c, spec, p);
+    rows_of(c, spec, p, columns(c, spec, p), title, note)
+}
+
+/// The page's table: laid out as the appendix is, over
+/// [`table_columns`]; and when the units have groups (districts), each
+/// group's row and each unit's group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub appendix: Appendix,
+    /// Per group, in table order: its row's cells (its name under the
+    /// group column, "21 đơn vị" under the unit's, its totals under the
+    /// figures').
+    pub groups: Vec<Vec<String>>,
+    /// Each unit's group (index into `groups`).
+    pub group_of: Vec<usize>,
+}
+
+/// The page's table of a report (see [`Table`]), its headers in `lang`.
+pub fn table(c: &Computed, spec: &ReportSpec, p: &Profile, lang: Lang) -> Table {
+    let cols = table_columns(c, spec, p, lang);
+    let gs = crate::engine::groups(c, spec);
+    let index: std::collections::HashMap<&str, usize> = gs
+        .iter()
+        .enumerate()
+        .map(|(g, x)| (x.name.as_str(), g))
+        .collect();
+    let group_of = match gs.is_empty() {
+        true => Vec::new(),
+        false => c
+            .current
+            .units
+            .iter()
+            .map(|u| {
+                index
+                    .get(u.group.as_deref().unwrap_or(""))
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect(),
+    };
+    let groups = gs
+        .iter()
+        .map(|g| {
+            let mut r = vec![
+                String::new(),
+                g.name.clone(),
+                format!("{} {}", format::int(g.units as i64), spec.unit_word),
+            ];
+            r.extend(cols.iter().map(|col| {
+                match (col.figure, col.diff) {
+                    (Some(k), false) => g.totals[k]
+                        .map(|v| c.figures[k].text(v))
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                }
+            }));
+            r
+        })
+        .collect();
+    let mut appendix = rows_of(c, spec, p, cols, String::new(), String::new());
+    if lang == Lang::En {
+        let heads: &[&str] = match c.grouped {
+            true => &["No.", "District", "Unit"],
+            false => &["No.", "Unit"],
+        };
+        for (h, w) in appendix.columns.iter_mut().zip(heads) {
+            *h = w.to_string();
+        }
+        if p.total_label.is_empty() {
+            if let Some(t) = appendix.total.get_mut(heads.len() - 1) {
+                *t = "Total".into();
+            }
+        }
+    }
+    Table {
+        appendix,
+        groups,
+        group_of,
+    }
+}
+
+fn rows_of(
+    c: &Computed,
+    spec: &ReportSpec,
+    p: &Profile,
+    cols: Vec<Column>,
+    title: String,
+    note: String,
+) -> Appendix {
     let mut columns = vec!["STT".to_string()];
     let mut numeric = vec![true];
     if c.grouped {
