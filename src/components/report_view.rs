@@ -166,13 +166,20 @@ pub fn ReportTable() -> impl IntoView {
                 .with(|p| report::table_order(&c, spec, p, s, &f))
         })
     });
+    let is_grouped = move || grouped.get() && tab.with(|t| t.groups > 0);
+    // The groups' totals only while the table is grouped.
+    let group_rows = Memo::new(move |_| match is_grouped() {
+        true => {
+            let c = state.figures.get();
+            state.spec.with(|spec| tab.with(|t| t.group_rows(&c, spec)))
+        }
+        false => Vec::new(),
+    });
     let shown = Memo::new(move |_| {
-        let g = grouped.get() && tab.with(|t| !t.groups.is_empty());
+        let g = is_grouped();
         folded.with(|f| {
             order.with(|o| {
-                tab.with(|t| {
-                    html::display_rows(o, &t.group_of, t.groups.len(), g, &|x| f.contains(&x))
-                })
+                tab.with(|t| html::display_rows(o, &t.group_of, t.groups, g, &|x| f.contains(&x)))
             })
         })
     });
@@ -180,16 +187,13 @@ pub fn ReportTable() -> impl IntoView {
     let viewport = RwSignal::new(600.0f64);
     let rows = move || {
         let (st, vp) = (scroll_top.get(), viewport.get());
-        folded.with(|f| {
-            tab.with(|t| {
-                shown.with(|r| {
-                    let range = html::visible_rows(r.len(), st, vp, ROW_PX, OVERSCAN, VIRTUAL_FROM);
-                    let sort = Some(current_sort.get());
-                    html::appendix_table(&t.appendix, r, &t.groups, range, ROW_PX, sort, &|x| {
-                        f.contains(&x)
-                    })
-                })
-            })
+        let (c, sort) = (state.figures.get(), Some(current_sort.get()));
+        let (spec, p) = (state.spec.get(), state.profile.read());
+        let (f, t, g, r) = (folded.read(), tab.read(), group_rows.read(), shown.read());
+        let range = html::visible_rows(r.len(), st, vp, ROW_PX, OVERSCAN, VIRTUAL_FROM);
+        let row = |i: usize| t.row(&c, &spec, &p, i);
+        html::appendix_table(&t.appendix, &r, &row, &g, range, ROW_PX, sort, &|x| {
+            f.contains(&x)
         })
     };
     let on_click =
@@ -203,7 +207,7 @@ pub fn ReportTable() -> impl IntoView {
         format!(
             "{} / {}",
             order.with(Vec::len),
-            tab.with(|t| t.appendix.rows.len())
+            state.figures.with(|c| c.current.units.len())
         )
     };
     view! {
@@ -213,7 +217,7 @@ pub fn ReportTable() -> impl IntoView {
                 <span>{tr(K::Filter)}</span>
                 <input type="search" data-testid="unit-filter" prop:value=move || filter.get() on:input=on_filter />
             </label>
-            <When when=move || tab.with(|t| !t.groups.is_empty())>
+            <When when=move || tab.with(|t| t.groups > 0)>
                 <label class="tb-check">
                     <input type="checkbox" data-testid="group-districts" prop:checked=move || grouped.get()
                         on:change=move |ev| grouped.set(event_target_checked(&ev)) />

@@ -109,19 +109,22 @@ pub fn display_rows(
     out
 }
 
-/// A report's table (laid out as the letter's appendix) as `<thead>`,
-/// `<tbody>` and `<tfoot>` rows, numbers right-aligned (class `tb-num`).
-/// The body is `rows` (the page's sort, filter and groups: see
-/// [`display_rows`]), of which only the rows `range` are written, with
+/// A report's table (laid out as the letter's appendix: `a`'s headers and
+/// total; a unit's cells from `unit_row`) as `<thead>`, `<tbody>` and
+/// `<tfoot>` rows, numbers right-aligned (class `tb-num`). The body is
+/// `rows` (the page's sort, filter and groups: see [`display_rows`]), of
+/// which only the rows `range` are written, with
 /// spacer rows of `row_px` per row left out above and below, so a table of
 /// 10.600 communes puts a screenful in the page (all of it took 2 s of
 /// layout). A group's row (`groups`: its cells) starts with a fold button
 /// (`data-fold`: the group, `aria-expanded` unless `folded`). With `sort`
 /// (column, descending), each header is a button (`data-sort`: its
 /// column) and the sorted one has its `aria-sort`.
+#[allow(clippy::too_many_arguments)]
 pub fn appendix_table(
     a: &crate::letter::Appendix,
     rows: &[Row],
+    unit_row: &dyn Fn(usize) -> Vec<String>,
     groups: &[Vec<String>],
     range: std::ops::Range<usize>,
     row_px: f64,
@@ -167,9 +170,8 @@ pub fn appendix_table(
     for r in &rows[from..to] {
         match *r {
             Row::Unit(i) => {
-                let Some(r) = a.rows.get(i) else { continue };
                 o.push_str("<tr>");
-                cells(&mut o, r, 0);
+                cells(&mut o, &unit_row(i), 0);
             }
             Row::Group(g) => {
                 let Some(r) = groups.get(g) else { continue };
@@ -308,7 +310,8 @@ mod tests {
         assert_eq!(r, 80..140);
         let all_rows: Vec<Row> = (0..1000).map(Row::Unit).collect();
         let open = |_| false;
-        let t = appendix_table(&a, &all_rows, &[], r, 30.0, None, &open);
+        let row = |i: usize| a.rows.get(i).cloned().unwrap_or_default();
+        let t = appendix_table(&a, &all_rows, &row, &[], r, 30.0, None, &open);
         assert!(
             t.contains("height:2400px") && t.contains("height:25800px"),
             "{t}"
@@ -318,15 +321,16 @@ mod tests {
         assert_eq!(t.matches("<tr>").count(), 1 + 60 + 1, "header, rows, total");
         // Short tables, and a range past the end, write every row there is.
         assert_eq!(visible_rows(46, 900.0, 600.0, 30.0, 20, 300), 0..46);
-        let all = appendix_table(&a, &all_rows, &[], 0..5000, 30.0, None, &open);
+        let all = appendix_table(&a, &all_rows, &row, &[], 0..5000, 30.0, None, &open);
         assert!(all.contains("<td>Xã 1000</td>") && !all.contains("tb-spacer"));
         assert!(
-            !appendix_table(&a, &all_rows, &[], 990..2000, 30.0, None, &open).contains("Xã 989<")
+            !appendix_table(&a, &all_rows, &row, &[], 990..2000, 30.0, None, &open)
+                .contains("Xã 989<")
         );
         // In the page's order, with sort buttons: the rows as ordered, the
         // sorted column's aria-sort.
         let rows = [Row::Unit(2), Row::Unit(0)];
-        let t = appendix_table(&a, &rows, &[], 0..10, 30.0, Some((1, true)), &open);
+        let t = appendix_table(&a, &rows, &row, &[], 0..10, 30.0, Some((1, true)), &open);
         assert!(t.find("<td>Xã 3</td>") < t.find("<td>Xã 1</td>"), "{t}");
         assert!(!t.contains("<td>Xã 2</td>"));
         assert!(t.contains("aria-sort=\"descending\"><button type=\"button\" class=\"tb-sort\" data-sort=\"1\">Đơn vị"));
@@ -374,16 +378,18 @@ mod tests {
             "1 đơn vị".into(),
             "5".into(),
         ]];
+        let row = |i: usize| a.rows.get(i).cloned().unwrap_or_default();
         let t = appendix_table(
             &a,
             &[Row::Group(0), Row::Unit(0)],
+            &row,
             &groups,
             0..9,
             30.0,
             None,
             &folded,
         );
-        assert!(t.contains("<tr class=\"tb-group\"><td><button type=\"button\" class=\"tb-fold\" data-fold=\"0\" aria-expanded=\"false\" aria-label=\"+ H &lt;1&gt;\">▸</button></td><td>H &lt;1&gt;</td><td>1 đơn vị</td><td class=\"tb-num\">5</td></tr>"), "{t}");
+        assert!(t.contains("<tr class=\"tb-group\"><td><button type=\"button\" class=\"tb-fold\" data-fold=\"0\" aria-expanded=\"false\" aria-label=\"+ H &lt;1&gt;\">▸</button></td><td>H &lt;1&gt;</td><td>1 đơn vị</td><td class=\"tb-num\">5</td></tr><tr><td class=\"tb-num\">1</td>"), "{t}");
     }
 
     #[test]

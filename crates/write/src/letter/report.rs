@@ -270,6 +270,7 @@ pub fn placeholders(spec: &ReportSpec) -> String {
 }
 
 /// One appendix column of a report definition (after STT, group and unit).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     /// Its figure; `None`: the band column.
     pub figure: Option<usize>,
@@ -482,63 +483,73 @@ pub(super) fn appendix(
     rows_of(c, spec, p, columns(c, spec, p), title, note)
 }
 
-/// The page's table: laid out as the appendix is, over
-/// [`table_columns`]; and when the units have groups (districts), each
-/// group's row and each unit's group.
+/// The page's table: laid out as the appendix is, over [`table_columns`];
+/// a unit's cells are written when it comes into view ([`Table::row`]:
+/// 10.600 rows of text at each change of the figures held the page), and
+/// the district groups' rows only when the table is grouped
+/// ([`Table::group_rows`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
+    /// Headers, numeric flags and the total row (no unit rows).
     pub appendix: Appendix,
-    /// Per group, in table order: its row's cells (its name under the
-    /// group column, "21 đơn vị" under the unit's, its totals under the
-    /// figures').
-    pub groups: Vec<Vec<String>>,
-    /// Each unit's group (index into `groups`).
+    pub cols: Vec<Column>,
+    /// Each unit's group (in order of first appearance, as
+    /// [`crate::engine::groups`]); empty when the units have none.
     pub group_of: Vec<usize>,
+    /// How many groups.
+    pub groups: usize,
+}
+
+impl Table {
+    /// Unit `i`'s cells.
+    pub fn row(&self, c: &Computed, spec: &ReportSpec, p: &Profile, i: usize) -> Vec<String> {
+        match i < c.current.units.len() {
+            true => unit_row(c, spec, p, &self.cols, i),
+            false => Vec::new(),
+        }
+    }
+
+    /// Per group: its row's cells (its name under the group column, "21
+    /// đơn vị" under the unit's, its totals under the figures').
+    pub fn group_rows(&self, c: &Computed, spec: &ReportSpec) -> Vec<Vec<String>> {
+        crate::engine::groups(c, spec)
+            .iter()
+            .map(|g| {
+                let mut r = vec![
+                    String::new(),
+                    g.name.clone(),
+                    format!("{} {}", format::int(g.units as i64), spec.unit_word),
+                ];
+                r.extend(self.cols.iter().map(|col| {
+                    match (col.figure, col.diff) {
+                        (Some(k), false) => g.totals[k]
+                            .map(|v| c.figures[k].text(v))
+                            .unwrap_or_default(),
+                        _ => String::new(),
+                    }
+                }));
+                r
+            })
+            .collect()
+    }
 }
 
 /// The page's table of a report (see [`Table`]), its headers in `lang`.
 pub fn table(c: &Computed, spec: &ReportSpec, p: &Profile, lang: Lang) -> Table {
     let cols = table_columns(c, spec, p, lang);
-    let gs = crate::engine::groups(c, spec);
-    let index: std::collections::HashMap<&str, usize> = gs
-        .iter()
-        .enumerate()
-        .map(|(g, x)| (x.name.as_str(), g))
-        .collect();
-    let group_of = match gs.is_empty() {
-        true => Vec::new(),
-        false => c
+    let (mut group_of, mut index) = (Vec::new(), std::collections::HashMap::new());
+    if c.grouped {
+        group_of = c
             .current
             .units
             .iter()
             .map(|u| {
-                index
-                    .get(u.group.as_deref().unwrap_or(""))
-                    .copied()
-                    .unwrap_or(0)
+                let n = index.len();
+                *index.entry(u.group.as_deref().unwrap_or("")).or_insert(n)
             })
-            .collect(),
-    };
-    let groups = gs
-        .iter()
-        .map(|g| {
-            let mut r = vec![
-                String::new(),
-                g.name.clone(),
-                format!("{} {}", format::int(g.units as i64), spec.unit_word),
-            ];
-            r.extend(cols.iter().map(|col| {
-                match (col.figure, col.diff) {
-                    (Some(k), false) => g.totals[k]
-                        .map(|v| c.figures[k].text(v))
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                }
-            }));
-            r
-        })
-        .collect();
-    let mut appendix = rows_of(c, spec, p, cols, String::new(), String::new());
+            .collect();
+    }
+    let mut appendix = head_of(c, p, &cols, String::new(), String::new());
     if lang == Lang::En {
         let heads: &[&str] = match c.grouped {
             true => &["No.", "District", "Unit"],
@@ -555,8 +566,9 @@ pub fn table(c: &Computed, spec: &ReportSpec, p: &Profile, lang: Lang) -> Table 
     }
     Table {
         appendix,
-        groups,
+        cols,
         group_of,
+        groups: index.len(),
     }
 }
 
@@ -568,6 +580,15 @@ fn rows_of(
     title: String,
     note: String,
 ) -> Appendix {
+    let mut a = head_of(c, p, &cols, title, note);
+    a.rows = (0..c.current.units.len())
+        .map(|i| unit_row(c, spec, p, &cols, i))
+        .collect();
+    a
+}
+
+/// The appendix's headers, numeric flags and total row (no unit rows).
+fn head_of(c: &Computed, p: &Profile, cols: &[Column], title: String, note: String) -> Appendix {
     let mut columns = vec!["STT".to_string()];
     let mut numeric = vec![true];
     if c.grouped {
@@ -576,51 +597,60 @@ fn rows_of(
     }
     columns.push(p.unit_label.clone());
     numeric.push(false);
-    for col in &cols {
+    for col in cols {
         columns.push(col.label.clone());
         numeric.push(col.figure.is_some());
     }
-    let cell = |col: &Column, v: Option<Val>| -> String {
-        let (Some(k), Some(v)) = (col.figure, v) else {
-            return String::new();
-        };
-        let f = &c.figures[k];
-        match col.diff {
-            true if f.rank => diff_text(p, f, v, c.baseline.as_ref().and_then(|b| b.date)),
-            true => f.signed_text(v),
-            false => v.text(f.decimals),
-        }
-    };
-    let rows = (0..c.current.units.len())
-        .map(|i| {
-            let u = &c.current.units[i];
-            let mut r = vec![(i + 1).to_string()];
-            if c.grouped {
-                r.push(u.group.clone().unwrap_or_default());
-            }
-            r.push(u.name.clone());
-            for col in &cols {
-                r.push(match col.figure {
-                    Some(_) => cell(col, col.unit_value(c, i)),
-                    None => band_name(c, spec, i),
-                });
-            }
-            r
-        })
-        .collect();
     let mut total = vec![String::new()];
     if c.grouped {
         total.push(String::new());
     }
     total.push(total_label(p));
-    total.extend(cols.iter().map(|col| cell(col, col.total_value(c))));
+    total.extend(cols.iter().map(|col| cell(c, p, col, col.total_value(c))));
     Appendix {
         heading: "Phụ lục".into(),
         title,
         note,
         columns,
         numeric,
-        rows,
+        rows: Vec::new(),
         total,
     }
+}
+
+/// A column's cell for a value: the figure as printed, a change signed
+/// (a rank's in words).
+fn cell(c: &Computed, p: &Profile, col: &Column, v: Option<Val>) -> String {
+    let (Some(k), Some(v)) = (col.figure, v) else {
+        return String::new();
+    };
+    let f = &c.figures[k];
+    match col.diff {
+        true if f.rank => diff_text(p, f, v, c.baseline.as_ref().and_then(|b| b.date)),
+        true => f.signed_text(v),
+        false => v.text(f.decimals),
+    }
+}
+
+/// Unit `i`'s row: STT, group, name, then the columns.
+fn unit_row(
+    c: &Computed,
+    spec: &ReportSpec,
+    p: &Profile,
+    cols: &[Column],
+    i: usize,
+) -> Vec<String> {
+    let u = &c.current.units[i];
+    let mut r = vec![(i + 1).to_string()];
+    if c.grouped {
+        r.push(u.group.clone().unwrap_or_default());
+    }
+    r.push(u.name.clone());
+    for col in cols {
+        r.push(match col.figure {
+            Some(_) => cell(c, p, col, col.unit_value(c, i)),
+            None => band_name(c, spec, i),
+        });
+    }
+    r
 }
