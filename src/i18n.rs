@@ -220,6 +220,8 @@ strings! {
     FormulaRatio = "formula-ratio": "tỷ lệ (%)", "ratio (%)";
     FormulaSum = "formula-sum": "tổng các tiêu chí", "sum of criteria";
     FormulaRank = "formula-rank": "xếp hạng", "rank";
+    FormulaQuotient = "formula-quotient": "thương (bình quân, không phải %)", "quotient (a mean, not a %)";
+    FormulaShare = "formula-share": "tỷ trọng trong tổng (%)", "share of the total (%)";
     SumOf = "sum-of": "Cộng các mã (cách nhau bởi dấu ;)", "Sum of the ids (separated by ;)";
     WithinGroup = "within-group": "xếp hạng trong từng nhóm", "rank within each group";
     UnitWord = "unit-word": "Đơn vị tính (tài khoản, hồ sơ, điểm…)", "Unit word (accounts, files, points…)";

@@ -270,10 +270,10 @@ test("download-csv-excel: UTF-8 with BOM, ';' between cells, decimal commas, for
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString("utf8");
   assert.ok(text.startsWith("STT;Huyện;Thị trấn/xã;"), text.slice(0, 80));
-  assert.ok(text.includes("\r\n4;Huyện Quan Sơn;Xã Trung Hạ;71;938;1;lượt quét cao\r\n"), text);
+  assert.ok(text.includes("\r\n4;Huyện Quan Sơn;Xã Trung Hạ;71;938;13,2;21,6;1;lượt quét cao\r\n"), text);
   // The comma CSV is unchanged.
   const [dl2] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
-  assert.ok(fs.readFileSync(await dl2.path()).toString("utf8").includes("\r\n4,Huyện Quan Sơn,Xã Trung Hạ,71,938,1,lượt quét cao\r\n"));
+  assert.ok(fs.readFileSync(await dl2.path()).toString("utf8").includes("\r\n4,Huyện Quan Sơn,Xã Trung Hạ,71,938,13.2,21.6,1,lượt quét cao\r\n"));
   await context.close();
 });
 

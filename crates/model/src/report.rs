@@ -108,6 +108,12 @@ pub enum Formula {
     /// The unit's rank by another figure (1 = highest), within its group
     /// when `within_group`; ties share a rank (1, 2, 2, 4).
     Rank { of: String, within_group: bool },
+    /// `num / den` as a plain number: scans per location. Over all units:
+    /// the quotient of the totals.
+    Quotient { num: String, den: String },
+    /// The unit's share of the figure's total, as a percentage (100 % over
+    /// all units).
+    Share { of: String },
 }
 
 /// A class of units: a rule on one figure.
@@ -388,7 +394,11 @@ impl ReportSpec {
                     need(den, &mut out);
                 }
                 Formula::Sum { of } => of.iter().for_each(|id| need(id, &mut out)),
-                Formula::Rank { of, .. } => need(of, &mut out),
+                Formula::Rank { of, .. } | Formula::Share { of } => need(of, &mut out),
+                Formula::Quotient { num, den } => {
+                    need(num, &mut out);
+                    need(den, &mut out);
+                }
             }
         }
         for c in &self.classes {
@@ -586,6 +596,13 @@ impl FromJson for Formula {
                     within_group: o.or_default("within_group"),
                 })
             }),
+            (n @ "quotient", c) => within(n, c, |o| {
+                Ok(Formula::Quotient {
+                    num: o.req("num"),
+                    den: o.req("den"),
+                })
+            }),
+            (n @ "share", c) => within(n, c, |o| Ok(Formula::Share { of: o.req("of") })),
             (n, _) => Err(json::unknown(n)),
         }
     }
@@ -742,6 +759,12 @@ impl json::ToJson for Formula {
             }),
             Formula::Rank { of, within_group } => json::struct_variant(out, "rank", |o| {
                 o.field("of", of).field("within_group", within_group);
+            }),
+            Formula::Quotient { num, den } => json::struct_variant(out, "quotient", |o| {
+                o.field("num", num).field("den", den);
+            }),
+            Formula::Share { of } => json::struct_variant(out, "share", |o| {
+                o.field("of", of);
             }),
         }
     }

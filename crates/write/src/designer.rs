@@ -11,7 +11,7 @@ use crate::spec::{typed_number, Formula, ReportSpec, FORMULA_KINDS, RULE_KINDS};
 
 /// The UI strings the form uses, by their id in the page's string table
 /// (the page's test checks each is one).
-pub const LABELS: [&str; 33] = [
+pub const LABELS: [&str; 35] = [
     "group-headers",
     "unit-word-report",
     "indicators",
@@ -37,6 +37,8 @@ pub const LABELS: [&str; 33] = [
     "formula-ratio",
     "formula-sum",
     "formula-rank",
+    "formula-quotient",
+    "formula-share",
     "rule-at-least",
     "rule-below",
     "rule-between",
@@ -257,10 +259,11 @@ fn measures(f: &mut Form, spec: &ReportSpec) {
             m.formula.kind(),
         );
         match &m.formula {
-            Formula::Ratio { num, den } => {
+            Formula::Ratio { num, den } | Formula::Quotient { num, den } => {
                 f.select("numerator", &t("num"), &e("num"), &ids, num);
                 f.select("denominator", &t("den"), &e("den"), &ids, den);
             }
+            Formula::Share { of } => f.select("of", &t("share-of"), &e("of"), &ids, of),
             Formula::Sum { of } => f.field("sum-of", &t("of"), &e("of"), &of.join("; ")),
             Formula::Rank { of, within_group } => {
                 f.select("of", &t("rank-of"), &e("of"), &ids, of);

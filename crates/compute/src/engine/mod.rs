@@ -316,7 +316,7 @@ fn figures(spec: &ReportSpec) -> Vec<Figure> {
             name_en: m.name_en.clone(),
             decimals: m.decimals.min(MAX_DECIMALS),
             unit: m.unit.clone(),
-            percent: matches!(m.formula, Formula::Ratio { .. }),
+            percent: matches!(m.formula, Formula::Ratio { .. } | Formula::Share { .. }),
             rank: matches!(m.formula, Formula::Rank { .. }),
             column: false,
             summed,
@@ -588,6 +588,16 @@ fn total_measures(spec: &ReportSpec, ni: usize, totals: &mut [Option<Val>]) {
                 let parts: Option<Vec<usize>> = of.iter().map(|id| index(id)).collect();
                 parts.and_then(|p| sum_of(p.iter().map(|&i| totals[i])))
             }
+            Formula::Quotient { num, den } => match (index(num), index(den)) {
+                (Some(a), Some(b)) => match (totals[a], totals[b]) {
+                    (Some(x), Some(y)) => Val::quotient(x, y),
+                    _ => None,
+                },
+                _ => None,
+            },
+            Formula::Share { of } => index(of)
+                .and_then(|a| totals[a])
+                .and_then(|x| Val::percent(x, x)),
             Formula::Rank { .. } => None,
         };
     }
@@ -709,9 +719,31 @@ impl Reader<'_> {
                     let Some(a) = index(of) else { continue };
                     rank(&mut units, a, k, *within_group);
                 }
+                Formula::Quotient { num, den } => {
+                    let (Some(a), Some(b)) = (index(num), index(den)) else {
+                        continue;
+                    };
+                    for u in &mut units {
+                        u.vals[k] = match (u.vals[a], u.vals[b]) {
+                            (Some(x), Some(y)) => Val::quotient(x, y),
+                            _ => None,
+                        };
+                    }
+                }
+                Formula::Share { .. } => {}
             }
         }
         total_measures(spec, ni, &mut totals);
+        // A share needs the figure's total over all units.
+        for (m, def) in spec.measures.iter().enumerate() {
+            if let Formula::Share { of } = &def.formula {
+                let Some(a) = index(of) else { continue };
+                let Some(t) = totals[a] else { continue };
+                for u in &mut units {
+                    u.vals[ni + m] = u.vals[a].and_then(|x| Val::percent(x, t));
+                }
+            }
+        }
         PeriodFigures {
             date: p.date,
             units,

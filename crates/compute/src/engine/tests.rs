@@ -564,3 +564,50 @@ fn groups_have_their_own_totals_and_rates() {
         .collect();
     assert_eq!(d, [("installs", "7".to_string(), "6".to_string())]);
 }
+
+/// Quotients and shares, by hand: 7 visits at 3 stalls is 2,3 a stall
+/// (7/3 = 2,33…); over all, 10/4 = 2,5. A's 7 of 10 visits is 70,0 %, B's
+/// 30,0 %, the total 100 %; a unit without visits has neither.
+#[test]
+fn quotients_and_shares_of_the_total() {
+    let spec = ReportSpec {
+        indicators: vec![
+            ind("stalls", "quầy", Aggregate::Sum, 0),
+            ind("visits", "khách", Aggregate::Sum, 0),
+        ],
+        measures: vec![
+            measure(
+                "per",
+                Formula::Quotient {
+                    num: "visits".into(),
+                    den: "stalls".into(),
+                },
+                1,
+            ),
+            measure(
+                "share",
+                Formula::Share {
+                    of: "visits".into(),
+                },
+                1,
+            ),
+        ],
+        ..ReportSpec::default()
+    };
+    let csv = "Xã,Số quầy,Lượt khách\nXã A,3,7\nXã B,1,3\nXã C,0,\n";
+    let c = compute(&read(&spec, csv), &spec);
+    let unit = |i: usize, id: &str| {
+        let k = c.index(id).unwrap();
+        c.current.units[i].vals[k].map(|v| v.text(1))
+    };
+    assert_eq!(unit(0, "per").as_deref(), Some("2,3"));
+    assert_eq!(unit(1, "per").as_deref(), Some("3,0"));
+    assert_eq!(unit(2, "per"), None, "no visits, and no stall to divide by");
+    assert_eq!(c.total("per").unwrap().text(1), "2,5");
+    assert_eq!(unit(0, "share").as_deref(), Some("70,0"));
+    assert_eq!(unit(1, "share").as_deref(), Some("30,0"));
+    assert_eq!(unit(2, "share"), None);
+    assert_eq!(c.total("share").unwrap().text(1), "100,0");
+    let share = &c.figures[c.index("share").unwrap()];
+    assert!(share.percent && !c.figures[c.index("per").unwrap()].percent);
+}

@@ -56,6 +56,14 @@ impl Val {
         )
     }
 
+    /// `a / b` as a plain number.
+    pub fn quotient(a: Val, b: Val) -> Option<Val> {
+        Val::frac(
+            a.num.checked_mul(b.den)?.checked_mul(i128::from(SCALE))?,
+            a.den.checked_mul(b.num)?,
+        )
+    }
+
     pub fn plus(self, o: Val) -> Option<Val> {
         if self.den == o.den {
             return Some(Val {

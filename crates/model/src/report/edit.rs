@@ -18,7 +18,7 @@ pub const RULE_KINDS: [&str; 8] = [
 ];
 
 /// The formula kinds the designer offers.
-pub const FORMULA_KINDS: [&str; 3] = ["ratio", "sum", "rank"];
+pub const FORMULA_KINDS: [&str; 5] = ["ratio", "sum", "rank", "quotient", "share"];
 
 impl Rule {
     /// The rule's kind, as its JSON names it.
@@ -85,15 +85,19 @@ impl Formula {
             Formula::Ratio { .. } => "ratio",
             Formula::Sum { .. } => "sum",
             Formula::Rank { .. } => "rank",
+            Formula::Quotient { .. } => "quotient",
+            Formula::Share { .. } => "share",
         }
     }
 
     /// The figures it reads, in order.
     pub fn figures(&self) -> Vec<String> {
         match self {
-            Formula::Ratio { num, den } => vec![num.clone(), den.clone()],
+            Formula::Ratio { num, den } | Formula::Quotient { num, den } => {
+                vec![num.clone(), den.clone()]
+            }
             Formula::Sum { of } => of.clone(),
-            Formula::Rank { of, .. } => vec![of.clone()],
+            Formula::Rank { of, .. } | Formula::Share { of } => vec![of.clone()],
         }
     }
 
@@ -117,6 +121,11 @@ impl Formula {
                 of: at(0),
                 within_group: false,
             },
+            "share" => Formula::Share { of: at(0) },
+            "quotient" => Formula::Quotient {
+                num: at(0),
+                den: at(1),
+            },
             _ => Formula::Ratio {
                 num: at(0),
                 den: at(1),
@@ -131,6 +140,8 @@ pub fn default_measure_name(kind: &str, n: usize) -> String {
     match kind {
         "sum" => format!("Tổng {n}"),
         "rank" => format!("Xếp hạng {n}"),
+        "quotient" => format!("Bình quân {n}"),
+        "share" => format!("Tỷ trọng {n} (%)"),
         _ => format!("Tỷ lệ {n} (%)"),
     }
 }
@@ -188,7 +199,7 @@ impl ReportSpec {
         let formula = m.formula.to_kind(kind, &first);
         let decimals = match &formula {
             Formula::Rank { .. } => 0,
-            Formula::Ratio { .. } => 1,
+            Formula::Ratio { .. } | Formula::Quotient { .. } | Formula::Share { .. } => 1,
             Formula::Sum { of } => of
                 .iter()
                 .filter_map(|id| {
@@ -291,8 +302,13 @@ impl ReportSpec {
                 match (field, &mut x.formula) {
                     ("id", _) => x.id = text,
                     ("name", _) => x.name = text,
-                    ("num", Formula::Ratio { num, .. }) => *num = text,
-                    ("den", Formula::Ratio { den, .. }) => *den = text,
+                    ("num", Formula::Ratio { num, .. } | Formula::Quotient { num, .. }) => {
+                        *num = text
+                    }
+                    ("den", Formula::Ratio { den, .. } | Formula::Quotient { den, .. }) => {
+                        *den = text
+                    }
+                    ("of", Formula::Share { of }) => *of = text,
                     ("of", Formula::Sum { of }) => *of = words(v),
                     ("of", Formula::Rank { of, .. }) => *of = text,
                     ("within_group", Formula::Rank { within_group, .. }) => {
@@ -442,6 +458,14 @@ mod tests {
                 of: "a".into(),
                 within_group: false
             }
+        );
+        // A quotient keeps a ratio's two figures; a share the first.
+        let quotient = ratio.to_kind("quotient", "x");
+        assert_eq!(quotient.figures(), ratio.figures());
+        assert_eq!(quotient.kind(), "quotient");
+        assert_eq!(
+            quotient.to_kind("share", "x"),
+            Formula::Share { of: "a".into() }
         );
         let sum = Formula::Sum { of: vec![] };
         assert_eq!(

@@ -12,7 +12,8 @@ fn number(f: &Figure, v: Val) -> TableCell {
     let r = v.rounded(f.decimals);
     let x = r as f64 / 10f64.powi(i32::from(f.decimals));
     match (f.percent, f.decimals) {
-        (true, _) => TableCell::Percent(x / 100.0),
+        // One division, so 21,6 % is 0.216 (not 0.21600000000000003).
+        (true, d) => TableCell::Percent(r as f64 / 10f64.powi(i32::from(d) + 2)),
         (false, 0) => TableCell::Int(r),
         (false, _) => TableCell::Decimal(x),
     }

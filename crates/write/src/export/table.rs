@@ -228,13 +228,16 @@ mod tests {
                 "Thị trấn/xã",
                 "Tổng số địa điểm tạo mã QR",
                 "Tổng lượt quét QR",
+                "Lượt quét/địa điểm",
+                "Tỷ trọng lượt quét (%)",
                 "Xếp hạng lượt quét",
                 "Phân loại"
             ]
         );
         assert!(rows.iter().all(|r| r.len() == rows[0].len()));
-        // Xã Trung Hạ: 71 locations, 938 scans, rank 1, high scans (the
-        // file has no installs: no install columns, no rate).
+        // Xã Trung Hạ: 71 locations, 938 scans (13,2 a location, 21,6 % of
+        // all), rank 1, high scans (the file has no installs: no install
+        // columns, no rate).
         assert_eq!(
             rows[4],
             vec![
@@ -243,22 +246,26 @@ mod tests {
                 TableCell::Text("Xã Trung Hạ".into()),
                 TableCell::Int(71),
                 TableCell::Int(938),
+                TableCell::Decimal(13.2),
+                TableCell::Percent(0.216),
                 TableCell::Int(1),
                 TableCell::Text("lượt quét cao".into()),
             ]
         );
         // Sơn Hà and Tam Thanh tie at 10 scans: both 11th.
         assert_eq!(
-            (rows[5][5].clone(), rows[6][5].clone()),
+            (rows[5][7].clone(), rows[6][7].clone()),
             (TableCell::Int(11), TableCell::Int(11))
         );
         let total = &rows[13];
         assert_eq!(total[2], TableCell::Text("Tổng cộng".into()));
         assert_eq!(total[3], TableCell::Int(584));
         assert_eq!(total[4], TableCell::Int(4336));
-        assert_eq!(total[5], TableCell::Empty, "a rank has no total");
+        assert_eq!(total[5], TableCell::Decimal(7.4));
+        assert_eq!(total[6], TableCell::Percent(1.0));
+        assert_eq!(total[7], TableCell::Empty, "a rank has no total");
         // Trung Xuân, 189 scans, is neither high nor low.
-        assert_eq!(rows[1][6], TableCell::Empty);
+        assert_eq!(rows[1][8], TableCell::Empty);
         let en = table(&seed(), Lang::En);
         assert_eq!(texts(&en[0])[..3], ["No.", "District", "Unit"]);
         assert_eq!(en[13][2], TableCell::Text("Total".into()));
@@ -273,8 +280,10 @@ mod tests {
         let text = std::str::from_utf8(&csv[3..]).unwrap();
         assert_eq!(text.matches("\r\n").count(), 14);
         assert_eq!(text.matches('\n').count(), 14);
-        assert!(text.contains("\r\n4,Huyện Quan Sơn,Xã Trung Hạ,71,938,1,lượt quét cao\r\n"));
-        assert!(text.ends_with("\r\n,,Tổng cộng,584,4336,,\r\n"));
+        assert!(
+            text.contains("\r\n4,Huyện Quan Sơn,Xã Trung Hạ,71,938,13.2,21.6,1,lượt quét cao\r\n")
+        );
+        assert!(text.ends_with("\r\n,,Tổng cộng,584,4336,7.4,100,,\r\n"));
         for lang in [Lang::Vi, Lang::En] {
             let csv = to_csv(&table(&d, lang));
             let back = ingest::read(&csv, "bang-so-lieu.csv").unwrap();
@@ -301,7 +310,8 @@ mod tests {
         assert_eq!(v(0, 2), CellValue::Text("Thị trấn/xã".into()));
         assert_eq!(v(4, 3), CellValue::Number(71.0));
         assert_eq!(v(4, 4), CellValue::Number(938.0));
-        assert_eq!(v(4, 5), CellValue::Number(1.0));
+        assert_eq!(v(4, 5), CellValue::Number(13.2));
+        assert_eq!(v(4, 6), CellValue::Number(0.216));
         assert_eq!(v(13, 3), CellValue::Number(584.0));
         assert_eq!(v(13, 4), CellValue::Number(4336.0));
         let back = ingest::read(&bytes, "bang-so-lieu.xlsx").unwrap();
@@ -316,6 +326,7 @@ mod tests {
         assert!(xml.contains(r#"<c r="C14" s="1" t="inlineStr"><is><t>Tổng cộng</t>"#));
         assert!(xml.contains(r#"<c r="E14" s="2"><v>4336</v></c>"#));
         assert!(xml.contains(r#"<c r="C5" t="inlineStr"><is><t>Xã Trung Hạ</t>"#));
+        assert!(xml.contains(r#"<c r="G5" s="3"><v>0.216</v></c>"#));
     }
 
     #[test]
@@ -363,8 +374,10 @@ mod tests {
         );
         assert_eq!(text.matches("\r\n").count(), 14);
         assert_eq!(text.matches('\n').count(), 14);
-        assert!(text.contains("\r\n4;Huyện Quan Sơn;Xã Trung Hạ;71;938;1;lượt quét cao\r\n"));
-        assert!(text.ends_with("\r\n;;Tổng cộng;584;4336;;\r\n"));
+        assert!(
+            text.contains("\r\n4;Huyện Quan Sơn;Xã Trung Hạ;71;938;13,2;21,6;1;lượt quét cao\r\n")
+        );
+        assert!(text.ends_with("\r\n;;Tổng cộng;584;4336;7,4;100;;\r\n"));
         // No number carries a decimal point or a grouping dot.
         for line in text.lines().skip(1) {
             for cell in line.split(';').skip(3) {
@@ -441,44 +454,36 @@ mod tests {
         let d = ingest::read(csv.as_bytes(), "two.csv").unwrap();
         let rows = table(&d, Lang::Vi);
         assert_eq!(
-            texts(&rows[0])[4..8],
+            texts(&rows[0])[6..],
             [
+                "Xếp hạng lượt quét",
+                "Phân loại",
                 "Địa điểm tạo mã QR (thay đổi)",
                 "Lượt quét QR (thay đổi)",
-                "Xếp hạng lượt quét",
                 "Xếp hạng lượt quét (thay đổi)"
             ]
         );
         // Xã A: 12 − 10 locations, 80 − 100 scans, first last week and
         // second now.
         assert_eq!(
-            rows[1][4..8],
+            rows[1][6..],
             [
                 TableCell::Int(2),
-                TableCell::Int(-20),
+                TableCell::Text("lượt quét cao".into()),
                 TableCell::Int(2),
+                TableCell::Int(-20),
                 TableCell::Text("giảm 1 bậc".into())
             ]
         );
         // Xã C is new: no change.
         assert_eq!(
-            rows[3][4..8],
-            [
-                TableCell::Empty,
-                TableCell::Empty,
-                TableCell::Int(3),
-                TableCell::Empty
-            ]
+            rows[3][8..],
+            [TableCell::Empty, TableCell::Empty, TableCell::Empty]
         );
         // Totals: 33 - 30 locations, 171 - 150 scans.
         assert_eq!(
-            rows[4][4..8],
-            [
-                TableCell::Int(3),
-                TableCell::Int(21),
-                TableCell::Empty,
-                TableCell::Empty
-            ]
+            rows[4][8..],
+            [TableCell::Int(3), TableCell::Int(21), TableCell::Empty]
         );
         // The change columns do not disturb reading the file back.
         let back = ingest::read(&to_csv(&rows), "back.csv").unwrap();
@@ -499,7 +504,7 @@ mod tests {
         assert_eq!(rows[4][5], TableCell::Percent(0.3));
         let text = String::from_utf8(to_csv(&rows)).unwrap();
         assert!(
-            text.contains("\r\n1,Xã A,10,50,100,50,1,lượt quét cao\r\n"),
+            text.contains("\r\n1,Xã A,10,50,100,50,33.3,1,lượt quét cao\r\n"),
             "{text}"
         );
         // Percentages are 0.0% cells (style 3) in the .xlsx.

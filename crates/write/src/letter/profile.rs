@@ -499,7 +499,7 @@ pub fn covid_spec(settings: &crate::stats::Settings) -> crate::spec::ReportSpec 
 /// built-in roles (the COVID report and the office's copies of it) takes
 /// the clerk's settings: the thresholds of its classes (high and low
 /// scans against the mean, low installs against the overall rate) and
-/// the decimals of its rates.
+/// the decimals of its rates, shares and quotients.
 pub fn spec_of(p: &Profile, settings: &crate::stats::Settings) -> crate::spec::ReportSpec {
     use crate::spec::{Formula, Rule};
     let mut spec = match &p.report {
@@ -519,7 +519,7 @@ pub fn spec_of(p: &Profile, settings: &crate::stats::Settings) -> crate::spec::R
         }
     }
     for m in &mut spec.measures {
-        if matches!(m.formula, Formula::Ratio { .. }) {
+        if !matches!(m.formula, Formula::Rank { .. } | Formula::Sum { .. }) {
             m.decimals = settings.decimals;
         }
     }
