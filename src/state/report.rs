@@ -30,8 +30,8 @@ pub fn all_profiles(persist: bool) -> Vec<Profile> {
     out
 }
 
-/// The sample dataset of a profile: its own sample file, or the COVID
-/// seed's.
+/// The sample dataset of a profile's own sample file (the COVID report's
+/// is `Data::sample`, the seed's).
 pub fn sample_for(p: &Profile) -> Option<Data> {
     let (name, text) = profile::sample_of(&p.id)?;
     let opts = options_for(std::slice::from_ref(p), Some(p));

@@ -267,7 +267,20 @@ mod tests {
         // Trung Xuân, 189 scans, is neither high nor low.
         assert_eq!(rows[1][8], TableCell::Empty);
         let en = table(&seed(), Lang::En);
-        assert_eq!(texts(&en[0])[..3], ["No.", "District", "Unit"]);
+        assert_eq!(
+            texts(&en[0]),
+            [
+                "No.",
+                "District",
+                "Unit",
+                "QR locations",
+                "QR scans",
+                "Scans per location",
+                "Share of scans (%)",
+                "Scans rank",
+                "Class"
+            ]
+        );
         assert_eq!(en[13][2], TableCell::Text("Total".into()));
     }
 

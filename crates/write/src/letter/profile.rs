@@ -479,10 +479,9 @@ fn covid_definition() -> &'static Profile {
     P.get_or_init(|| Profile::from_json(COVID_QR_JSON).expect("covid-qr.json reads"))
 }
 
-/// The COVID report as data, for the generic engine: the seed letter's
-/// sentences over its definition (`core/tests/golden_letter.rs` writes the
-/// seed letter from it). The page's COVID views
-/// still read [`covid_qr`] (docs/plan-covid-on-generic.md, steps 4–6).
+/// The COVID report as data: the seed letter's sentences over its
+/// definition (`core/tests/golden_letter.rs` writes the seed letter from
+/// it); [`covid_qr`] reads it.
 pub const COVID_QR_JSON: &str = include_str!("../../../../assets/profiles/covid-qr.json");
 /// The Đề án 06 weekly report (VNeID level-2 accounts per commune).
 pub const DE_AN_06_JSON: &str = include_str!("../../../../assets/profiles/de-an-06.json");

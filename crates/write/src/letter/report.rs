@@ -334,6 +334,7 @@ fn columns_of(cols: &[String], c: &Computed, p: &Profile, lang: Lang) -> Vec<Col
             let label = match (english, p.column_label(col)) {
                 (Some(n), _) if diff => format!("{n} (change)"),
                 (Some(n), _) => n.to_string(),
+                (None, _) if lang == Lang::En && figure.is_none() => "Class".to_string(),
                 (None, Some(l)) => l.to_string(),
                 (None, None) => match figure {
                     Some(k) if diff => format!("{} (thay đổi)", c.figures[k].name),
