@@ -1,11 +1,12 @@
-//! Native benchmark of ingest + statistics on generated province-shaped
-//! files (date, district, commune, four counts). Prints figures; asserts
+//! Native benchmark of ingest + the COVID report's figures (the generic
+//! engine, as the page computes them) on generated province-shaped files
+//! (date, district, commune, four counts). Prints figures; asserts
 //! nothing. `cargo run --release -p thongbao-core --example bench [rows…]`
 //! Also writes the files to `target/bench/` for the browser benchmark.
 
 use std::fmt::Write as _;
 use std::time::Instant;
-use thongbao_core::{ingest, stats};
+use thongbao_core::{engine, ingest, letter};
 
 /// A province-shaped CSV with `rows` rows: the 3.321 communes of the
 /// country (or fewer) in 111 districts, reported day after day, so a large
@@ -48,10 +49,11 @@ fn main() {
         sizes
     };
     let _ = std::fs::create_dir_all("target/bench");
-    println!("Core, native (ingest + statistics), release build:");
+    println!("Core, native (ingest + the COVID report's figures), release build:");
+    let spec = letter::profile::covid_spec(&Default::default());
     println!(
         "{:>10} {:>10} {:>10} {:>10} {:>12} {:>14}",
-        "rows", "MB", "ingest ms", "stats ms", "MB/s", "rows/s"
+        "rows", "MB", "ingest ms", "figures ms", "MB/s", "rows/s"
     );
     let mut prev: Option<(usize, f64)> = None;
     for &n in &sizes {
@@ -66,9 +68,9 @@ fn main() {
             let d = ingest::read(csv.as_bytes(), "province.csv").expect("bench file reads");
             let ti = t.elapsed().as_secs_f64() * 1e3;
             let t = Instant::now();
-            let s = stats::summarize(&d, &Default::default(), &Default::default());
+            let c = engine::compute(&d, &spec);
             let ts = t.elapsed().as_secs_f64() * 1e3;
-            assert!(s.unit_count > 0);
+            assert!(!c.current.units.is_empty());
             best_i = best_i.min(ti);
             best_s = best_s.min(ts);
         }
