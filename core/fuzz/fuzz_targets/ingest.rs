@@ -15,7 +15,7 @@ use thongbao_core::model::Dataset;
 use thongbao_core::office::xml::check_well_formed;
 use thongbao_core::office::{read_xlsx, Limits};
 use thongbao_core::text::Encoding;
-use thongbao_core::{chart, export, letter, stats, Lang};
+use thongbao_core::{chart, engine, export, letter, stats, Lang};
 
 const NAMES: [&str; 8] = [
     "bang.csv",
@@ -99,18 +99,15 @@ fuzz_target!(|data: &[u8]| {
     let l = letter::covid_letter(&d, &Default::default(), &Default::default(), &p.fields, &p);
     thongbao_core_fuzz::write_and_check(&l);
 
-    // The computed table as .xlsx reads back; charts are well-formed SVG.
-    let rows = export::table::table(&s, Lang::Vi);
+    // The report's table as .xlsx reads back; charts are well-formed SVG.
+    let spec = letter::profile::covid_spec(&Default::default());
+    let c = engine::compute(&d, &spec);
+    let rows = export::report_table::report_table(&c, &spec, &p, Lang::Vi);
     let _ = export::table::to_csv(&rows);
     let xlsx = export::table::to_xlsx(&rows);
     read_xlsx(&xlsx, &Limits::default()).expect("exported .xlsx reads back");
-    for c in [
-        chart::scans_chart(&s, Lang::Vi),
-        chart::rate_chart(&s, Lang::En),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        check_well_formed(&c.to_svg(), "chart.svg", 64).expect("chart SVG well-formed");
+    let trend = engine::trend(&d, &spec);
+    for (_, _, chart) in chart::report_charts(&c, &spec, &trend, Lang::En) {
+        check_well_formed(&chart.to_svg(), "chart.svg", 64).expect("chart SVG well-formed");
     }
 });
