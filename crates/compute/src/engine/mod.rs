@@ -522,17 +522,7 @@ pub fn groups(c: &Computed, spec: &ReportSpec) -> Vec<GroupFigures> {
     if !c.grouped {
         return Vec::new();
     }
-    let mut names: Vec<&str> = Vec::new();
-    let mut of_unit: Vec<usize> = Vec::with_capacity(cur.units.len());
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for u in &cur.units {
-        let g = u.group.as_deref().unwrap_or("");
-        let n = *index.entry(g.to_string()).or_insert_with(|| {
-            names.push(g);
-            names.len() - 1
-        });
-        of_unit.push(n);
-    }
+    let (names, of_unit) = group_index(c);
     let nfig = cur.totals.len();
     let ni = spec.indicators.len();
     let find = |id: &str| spec.indicators.iter().position(|i| i.id == id);
@@ -559,6 +549,27 @@ pub fn groups(c: &Computed, spec: &ReportSpec) -> Vec<GroupFigures> {
         .collect()
 }
 
+/// The current units' groups in order of first appearance (a unit
+/// without one is in the group ""), and each unit's group: what
+/// [`groups`] totals and the page's table folds.
+pub fn group_index(c: &Computed) -> (Vec<&str>, Vec<usize>) {
+    let mut names: Vec<&str> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let of_unit = c
+        .current
+        .units
+        .iter()
+        .map(|u| {
+            let g = u.group.as_deref().unwrap_or("");
+            *index.entry(g).or_insert_with(|| {
+                names.push(g);
+                names.len() - 1
+            })
+        })
+        .collect();
+    (names, of_unit)
+}
+
 /// The slot of figure `id`: indicators first, then measures.
 fn figure_index(spec: &ReportSpec, id: &str) -> Option<usize> {
     let ni = spec.indicators.len();
@@ -570,6 +581,14 @@ fn figure_index(spec: &ReportSpec, id: &str) -> Option<usize> {
     })
 }
 
+/// A ratio divides as a percentage, a quotient plainly.
+fn divide(f: &Formula) -> fn(Val, Val) -> Option<Val> {
+    match f {
+        Formula::Quotient { .. } => Val::quotient,
+        _ => Val::percent,
+    }
+}
+
 /// The measures over totals (ratios and sums; a rank has no total), from
 /// the indicators' totals in `totals[..ni]`.
 fn total_measures(spec: &ReportSpec, ni: usize, totals: &mut [Option<Val>]) {
@@ -577,24 +596,19 @@ fn total_measures(spec: &ReportSpec, ni: usize, totals: &mut [Option<Val>]) {
     for (m, def) in spec.measures.iter().enumerate() {
         let k = ni + m;
         totals[k] = match &def.formula {
-            Formula::Ratio { num, den } => match (index(num), index(den)) {
-                (Some(a), Some(b)) => match (totals[a], totals[b]) {
-                    (Some(x), Some(y)) => Val::percent(x, y),
+            Formula::Ratio { num, den } | Formula::Quotient { num, den } => {
+                match (index(num), index(den)) {
+                    (Some(a), Some(b)) => match (totals[a], totals[b]) {
+                        (Some(x), Some(y)) => divide(&def.formula)(x, y),
+                        _ => None,
+                    },
                     _ => None,
-                },
-                _ => None,
-            },
+                }
+            }
             Formula::Sum { of } => {
                 let parts: Option<Vec<usize>> = of.iter().map(|id| index(id)).collect();
                 parts.and_then(|p| sum_of(p.iter().map(|&i| totals[i])))
             }
-            Formula::Quotient { num, den } => match (index(num), index(den)) {
-                (Some(a), Some(b)) => match (totals[a], totals[b]) {
-                    (Some(x), Some(y)) => Val::quotient(x, y),
-                    _ => None,
-                },
-                _ => None,
-            },
             Formula::Share { of } => index(of)
                 .and_then(|a| totals[a])
                 .and_then(|x| Val::percent(x, x)),
@@ -697,13 +711,14 @@ impl Reader<'_> {
         for (m, def) in spec.measures.iter().enumerate() {
             let k = ni + m;
             match &def.formula {
-                Formula::Ratio { num, den } => {
+                Formula::Ratio { num, den } | Formula::Quotient { num, den } => {
                     let (Some(a), Some(b)) = (index(num), index(den)) else {
                         continue;
                     };
+                    let op = divide(&def.formula);
                     for u in &mut units {
                         u.vals[k] = match (u.vals[a], u.vals[b]) {
-                            (Some(x), Some(y)) => Val::percent(x, y),
+                            (Some(x), Some(y)) => op(x, y),
                             _ => None,
                         };
                     }
@@ -718,17 +733,6 @@ impl Reader<'_> {
                 Formula::Rank { of, within_group } => {
                     let Some(a) = index(of) else { continue };
                     rank(&mut units, a, k, *within_group);
-                }
-                Formula::Quotient { num, den } => {
-                    let (Some(a), Some(b)) = (index(num), index(den)) else {
-                        continue;
-                    };
-                    for u in &mut units {
-                        u.vals[k] = match (u.vals[a], u.vals[b]) {
-                            (Some(x), Some(y)) => Val::quotient(x, y),
-                            _ => None,
-                        };
-                    }
                 }
                 Formula::Share { .. } => {}
             }

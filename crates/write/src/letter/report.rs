@@ -494,7 +494,7 @@ pub struct Table {
     /// Headers, numeric flags and the total row (no unit rows).
     pub appendix: Appendix,
     pub cols: Vec<Column>,
-    /// Each unit's group (in order of first appearance, as
+    /// Each unit's group ([`crate::engine::group_index`], the order of
     /// [`crate::engine::groups`]); empty when the units have none.
     pub group_of: Vec<usize>,
     /// How many groups.
@@ -538,18 +538,13 @@ impl Table {
 /// The page's table of a report (see [`Table`]), its headers in `lang`.
 pub fn table(c: &Computed, spec: &ReportSpec, p: &Profile, lang: Lang) -> Table {
     let cols = table_columns(c, spec, p, lang);
-    let (mut group_of, mut index) = (Vec::new(), std::collections::HashMap::new());
-    if c.grouped {
-        group_of = c
-            .current
-            .units
-            .iter()
-            .map(|u| {
-                let n = index.len();
-                *index.entry(u.group.as_deref().unwrap_or("")).or_insert(n)
-            })
-            .collect();
-    }
+    let (groups, group_of) = match c.grouped {
+        true => {
+            let (names, of_unit) = crate::engine::group_index(c);
+            (names.len(), of_unit)
+        }
+        false => (0, Vec::new()),
+    };
     let mut appendix = head_of(c, p, &cols, String::new(), String::new());
     if lang == Lang::En {
         let heads: &[&str] = match c.grouped {
@@ -569,7 +564,7 @@ pub fn table(c: &Computed, spec: &ReportSpec, p: &Profile, lang: Lang) -> Table 
         appendix,
         cols,
         group_of,
-        groups: index.len(),
+        groups,
     }
 }
 
