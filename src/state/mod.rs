@@ -118,9 +118,9 @@ pub struct AppState {
     /// typed by hand): what the cards, lists, table, exports, archive and
     /// embed events show.
     pub figures: Memo<Arc<Computed>>,
-    /// `spec` and `figures`, one frame later: the letter and the charts
-    /// (thousands of rows and bars) follow the cards instead of holding
-    /// them back.
+    /// `spec` and `figures`, one frame later: the charts (thousands of
+    /// bars) follow the cards instead of holding them back; the letter
+    /// reads a second copy, so its task is not theirs.
     pub figures_late: Signal<(Arc<ReportSpec>, Arc<Computed>)>,
     pub letter: Memo<Letter>,
     pub last_input: RwSignal<Option<LastInput>>,
