@@ -97,7 +97,7 @@ fetch-crates: | tools
 	cargo +$(RUST_NIGHTLY) fetch --quiet --offline --manifest-path "$(STD_MANIFEST)" 2>/dev/null \
 	  || cargo +$(RUST_NIGHTLY) fetch --quiet --manifest-path "$(STD_MANIFEST)"
 
-dist/.built: $(SOURCES) tools/postbuild.mjs | tools
+dist/.built: $(SOURCES) tools/postbuild.mjs tools/wasm-names.mjs | tools
 	$(MAKE) --no-print-directory fetch-crates
 	RUSTUP_TOOLCHAIN=$(RUST_NIGHTLY) \
 	  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \

@@ -8,11 +8,15 @@
 //     name is the hash of the files, so a new version replaces the old cleanly.
 //  4. thongbao.html: the whole app in one self-contained file (CSS, JS and
 //     wasm inlined) that works when opened from disk (file://).
-//  0. first, the glue JS is minified with terser.
+//  0. first, the WASM is optimised and its import names shortened
+//     (wasm-names.mjs), and the glue JS is minified with terser.
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+import { dropUnusedExports, shortenImports } from "./wasm-names.mjs";
 
 const dist = process.argv[2] || "dist";
 const read = (f) => fs.readFileSync(path.join(dist, f), "utf8");
@@ -28,7 +32,25 @@ const wasmFile = start.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!jsFile || !wasmFile) { console.error("postbuild: cannot find the module and wasm names"); process.exit(1); }
 const cssFiles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
 
-// 0. Minify the wasm-bindgen glue the site serves (≈ 2 KB brotli; export
+// 0. The WASM: Trunk leaves it as wasm-bindgen wrote it (data-wasm-opt="0");
+// wasm-streams' unused class exports go (wasm-names.mjs), wasm-opt
+// optimises it for size (WASM_OPT_FLAGS; why these: ARCHITECTURE.md,
+// "Size"), and its imports get short names, in the glue too.
+const WASM_OPT_FLAGS = ["-O2", "--flatten", "--rereloop", "-O2", "--flatten", "--rereloop", "-O2", "--ignore-implicit-traps",
+  "--strip-debug", "--strip-producers", "--strip-target-features",
+  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals"];
+{
+  const wasmPath = path.join(dist, wasmFile);
+  const { wasm } = dropUnusedExports(fs.readFileSync(wasmPath));
+  fs.writeFileSync(wasmPath, wasm);
+  const wasmOpt = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".bin", "wasm-opt");
+  execFileSync(wasmOpt, [...WASM_OPT_FLAGS, wasmPath, "-o", wasmPath], { stdio: "inherit" });
+  const short = shortenImports(fs.readFileSync(wasmPath), read(jsFile));
+  fs.writeFileSync(wasmPath, short.wasm);
+  write(jsFile, short.glue);
+}
+
+// 0a. Minify the wasm-bindgen glue the site serves (≈ 2 KB brotli; export
 // names stay) and give its preload the new integrity hash. The one-file
 // copy (4.) is built from the readable glue.
 const glueReadable = read(jsFile);
@@ -44,6 +66,7 @@ const setIntegrity = (file, content) => {
   if (html === before && html.includes(`"./${file}"`)) { console.error(`postbuild: no integrity to update for ${file}`); process.exit(1); }
 };
 setIntegrity(jsFile, glueMin.code);
+setIntegrity(wasmFile, fs.readFileSync(path.join(dist, wasmFile)));
 
 // 0b. The snippets (crash, storage, printing) and the style sheets are
 // served minified too (≈ 3 KB brotli of comments and spaces); the one-file
