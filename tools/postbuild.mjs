@@ -32,12 +32,15 @@ const wasmFile = start.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!jsFile || !wasmFile) { console.error("postbuild: cannot find the module and wasm names"); process.exit(1); }
 const cssFiles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
 
-// 0. The WASM: Trunk leaves it as wasm-bindgen wrote it (data-wasm-opt="0");
+// 0. The WASM: Trunk leaves it as wasm-bindgen wrote it, with its function
+// names (data-wasm-opt="0" data-keep-debug);
 // wasm-streams' unused class exports go (wasm-names.mjs), wasm-opt
 // optimises it for size (WASM_OPT_FLAGS; why these: ARCHITECTURE.md,
-// "Size"), and its imports get short names, in the glue too.
+// "Size"; the functions are put in the order of their names, so a generic
+// function's copies sit side by side for brotli, then the names go), and its
+// imports get short names, in the glue too.
 const WASM_OPT_FLAGS = ["-O2", "--flatten", "--rereloop", "-O2", "--flatten", "--rereloop", "-O2", "--ignore-implicit-traps",
-  "--strip-debug", "--strip-producers", "--strip-target-features",
+  "--reorder-functions-by-name", "--strip-debug", "--strip-producers", "--strip-target-features",
   "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals"];
 {
   const wasmPath = path.join(dist, wasmFile);
