@@ -156,7 +156,7 @@ pub fn ReportTable() -> impl IntoView {
     });
     let filter = RwSignal::new(String::new());
     let grouped = RwSignal::new(false);
-    let folded = RwSignal::new(std::collections::HashSet::<usize>::new());
+    let folded = RwSignal::new(thongbao_core::fastmap::FastSet::<usize>::default());
     let order = Memo::new(move |_| {
         let c = state.figures.get();
         let (s, f) = (current_sort.get(), filter.get());
@@ -255,7 +255,7 @@ fn on_table_click(
     tab: Memo<Arc<report::Table>>,
     sort: RwSignal<(usize, bool, String)>,
     current_sort: Memo<(usize, bool)>,
-    folded: RwSignal<std::collections::HashSet<usize>>,
+    folded: RwSignal<thongbao_core::fastmap::FastSet<usize>>,
 ) {
     if let Some(g) = crate::browser::clicked_button(ev, "data-fold") {
         folded.update(|f| {

@@ -2,7 +2,6 @@
 //! `thongbao:report` event and of the iframe's `postMessage`.
 
 use crate::json::{ObjW, RawNumber, ToJson};
-use std::collections::BTreeMap;
 
 /// The embedders' summary (field names are the published event format).
 /// Written with its fields in camelCase (`reportDate`).
@@ -15,9 +14,10 @@ pub struct Report {
     pub districts: Option<usize>,
     /// Per figure id (the COVID report's indicators, or a report
     /// definition's indicators and measures): a JSON number, exact as the
-    /// page shows it.
-    pub totals: BTreeMap<String, RawNumber>,
-    pub changes: BTreeMap<String, RawNumber>,
+    /// page shows it. Each id once, in the order of ids (written as an
+    /// object, its keys sorted).
+    pub totals: Vec<(String, RawNumber)>,
+    pub changes: Vec<(String, RawNumber)>,
     /// The report's id (`covid-qr-pccovid`, `de-an-06`, …).
     pub report: String,
     /// The rate as a JSON number ("30.0"), written from the scaled integer
@@ -43,14 +43,35 @@ impl ToJson for Report {
             .field("previousDate", &self.previous_date)
             .field("units", &self.units)
             .field("districts", &self.districts)
-            .field("totals", &self.totals)
-            .field("changes", &self.changes)
+            .field("totals", &ById(&self.totals))
+            .field("changes", &ById(&self.changes))
             .field("report", &self.report)
             .field("installRate", &self.install_rate)
             .field("installRateText", &self.install_rate_text)
             .field("high", &self.high)
             .field("low", &self.low);
         o.end();
+    }
+}
+
+/// Figures by id, as a JSON object.
+struct ById<'a>(&'a [(String, RawNumber)]);
+
+impl ToJson for ById<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = ObjW::new(out);
+        for (k, v) in self.0 {
+            o.field(k, v);
+        }
+        o.end();
+    }
+}
+
+/// Set `id`'s figure (a later one for the same id replaces it).
+fn put(figures: &mut Vec<(String, RawNumber)>, id: &str, v: RawNumber) {
+    match figures.iter_mut().find(|(k, _)| k == id) {
+        Some(f) => f.1 = v,
+        None => figures.push((id.to_string(), v)),
     }
 }
 
@@ -76,16 +97,20 @@ pub fn report_summary(
     report: &str,
     source: &str,
 ) -> Report {
-    let mut totals = BTreeMap::new();
-    let mut changes = BTreeMap::new();
+    let mut totals = Vec::new();
+    let mut changes = Vec::new();
     for (k, f) in c.figures.iter().enumerate() {
         if let Some(v) = c.current.totals[k].and_then(|v| raw(v.rounded(f.decimals), f.decimals)) {
-            totals.insert(f.id.clone(), v);
+            put(&mut totals, &f.id, v);
         }
         if let Some(d) = c.changes[k].and_then(|v| raw(v.rounded(f.decimals), f.decimals)) {
-            changes.insert(f.id.clone(), d);
+            put(&mut changes, &f.id, d);
         }
     }
+    // The keys in order, as the published event always wrote them.
+    let by_id = |a: &(String, RawNumber), b: &(String, RawNumber)| a.0.cmp(&b.0);
+    thongbao_model::order::sort_by(&mut totals, by_id);
+    thongbao_model::order::sort_by(&mut changes, by_id);
     let hooked = |hook: &str| {
         spec.hooks
             .iter()

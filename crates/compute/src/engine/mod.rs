@@ -22,9 +22,9 @@ pub use value::Val;
 use classes::{bands, classes};
 
 use crate::date::Date;
+use crate::fastmap::FastMap;
 use crate::ingest::numbers::{self, DecimalSep};
 use crate::model::{unit_key, Dataset, Indicator, Period};
-use std::collections::HashMap;
 use thongbao_model::report::{Aggregate, Baseline, Formula, Kind, ReportSpec, SCALE};
 
 /// What a figure (indicator or measure) is, for printing.
@@ -236,7 +236,7 @@ impl Computed {
 
     /// How many groups the current units fall in.
     pub fn group_count(&self) -> usize {
-        let seen: HashMap<String, usize> = self
+        let seen: FastMap<String, usize> = self
             .current
             .units
             .iter()
@@ -251,7 +251,7 @@ impl Computed {
         let Some(b) = &self.baseline else {
             return Vec::new();
         };
-        let now: HashMap<String, usize> = self
+        let now: FastMap<String, usize> = self
             .current
             .units
             .iter()
@@ -554,7 +554,7 @@ pub fn groups(c: &Computed, spec: &ReportSpec) -> Vec<GroupFigures> {
 /// [`groups`] totals and the page's table folds.
 pub fn group_index(c: &Computed) -> (Vec<&str>, Vec<usize>) {
     let mut names: Vec<&str> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: FastMap<&str, usize> = FastMap::default();
     let of_unit = c
         .current
         .units
@@ -845,7 +845,7 @@ fn changes(
     let mut totals = vec![None; n];
     let mut units = vec![vec![None; n]; cur.units.len()];
     if let Some(b) = base {
-        let keys: HashMap<String, usize> = b
+        let keys: FastMap<String, usize> = b
             .units
             .iter()
             .enumerate()

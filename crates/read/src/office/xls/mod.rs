@@ -19,7 +19,7 @@ mod cfb;
 pub(super) mod error;
 mod records;
 
-use std::collections::BTreeMap;
+use thongbao_model::fastmap::FastMap;
 
 use super::numfmt::{builtin, classify, NumKind};
 use super::{
@@ -142,7 +142,7 @@ fn read_globals(
         ..Default::default()
     };
     let mut fonts: Vec<String> = Vec::new();
-    let mut formats: BTreeMap<u16, NumKind> = BTreeMap::new();
+    let mut formats: FastMap<u16, NumKind> = FastMap::default();
     let mut xfs: Vec<(u16, u16)> = Vec::new();
     while let Some((id, d)) = r.next()? {
         match id {
@@ -210,7 +210,9 @@ struct SheetBuf<'a> {
     name: &'a str,
     lim: &'a Limits,
     used: &'a mut usize,
-    rows: BTreeMap<u16, Vec<Cell>>,
+    /// Indexed by the 0-based row (below `u16::MAX + 1`, and below the
+    /// row limit, checked before a row is made).
+    rows: Vec<Vec<Cell>>,
     /// The cell of a FORMULA whose text result is in the STRING record next.
     pending: Option<(u16, usize, u16)>,
 }
@@ -252,7 +254,11 @@ impl SheetBuf<'_> {
             v => v,
         };
         let font = run_font.or_else(|| xf.and_then(|x| x.font.clone()));
-        let cur = self.rows.entry(row).or_default();
+        let r = usize::from(row);
+        if self.rows.len() <= r {
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        let cur = &mut self.rows[r];
         place(
             cur,
             col,
@@ -377,7 +383,7 @@ fn read_sheet(
         name,
         lim,
         used,
-        rows: BTreeMap::new(),
+        rows: Vec::new(),
         pending: None,
     };
     let mut depth = 0u32;
@@ -400,12 +406,10 @@ fn read_sheet(
         }
     }
     *budget = budget.saturating_sub(r.pos - off);
-    let rows = s.rows.into_iter().filter(|(_, c)| !c.is_empty());
+    let rows = s.rows.into_iter().zip(1u32..);
     Ok(rows
-        .map(|(r, cells)| SheetRow {
-            row: u32::from(r) + 1,
-            cells,
-        })
+        .filter(|(c, _)| !c.is_empty())
+        .map(|(cells, row)| SheetRow { row, cells })
         .collect())
 }
 
