@@ -16,7 +16,7 @@ import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
-import { dropUnusedExports, shortenImports } from "./wasm-names.mjs";
+import { dropUnusedExports, nameByLikeness, shortenImports } from "./wasm-names.mjs";
 
 const dist = process.argv[2] || "dist";
 const read = (f) => fs.readFileSync(path.join(dist, f), "utf8");
@@ -36,18 +36,22 @@ const cssFiles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css
 // names (data-wasm-opt="0" data-keep-debug);
 // wasm-streams' unused class exports go (wasm-names.mjs), wasm-opt
 // optimises it for size (WASM_OPT_FLAGS; why these: ARCHITECTURE.md,
-// "Size"; the functions are put in the order of their names, so a generic
-// function's copies sit side by side for brotli, then the names go), and its
-// imports get short names, in the glue too.
-const WASM_OPT_FLAGS = ["-O2", "--flatten", "--rereloop", "-O2", "--flatten", "--rereloop", "-O2", "--ignore-implicit-traps",
-  "--reorder-functions-by-name", "--strip-debug", "--strip-producers", "--strip-target-features",
-  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals"];
+// "Size"), the functions are put in an order where like bodies follow each
+// other, so brotli finds the likeness (nameByLikeness, then wasm-opt's
+// --reorder-functions-by-name), the names go, and its imports get short
+// names, in the glue too.
+const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals"];
+const WASM_OPT_FLAGS = ["-O2", "--flatten", "--rereloop", "-O2", "--flatten", "--rereloop", "-O2", "--ignore-implicit-traps", "-g", ...FEATURES];
+const REORDER = ["--reorder-functions-by-name", "--strip-debug", "--strip-producers", "--strip-target-features", ...FEATURES];
 {
   const wasmPath = path.join(dist, wasmFile);
   const { wasm } = dropUnusedExports(fs.readFileSync(wasmPath));
   fs.writeFileSync(wasmPath, wasm);
   const wasmOpt = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".bin", "wasm-opt");
-  execFileSync(wasmOpt, [...WASM_OPT_FLAGS, wasmPath, "-o", wasmPath], { stdio: "inherit" });
+  const opt = (flags) => execFileSync(wasmOpt, [...flags, wasmPath, "-o", wasmPath], { stdio: "inherit" });
+  opt(WASM_OPT_FLAGS);
+  fs.writeFileSync(wasmPath, nameByLikeness(fs.readFileSync(wasmPath)));
+  opt(REORDER);
   const short = shortenImports(fs.readFileSync(wasmPath), read(jsFile));
   fs.writeFileSync(wasmPath, short.wasm);
   write(jsFile, short.glue);

@@ -9,6 +9,10 @@
 //    server functions bring and wasm-bindgen exports, are never used by
 //    this app (it has no server): their exports and their glue go, so
 //    wasm-opt removes the code only they reached.
+//  - the functions' names are replaced by their place in an order where
+//    like bodies follow each other, so that wasm-opt's
+//    --reorder-functions-by-name puts like code side by side, where brotli
+//    finds the likeness.
 // Everything is checked: a glue of another shape stops the build with a
 // message instead of shipping a module whose imports do not match.
 import { parse } from "acorn";
@@ -90,6 +94,84 @@ export function dropUnusedExports(b) {
   const body = [...enc(keep.length)];
   for (const e of keep) body.push(...e.bytes);
   return { wasm: replaceSection(b, 7, body), dropped: all.filter((e) => UNUSED_CLASS.test(e.name)).map((e) => e.name) };
+}
+
+// The 4-byte windows of a function body, sorted, each once.
+const windows = (bytes) => {
+  const n = Math.max(1, bytes.length - 3);
+  const w = new Uint32Array(n);
+  for (let j = 0; j < n; j++) w[j] = ((bytes[j] << 24) | ((bytes[j + 1] ?? 0) << 16) | ((bytes[j + 2] ?? 0) << 8) | (bytes[j + 3] ?? 0)) >>> 0;
+  w.sort();
+  let k = 0;
+  for (let j = 0; j < n; j++) if (j === 0 || w[j] !== w[k - 1]) w[k++] = w[j];
+  return w.subarray(0, k);
+};
+
+// Jaccard likeness of two sorted window sets.
+const likeness = (a, b) => {
+  let i = 0, j = 0, both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { both++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return both / (a.length + b.length - both);
+};
+
+/** How far, in the byte order of the bodies, the next function is looked for. */
+export const LIKENESS_WINDOW = 1024;
+
+/**
+ * The module with a name section that names each function by its place in
+ * an order where like bodies follow each other (imports by their index):
+ * the order in which `wasm-opt --reorder-functions-by-name` then puts them.
+ * The bodies are first sorted by their bytes; from the first, the next is
+ * the most alike (shared 4-byte windows) of the ones not yet placed among
+ * the `LIKENESS_WINDOW` nearest on either side in that sort; ties go to the
+ * nearer in the sort, then the earlier. Deterministic: the same module gives
+ * the same order. Other name subsections (locals, types) are dropped.
+ */
+export function nameByLikeness(b) {
+  const secs = sections(b);
+  const functionImports = importsOf(b).filter((im) => im.desc[0] === 0).length;
+  const code = secs.find((s) => s.id === 10) || fail("no code section");
+  let [cnt, p] = leb(b, code.start);
+  const bodies = [];
+  for (let k = 0; k < cnt; k++) {
+    const [n, q] = leb(b, p);
+    bodies.push({ k, bytes: b.subarray(q, q + n) });
+    p = q + n;
+  }
+  if (p !== code.end) fail("the code section does not end where its bodies do");
+  const sorted = [...bodies].sort((x, y) => Buffer.compare(x.bytes, y.bytes) || x.k - y.k);
+  const sets = sorted.map((f) => windows(f.bytes));
+  const left = sorted.map((_, i) => i);
+  const rank = new Array(cnt);
+  let cur = 0;
+  for (let r = 0; r < cnt; r++) {
+    rank[sorted[cur].k] = r;
+    let at = 0, lo = 0, hi = left.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (left[mid] < cur) lo = mid + 1; else hi = mid; }
+    at = lo;
+    left.splice(at, 1);
+    if (!left.length) break;
+    let best = -1, score = -1;
+    for (let c = Math.max(0, at - LIKENESS_WINDOW); c < Math.min(left.length, at + LIKENESS_WINDOW); c++) {
+      const s = likeness(sets[cur], sets[left[c]]);
+      if (s > score) { score = s; best = left[c]; }
+    }
+    cur = best;
+  }
+  const width = String(cnt).length;
+  const entries = [...enc(functionImports + cnt)];
+  for (let i = 0; i < functionImports; i++) entries.push(...enc(i), ...name(`i${i}`));
+  for (let k = 0; k < cnt; k++) entries.push(...enc(functionImports + k), ...name(`f${String(rank[k]).padStart(width, "0")}`));
+  const section = [...name("name"), 1, ...enc(entries.length), ...entries];
+  const parts = [b.subarray(0, 8)];
+  for (const s of secs) {
+    if (s.id === 0 && readName(b, s.start)[0] === "name") continue;
+    parts.push(b.subarray(s.head, s.end));
+  }
+  parts.push(Uint8Array.from([0, ...enc(section.length)]), Uint8Array.from(section));
+  return Buffer.concat(parts);
 }
 
 /** The imports: module, name and the bytes of their description. */
