@@ -125,8 +125,8 @@ export const LIKENESS_WINDOW = 1024;
  * the order in which `wasm-opt --reorder-functions-by-name` then puts them.
  * The bodies are first sorted by their bytes; from the first, the next is
  * the most alike (shared 4-byte windows) of the ones not yet placed among
- * the `LIKENESS_WINDOW` nearest on either side in that sort; ties go to the
- * nearer in the sort, then the earlier. Deterministic: the same module gives
+ * the `LIKENESS_WINDOW` nearest on either side in that sort; a tie goes to
+ * the earlier in the sort. Deterministic: the same module gives
  * the same order. Other name subsections (locals, types) are dropped.
  */
 export function nameByLikeness(b) {
@@ -148,9 +148,9 @@ export function nameByLikeness(b) {
   let cur = 0;
   for (let r = 0; r < cnt; r++) {
     rank[sorted[cur].k] = r;
-    let at = 0, lo = 0, hi = left.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (left[mid] < cur) lo = mid + 1; else hi = mid; }
-    at = lo;
+    // `cur`'s place among those left (binary search), then take it out.
+    let at = 0, hi = left.length;
+    while (at < hi) { const mid = (at + hi) >> 1; if (left[mid] < cur) at = mid + 1; else hi = mid; }
     left.splice(at, 1);
     if (!left.length) break;
     let best = -1, score = -1;

@@ -26,7 +26,7 @@ mod write;
 pub use value::{parse_value, Map, Number, Value, MAX_DEPTH};
 pub use write::{
     pretty, string, struct_variant, to_json_struct, unit_variant as write_unit,
-    variant as write_variant, ArrW, ObjW, RawNumber, ToJson,
+    variant as write_variant, ArrW, Keyed, ObjW, RawNumber, ToJson,
 };
 
 /// Why a JSON value is not the type asked for, and where in the file's

@@ -1,7 +1,7 @@
 //! The figures as a small JSON summary, for embedders: the `detail` of the
 //! `thongbao:report` event and of the iframe's `postMessage`.
 
-use crate::json::{ObjW, RawNumber, ToJson};
+use crate::json::{Keyed, ObjW, RawNumber, ToJson};
 
 /// The embedders' summary (field names are the published event format).
 /// Written with its fields in camelCase (`reportDate`).
@@ -43,26 +43,13 @@ impl ToJson for Report {
             .field("previousDate", &self.previous_date)
             .field("units", &self.units)
             .field("districts", &self.districts)
-            .field("totals", &ById(&self.totals))
-            .field("changes", &ById(&self.changes))
+            .field("totals", &Keyed(&self.totals))
+            .field("changes", &Keyed(&self.changes))
             .field("report", &self.report)
             .field("installRate", &self.install_rate)
             .field("installRateText", &self.install_rate_text)
             .field("high", &self.high)
             .field("low", &self.low);
-        o.end();
-    }
-}
-
-/// Figures by id, as a JSON object.
-struct ById<'a>(&'a [(String, RawNumber)]);
-
-impl ToJson for ById<'_> {
-    fn write_json(&self, out: &mut String) {
-        let mut o = ObjW::new(out);
-        for (k, v) in self.0 {
-            o.field(k, v);
-        }
         o.end();
     }
 }

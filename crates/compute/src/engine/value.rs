@@ -169,28 +169,19 @@ fn mul(a: i128, b: i128) -> Option<i128> {
     }
 }
 
-/// Greatest common divisor (binary: shifts and subtractions, no division).
-fn gcd(a: u128, b: u128) -> u128 {
+/// Greatest common divisor: in 64 bits when both fit ([`gcd64`]), else
+/// Euclid's in 128 (beyond any real figure).
+fn gcd(mut a: u128, mut b: u128) -> u128 {
     if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
         return u128::from(gcd64(a, b));
     }
-    if a == 0 || b == 0 {
-        return a | b;
+    while b != 0 {
+        (a, b) = (b, a % b);
     }
-    let shift = (a | b).trailing_zeros();
-    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
+    a
 }
 
+/// Binary gcd: shifts and subtractions, no division.
 fn gcd64(a: u64, b: u64) -> u64 {
     if a == 0 || b == 0 {
         return a | b;

@@ -267,11 +267,14 @@ impl ToJson for super::Value<'_> {
     }
 }
 
-/// A map as an object, its keys in order.
-impl<T: ToJson> ToJson for std::collections::BTreeMap<String, T> {
+/// Keyed values as an object, its fields in the list's order (a
+/// `Vec<(String, T)>` alone is written as an array of pairs).
+pub struct Keyed<'a, T>(pub &'a [(String, T)]);
+
+impl<T: ToJson> ToJson for Keyed<'_, T> {
     fn write_json(&self, out: &mut String) {
         let mut o = ObjW::new(out);
-        for (k, v) in self {
+        for (k, v) in self.0 {
             o.field(k, v);
         }
         o.end();
