@@ -93,6 +93,21 @@ export const num = async (page, id) => {
 };
 
 /** Choose files with the file input, as a person does. */
+// Open a <details> panel by a click on its summary, as a person does. A
+// click can land while the page still lays itself out (the letter and the
+// charts follow the figures by a frame and move what is below them): then
+// the panel stays shut and, as a person would, the summary is clicked again.
+export async function openPanel(page, id) {
+  const panel = page.getByTestId(id);
+  for (let i = 0; i < 5; i++) {
+    await panel.locator(":scope > summary").click();
+    if (await panel.evaluate((d) => d.open)) return;
+    await page.waitForTimeout(100 * (i + 1));
+    if (await panel.evaluate((d) => d.open)) return;
+  }
+  throw new Error(`the panel ${id} does not open`);
+}
+
 export async function chooseFiles(page, files) {
   await page.getByTestId("file-input").setInputFiles(files);
 }

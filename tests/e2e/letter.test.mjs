@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { startServer, launch, openApp, text, waitText, ROOT, FIXTURES, tempDir } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, ROOT, FIXTURES, tempDir, openPanel } from "./helpers.mjs";
 import { checkLetterPdf, pdfText } from "./pdf.mjs";
 
 let srv, browser;
@@ -141,7 +141,7 @@ test("a reload keeps the loaded data as well as the edits", async () => {
   assert.match(await text(page, "notice"), /Số: 77\/UBND-VHTT/);
   // "Clear my data" brings back the sample.
   page.once("dialog", (d) => d.accept());
-  await page.getByTestId("saved-work").locator("summary").click();
+  await openPanel(page, "saved-work");
   await page.getByTestId("clear-data").click();
   await waitText(page, "source-name", (t) => /^Mẫu/.test(t));
   await page.reload();

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startPortal, launch, openApp, chooseFiles, waitText, FIXTURES, ROOT } from "./helpers.mjs";
+import { startPortal, launch, openApp, chooseFiles, waitText, FIXTURES, ROOT, openPanel } from "./helpers.mjs";
 
 // The iframe snippet's sandbox (crates/write/src/embed.rs, SANDBOX).
 const SANDBOX = "allow-scripts allow-same-origin allow-downloads allow-modals allow-popups allow-popups-to-escape-sandbox";
@@ -64,7 +64,7 @@ test("360 px: the full app fits, with a file with row issues, the history and th
   await chooseFiles(page, F("bad-rows.csv"));
   await waitText(page, "source-name", (t) => t === "bad-rows.csv");
   await page.getByTestId("row-issues").waitFor();
-  for (const s of ["saved-work", "embed-panel"]) await page.getByTestId(s).locator("summary").click();
+  for (const s of ["saved-work", "embed-panel"]) await openPanel(page, s);
   await page.getByTestId("history-entry").first().waitFor();
   await page.getByTestId("chart-scans").waitFor();
   await waitText(page, "notice", (t) => t.includes("Kính gửi"));
@@ -145,7 +145,7 @@ test("embedded views: &source= and data-source= set the credit's source, as text
 
 test("embed panel: the iframe snippet is sandboxed and carries the source; the script one data-source", async () => {
   const { page, context } = await openApp(browser, app.url);
-  await page.getByTestId("embed-panel").locator("summary").click();
+  await openPanel(page, "embed-panel");
   await page.getByTestId("embed-source").fill("UBND huyện Quan Sơn");
   await page.waitForFunction(() => document.querySelector('[data-testid="embed-script"]').value.includes("data-source"));
   const iframe = await page.getByTestId("embed-iframe").inputValue();

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launch, openApp, text, waitText, chooseFiles, ROOT, tempDir } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, chooseFiles, ROOT, tempDir, openPanel } from "./helpers.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -82,7 +82,7 @@ test("a report made in the designer, saved, cleared and opened again gives the s
   await chooseFiles(page, file);
   // No report knows these columns: the page asks, and the designer starts from them.
   await page.getByTestId("column-mapping").waitFor();
-  await page.getByTestId("designer").locator("summary").click();
+  await openPanel(page, "designer");
   await page.getByTestId("designer-from-columns").click();
   await waitText(page, "total-ho_so_tiep_nhan", (t) => t === "400");
   assert.equal(await text(page, "total-ho_so_dung_han"), "300");
@@ -145,7 +145,7 @@ test("the designer makes a sum of criteria and a rank within the district", asyn
     name: "cham-diem.csv", mimeType: "text/csv",
     buffer: Buffer.from("STT,Huyện,Đơn vị,Tiêu chí công khai,Tiêu chí tiến độ\n1,Ia Grai,Xã Ia Grai,10,5\n2,Ia Grai,Xã Ia Hrung,8,9\n3,Chư Păh,Xã Ia Ly,4,3\n"),
   });
-  await page.getByTestId("designer").locator("summary").click();
+  await openPanel(page, "designer");
   await page.getByTestId("designer-from-columns").click();
   await waitText(page, "total-tieu_chi_cong_khai", (t) => t === "22");
   // A sum of the two criteria: 15 + 17 + 7 = 39.
@@ -201,7 +201,7 @@ test("360 px: a report's dashboard, table and the open designer fit", async () =
   const { page, context, errors } = await openApp(browser, srv.url, { viewport: { width: 360, height: 740 } });
   await chooseFiles(page, asset("chi-so-766-gia-lai-2026-11.csv"));
   await waitText(page, "total-total", (t) => t === "87,56");
-  await page.getByTestId("designer").locator("summary").click();
+  await openPanel(page, "designer");
   await page.getByTestId("designer-indicator").first().waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `the page is ${width} px wide`);

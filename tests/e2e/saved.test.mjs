@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launch, openApp, text, waitText, chooseFiles, tempDir } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, chooseFiles, tempDir, openPanel } from "./helpers.mjs";
 
 let srv, browser;
 before(async () => { srv = await startServer(); browser = await launch(); });
@@ -21,7 +21,7 @@ test("last week's file is kept; this week compares with it; entries can be delet
   await chooseFiles(page, week("12/11/2021", [130, 40]));
   await waitText(page, "source-name", (t) => t.startsWith("tuan-12"));
   assert.equal(await page.getByTestId("delta-scans").count(), 0, "no previous period yet");
-  await page.getByTestId("saved-work").locator("summary").click();
+  await openPanel(page, "saved-work");
   await page.getByTestId("history-entry").nth(1).waitFor();
   assert.equal(await page.getByTestId("history-entry").count(), 2);
   await page.getByTestId("history-entry").first().getByTestId("history-use").click();
@@ -37,7 +37,7 @@ test("a backup file restores the letter fields and the history in another browse
   await page.getByTestId("field-signer").fill("Người Sao Lưu");
   await chooseFiles(page, week("19/11/2021", [1, 2]));
   await waitText(page, "source-name", (t) => t.startsWith("tuan-19"));
-  await page.getByTestId("saved-work").locator("summary").click();
+  await openPanel(page, "saved-work");
   await page.getByTestId("history-entry").first().waitFor();
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("backup-export").click()]);
   const file = path.join(tmp, dl.suggestedFilename());
@@ -45,7 +45,7 @@ test("a backup file restores the letter fields and the history in another browse
   assert.match(dl.suggestedFilename(), /^thongbao-sao-luu-\d{4}-\d{2}-\d{2}\.json$/);
   await context.close();
   const other = await openApp(browser, srv.url);
-  await other.page.getByTestId("saved-work").locator("summary").click();
+  await openPanel(other.page, "saved-work");
   await other.page.getByTestId("backup-import").setInputFiles(file);
   await waitText(other.page, "notice", (t) => t.includes("Người Sao Lưu"));
   assert.equal(await text(other.page, "source-name"), "tuan-19-11-2021.csv");

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { startServer, launch, openApp, text, waitText, chooseFiles, FIXTURES, DIST, tempDir } from "./helpers.mjs";
+import { startServer, launch, openApp, text, waitText, chooseFiles, FIXTURES, DIST, tempDir, openPanel } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 let srv, browser;
@@ -76,14 +76,14 @@ test("privacy: a full visit makes no request outside the page's origin", async (
   await page.getByTestId("field-doc-number").fill("15");
   await page.getByTestId("field-subject").fill("V/v <img src=x onerror=alert(1)> thử");
   for (const id of ["download-docx", "download-csv", "download-xlsx", "chart-scans-svg", "chart-scans-png", "backup-export"]) {
-    if (id === "backup-export") await page.getByTestId("saved-work").locator("summary").click();
+    if (id === "backup-export") await openPanel(page, "saved-work");
     const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId(id).click()]);
     assert.ok(dl.suggestedFilename().length > 0, id);
   }
   await page.emulateMedia({ media: "print" });
   await page.pdf({ path: path.join(tempDir("thongbao-privacy-"), "privacy.pdf") });
   await page.emulateMedia({ media: "screen" });
-  await page.getByTestId("embed-panel").locator("summary").click();
+  await openPanel(page, "embed-panel");
   await page.reload();
   await page.getByTestId("total-scans").waitFor();
   const origin = new URL(srv.url).origin;
@@ -146,7 +146,7 @@ test("axe-core: no serious or critical accessibility violations", async () => {
   const page = await context.newPage();
   await page.goto(srv.url);
   await page.getByTestId("total-scans").waitFor();
-  for (const s of ["saved-work", "embed-panel"]) await page.getByTestId(s).locator("summary").click();
+  for (const s of ["saved-work", "embed-panel"]) await openPanel(page, s);
   await page.addScriptTag({ content: axe });
   const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
