@@ -288,3 +288,33 @@ fn unsupported_files_are_named_by_kind() {
         "The file “bao-cao” is a .pdf, which is not supported. Open it in Excel and save it as .xlsx or CSV."
     );
 }
+
+/// The duplicate check keys a unit by its date's number and its unit id:
+/// dates and districts that come back after others are still the same
+/// date and district, and a unit twice on one date is caught wherever
+/// the second row is.
+#[test]
+fn duplicates_are_found_across_interleaved_dates_and_districts() {
+    let t = "Ngày,Huyện,Xã,Lượt quét\n\
+             01/11/2021,H1,Xã A,1\n\
+             02/11/2021,H1,Xã A,2\n\
+             01/11/2021,H2,Xã A,3\n\
+             02/11/2021,H2,Xã B,4\n\
+             01/11/2021,H1,Xã A,5\n\
+             02/11/2021,H1,Xã B,6\n\
+             02/11/2021,H2,Xã B,7\n\
+             01/11/2021,H1,xa a,8\n";
+    let d = read(t.as_bytes(), "d.csv").unwrap();
+    let dups: Vec<(usize, usize)> = d.sources[0]
+        .issues
+        .iter()
+        .filter_map(|i| match i.kind {
+            IssueKind::DuplicateUnit { first_line, .. } => Some((i.line, first_line)),
+            _ => None,
+        })
+        .collect();
+    // Line 6 repeats line 2 (same date, district and commune); line 8
+    // line 5; line 9 is "Xã A" of H1 again, typed without diacritics.
+    assert_eq!(dups, [(6, 2), (8, 5), (9, 2)]);
+    assert_eq!(d.unit_rows(), 5);
+}

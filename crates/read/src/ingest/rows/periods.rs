@@ -19,17 +19,27 @@ struct KeyIds {
     names: Vec<FastMap<String, u32>>,
     /// Folded key → id: texts that fold alike share an id.
     folded: FastMap<String, u32>,
+    /// The last row's district text and slot: rows come grouped by
+    /// district, so most rows find theirs without hashing it.
+    last: Option<(String, usize)>,
 }
 
 impl KeyIds {
     fn id(&mut self, district: Option<&str>, name: &str) -> u32 {
         let d = district.unwrap_or("");
-        let slot = match self.districts.get(d) {
-            Some(&s) => s,
-            None => {
-                self.names.push(FastMap::default());
-                self.districts.insert(d.to_string(), self.names.len() - 1);
-                self.names.len() - 1
+        let slot = match &self.last {
+            Some((text, slot)) if text == d => *slot,
+            _ => {
+                let slot = match self.districts.get(d) {
+                    Some(&s) => s,
+                    None => {
+                        self.names.push(FastMap::default());
+                        self.districts.insert(d.to_string(), self.names.len() - 1);
+                        self.names.len() - 1
+                    }
+                };
+                self.last = Some((d.to_string(), slot));
+                slot
             }
         };
         if let Some(&id) = self.names[slot].get(name) {
@@ -45,8 +55,11 @@ impl KeyIds {
 #[derive(Default)]
 pub(super) struct Periods {
     list: Vec<Period>,
-    /// (date, unit id) → the line that had it first.
-    seen: FastMap<(Option<Date>, u32), usize>,
+    /// (date number, unit id) as one word → the line that had it first.
+    seen: FastMap<u64, usize>,
+    /// Each date met → its number; the last row's looked up first.
+    dates: FastMap<Option<Date>, u32>,
+    last_date: Option<(Option<Date>, u32)>,
     ids: KeyIds,
 }
 
@@ -61,20 +74,31 @@ impl Periods {
         name: &str,
         cols: &Columns,
     ) -> Option<RowIssue> {
-        let key = (date, self.ids.id(district, name));
-        if let Some(&first_line) = self.seen.get(&key) {
-            return Some(RowIssue::error(
+        let number = match self.last_date {
+            Some((d, n)) if d == date => n,
+            _ => {
+                let next = self.dates.len() as u32;
+                let n = *self.dates.entry(date).or_insert(next);
+                self.last_date = Some((date, n));
+                n
+            }
+        };
+        let key = u64::from(number) << 32 | u64::from(self.ids.id(district, name));
+        match self.seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(RowIssue::error(
                 line,
                 cols.name_of(cols.unit),
                 name,
                 IssueKind::DuplicateUnit {
-                    first_line,
+                    first_line: *first.get(),
                     first_file: None,
                 },
-            ));
+            )),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(line);
+                None
+            }
         }
-        self.seen.insert(key, line);
-        None
     }
 
     pub fn push(&mut self, date: Option<Date>, unit: Unit) {

@@ -13,10 +13,23 @@ use crate::text::fold;
 pub(super) fn is_total_row(row: &RawRow, cols: &Columns) -> bool {
     [cols.unit, cols.district, cols.serial, Some(0)]
         .into_iter()
-        .any(|c| {
-            c.and_then(|c| row.cells.get(c))
-                .is_some_and(|x| is_total_label(&x.text()))
-        })
+        .any(|c| c.and_then(|c| row.cells.get(c)).is_some_and(is_total_cell))
+}
+
+/// Whether a cell opens with a total's label. A text cell that starts
+/// with a letter or digit other than T or C cannot (trimming would not
+/// change its first character), and that is most cells of every row: they
+/// are answered without trimming or folding.
+fn is_total_cell(x: &Cell) -> bool {
+    match x {
+        Cell::Text(s) => match s.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                matches!(b, b'T' | b't' | b'C' | b'c') && is_total_label(crate::text::trim(s))
+            }
+            _ => is_total_label(&x.text()),
+        },
+        _ => is_total_label(&x.text()),
+    }
 }
 
 /// Words that open a total row.
@@ -70,6 +83,39 @@ fn names_an_agency(s: &str, folded_rest: &str) -> bool {
         "an", "ty", "doan", "nghiep", "thuong", "chuc", "trinh", "nhan", "khai",
     ]
     .contains(&next)
+}
+
+#[cfg(test)]
+#[test]
+fn a_cell_is_a_total_as_its_trimmed_text_is() {
+    use std::borrow::Cow;
+    for t in [
+        "Tổng cộng",
+        "Tổng cộng\t",
+        " Tổng",
+        "\u{a0}Cộng:",
+        "tong so ",
+        "Cong",
+        "Công an",
+        "Toàn tỉnh\r",
+        "Total",
+        "TỔNG",
+        "Xã Tân",
+        "123",
+        "",
+        " ",
+        "C",
+        "T:",
+        "(Tổng)",
+        "1. Tổng",
+        "Cộng\n",
+        "Thị trấn",
+    ] {
+        let cell = Cell::Text(Cow::Borrowed(t));
+        assert_eq!(is_total_cell(&cell), is_total_label(&cell.text()), "{t:?}");
+    }
+    assert!(is_total_cell(&Cell::Text(Cow::Borrowed("Tổng cộng\t"))));
+    assert!(!is_total_cell(&Cell::Number(3.0)));
 }
 
 #[cfg(test)]
