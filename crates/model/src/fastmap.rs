@@ -51,10 +51,44 @@ impl Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    /// The state with its high half folded into the low one: after the
+    /// last multiply the low bits depend only on the low bits of what was
+    /// hashed, and a map indexes its buckets by the low bits (in the WASM,
+    /// where `usize` is 32 bits, its tags come from them too). Keys that
+    /// differ only above bit 32 — the duplicate check's (date, unit) word —
+    /// would all fall in one bucket.
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    /// Words that differ only in their high half (a date's number above a
+    /// unit's id) get different low halves, as a map on a 32-bit target
+    /// sees them: before the fold, 300 dates of one unit shared one bucket
+    /// and tag, and a 1M-row file read 3 × slower in the WASM.
+    #[test]
+    fn high_bits_reach_the_low_half() {
+        let b = BuildHasherDefault::<FxHasher>::default();
+        let mut low = FastSet::default();
+        let mut tags = FastSet::default();
+        let mut n = 0;
+        for date in 0..300u64 {
+            for unit in 0..64u64 {
+                let h = b.hash_one(date << 32 | unit);
+                low.insert(h as u32);
+                tags.insert((h as u32) >> 25);
+                n += 1;
+            }
+        }
+        assert!(low.len() * 100 >= n * 99, "{} of {n}", low.len());
+        assert_eq!(tags.len(), 128);
+    }
+}
