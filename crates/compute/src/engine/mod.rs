@@ -803,18 +803,27 @@ fn aggregate(
 /// Ranks by figure `a` into slot `k`, 1 = highest; equal values share a
 /// rank (1, 2, 2, 4); within each group when asked.
 fn rank(units: &mut [UnitFigures], a: usize, k: usize, within_group: bool) {
-    let key = |u: &UnitFigures| if within_group { u.group.clone() } else { None };
+    // Borrowed: the comparison runs n log n times (a clone per call was
+    // an allocation each).
+    fn key(u: &UnitFigures, within_group: bool) -> Option<&str> {
+        if within_group {
+            u.group.as_deref()
+        } else {
+            None
+        }
+    }
     let mut order: Vec<usize> = (0..units.len())
         .filter(|&i| units[i].vals[a].is_some())
         .collect();
     thongbao_model::order::sort_indices(&mut order, &mut |x, y| {
-        key(&units[x])
-            .cmp(&key(&units[y]))
+        key(&units[x], within_group)
+            .cmp(&key(&units[y], within_group))
             .then(units[y].vals[a].cmp(&units[x].vals[a]))
     });
     let mut pos = 0i64;
     for (n, &i) in order.iter().enumerate() {
-        let same_group = n > 0 && key(&units[order[n - 1]]) == key(&units[i]);
+        let same_group =
+            n > 0 && key(&units[order[n - 1]], within_group) == key(&units[i], within_group);
         if !same_group {
             pos = 0;
         }
