@@ -318,3 +318,46 @@ fn duplicates_are_found_across_interleaved_dates_and_districts() {
     assert_eq!(dups, [(6, 2), (8, 5), (9, 2)]);
     assert_eq!(d.unit_rows(), 5);
 }
+
+mod duplicate_oracle {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the order of dates, districts and communes, a row is a
+        /// duplicate exactly when an earlier accepted row had the same date
+        /// and the same unit (by `unit_key`), and it names that row's line:
+        /// checked against a plain list of the rows seen.
+        #[test]
+        fn duplicates_match_a_scan_of_the_rows_before(
+            rows in proptest::collection::vec((0..3usize, 0..3usize, 0..4usize), 1..60)
+        ) {
+            let dates = ["01/11/2021", "02/11/2021", "15/12/2021"];
+            let districts = ["H1", "h1", "Huyện Hai"];
+            let names = ["Xã A", "xa a", "Xã Bình", "Phường C"];
+            let mut t = String::from("Ngày,Huyện,Xã,Lượt quét\n");
+            for &(d, h, n) in &rows {
+                t.push_str(&format!("{},{},{},1\n", dates[d], districts[h], names[n]));
+            }
+            let got: Vec<(usize, usize)> = read(t.as_bytes(), "p.csv").unwrap().sources[0]
+                .issues
+                .iter()
+                .filter_map(|i| match i.kind {
+                    IssueKind::DuplicateUnit { first_line, .. } => Some((i.line, first_line)),
+                    _ => None,
+                })
+                .collect();
+            let mut seen: Vec<(usize, String, usize)> = Vec::new();
+            let mut want = Vec::new();
+            for (k, &(d, h, n)) in rows.iter().enumerate() {
+                let line = k + 2;
+                let key = unit_key(Some(districts[h]), names[n]);
+                match seen.iter().find(|(sd, sk, _)| *sd == d && *sk == key) {
+                    Some(&(_, _, first)) => want.push((line, first)),
+                    None => seen.push((d, key, line)),
+                }
+            }
+            prop_assert_eq!(got, want);
+        }
+    }
+}
