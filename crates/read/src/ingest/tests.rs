@@ -289,6 +289,18 @@ fn unsupported_files_are_named_by_kind() {
     );
 }
 
+/// The (line, first line) of each duplicate-unit issue.
+fn duplicates(d: &Dataset) -> Vec<(usize, usize)> {
+    d.sources[0]
+        .issues
+        .iter()
+        .filter_map(|i| match i.kind {
+            IssueKind::DuplicateUnit { first_line, .. } => Some((i.line, first_line)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The duplicate check keys a unit by its date's number and its unit id:
 /// dates and districts that come back after others are still the same
 /// date and district, and a unit twice on one date is caught wherever
@@ -305,14 +317,7 @@ fn duplicates_are_found_across_interleaved_dates_and_districts() {
              02/11/2021,H2,Xã B,7\n\
              01/11/2021,H1,xa a,8\n";
     let d = read(t.as_bytes(), "d.csv").unwrap();
-    let dups: Vec<(usize, usize)> = d.sources[0]
-        .issues
-        .iter()
-        .filter_map(|i| match i.kind {
-            IssueKind::DuplicateUnit { first_line, .. } => Some((i.line, first_line)),
-            _ => None,
-        })
-        .collect();
+    let dups = duplicates(&d);
     // Line 6 repeats line 2 (same date, district and commune); line 8
     // line 5; line 9 is "Xã A" of H1 again, typed without diacritics.
     assert_eq!(dups, [(6, 2), (8, 5), (9, 2)]);
@@ -339,14 +344,7 @@ mod duplicate_oracle {
             for &(d, h, n) in &rows {
                 t.push_str(&format!("{},{},{},1\n", dates[d], districts[h], names[n]));
             }
-            let got: Vec<(usize, usize)> = read(t.as_bytes(), "p.csv").unwrap().sources[0]
-                .issues
-                .iter()
-                .filter_map(|i| match i.kind {
-                    IssueKind::DuplicateUnit { first_line, .. } => Some((i.line, first_line)),
-                    _ => None,
-                })
-                .collect();
+            let got = super::duplicates(&read(t.as_bytes(), "p.csv").unwrap());
             let mut seen: Vec<(usize, String, usize)> = Vec::new();
             let mut want = Vec::new();
             for (k, &(d, h, n)) in rows.iter().enumerate() {
